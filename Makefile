@@ -1,0 +1,38 @@
+# The two commands of the README: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test bench extract catalogs lint bundle check-bundle tarball clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+catalogs: $(STAMP)
+	$(BIN)/python translations/compile.py
+
+run: catalogs
+	QT_QPA_PLATFORM= $(BIN)/sereno
+
+test: catalogs
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench: catalogs
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+extract: $(STAMP)
+	$(BIN)/pybabel extract --quiet -F babel.cfg -k N_ -k ngettext:1,2 --no-location \
+		--sort-output -o translations/sereno.pot app resources
+
+lint: $(STAMP)
+	$(BIN)/ruff check app tests bench
+
+clean:
+	rm -rf $(VENV) build dist

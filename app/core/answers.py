@@ -1,0 +1,79 @@
+"""What the person told Sereno about the leak: the shared vocabulary of every journey.
+
+Answers to "What happened?" feed the plan, the activity checks, the password journey and
+the "what they already know" card, so the kinds below are the contract between them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.i18n import N_
+
+NOTICE_SOURCES: tuple[str, ...] = ("imss", "ameli", "bank", "other", "unsure")
+
+EXPOSED_KINDS: tuple[str, ...] = (
+    "name_address",
+    "birth_date",
+    "social_security",
+    "curp",
+    "contact",
+    "bank",
+    "pension",
+    "health_rights",
+    "unknown",
+)
+# "I don't know" is answered as if the sensitive data were exposed.
+SENSITIVE_KINDS: frozenset[str] = frozenset(
+    {"name_address", "birth_date", "social_security", "contact", "bank", "pension"}
+)
+
+# In the order that matters for passwords: email resets everything else.
+ACCOUNT_KINDS: tuple[str, ...] = ("email", "bank", "social_security", "pension", "phone")
+
+ACCOUNT_KIND_NAMES: dict[str, str] = {
+    "email": N_("Email"),
+    "bank": N_("Bank account"),
+    "social_security": N_("Social security online space"),
+    "pension": N_("Pension payment account"),
+    "phone": N_("Mobile phone account"),
+}
+
+
+@dataclass(frozen=True)
+class Account:
+    """An account the person has: a name they recognise, a kind, at most 4 last digits."""
+
+    id: int
+    kind: str
+    name: str
+    last4: str = ""
+
+
+@dataclass(frozen=True)
+class Answers:
+    """A snapshot of everything answered so far, read by the journeys' step rules."""
+
+    country: str = ""
+    notice: str = ""
+    exposed: frozenset[str] = frozenset()
+    accounts: tuple[Account, ...] = field(default_factory=tuple)
+
+    def effective_exposed(self) -> frozenset[str]:
+        """The exposed kinds to act on: "I don't know" counts as the sensitive ones."""
+        kinds = set(self.exposed)
+        if "unknown" in kinds:
+            kinds.discard("unknown")
+            kinds |= SENSITIVE_KINDS
+            if self.country == "MX":
+                kinds.add("curp")
+            if self.country == "FR":
+                kinds.add("health_rights")
+        return frozenset(kinds)
+
+    def accounts_of(self, kind: str) -> tuple[Account, ...]:
+        return tuple(a for a in self.accounts if a.kind == kind)
+
+
+def valid_last4(text: str) -> bool:
+    """At most the last 4 digits of a number are ever kept."""
+    return len(text) <= 4 and text.isdigit() or text == ""

@@ -1,0 +1,124 @@
+"""A to-do of the recovery plan: what it says, when it is due, and how it repeats.
+
+Tasks made by Sereno keep their text as catalog ids plus parameters, so they are shown
+in the person's current language; the person's own tasks keep their words as typed.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from app.i18n import _, format_date, format_money
+
+REPEATS: tuple[str, ...] = ("", "weekly", "monthly", "yearly")
+OWN = "own"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, kept inside shorter months (31 Jan + 1 = 28/29 Feb)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_due(due: dt.date, repeat: str, anchor_day: int | None = None) -> dt.date:
+    """The next time a repeating task comes back.
+
+    `anchor_day` is the day of the month the task started on, so a task begun on the 31st
+    returns on the 31st after passing through a 30-day month or February.
+    """
+    if repeat == "weekly":
+        return due + dt.timedelta(days=7)
+    months = {"monthly": 1, "yearly": 12}.get(repeat)
+    if months is None:
+        raise ValueError(f"not a repetition: {repeat!r}")
+    nxt = add_months(due, months)
+    if anchor_day:
+        last = calendar.monthrange(nxt.year, nxt.month)[1]
+        nxt = nxt.replace(day=min(anchor_day, last))
+    return nxt
+
+
+def format_params(params: dict[str, Any]) -> dict[str, str]:
+    """Turn stored parameters into words of the current locale.
+
+    A parameter is plain text, or {"money": "45.00", "currency": "EUR"}, or {"date": ISO}.
+    """
+    out: dict[str, str] = {}
+    for name, value in params.items():
+        if isinstance(value, dict) and "money" in value:
+            out[name] = format_money(Decimal(value["money"]), value.get("currency") or None)
+        elif isinstance(value, dict) and "date" in value:
+            out[name] = format_date(dt.date.fromisoformat(value["date"]))
+        elif isinstance(value, dict) and "text" in value:
+            out[name] = _(value["text"])
+        else:
+            out[name] = str(value)
+    return out
+
+
+def render(text: str, params: dict[str, Any], translate: bool) -> str:
+    if not text:
+        return ""
+    shown = _(text) if translate else text
+    if params and translate:
+        try:
+            return shown.format(**format_params(params))
+        except (KeyError, IndexError, ValueError):
+            return shown
+    return shown
+
+
+@dataclass
+class Task:
+    """One thing to do. `rule` names what made it, so re-running the plan never duplicates."""
+
+    title: str
+    why: str = ""
+    how: str = ""
+    note: str = ""
+    priority: int = 2
+    due: dt.date | None = None
+    repeat: str = ""
+    repeat_until: dt.date | None = None
+    done_on: dt.date | None = None
+    rule: str | None = None
+    source: str = OWN
+    params: dict[str, Any] = field(default_factory=dict)
+    position: int = 0
+    id: int | None = None
+
+    @property
+    def is_own(self) -> bool:
+        return self.source == OWN
+
+    @property
+    def done(self) -> bool:
+        return self.done_on is not None
+
+    def shown_title(self) -> str:
+        return render(self.title, self.params, not self.is_own)
+
+    def shown_why(self) -> str:
+        return render(self.why, self.params, not self.is_own)
+
+    def shown_how(self) -> str:
+        return render(self.how, self.params, not self.is_own)
+
+    def is_due(self, today: dt.date) -> bool:
+        return not self.done and self.due is not None and self.due <= today
+
+    def after_done(self, today: dt.date) -> dt.date | None:
+        """For a repeating task ticked today: its next due date, or None when it ends."""
+        if not self.repeat:
+            return None
+        base = self.due or today
+        nxt = next_due(base, self.repeat, base.day)
+        while nxt <= today:
+            nxt = next_due(nxt, self.repeat, base.day)
+        if self.repeat_until and nxt > self.repeat_until:
+            return None
+        return nxt

@@ -1,0 +1,30 @@
+"""A profile's store: the database and the repositories every journey reads and writes."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from app.store.answers import AnswersRepo
+from app.store.db import Database
+from app.store.progress import ProgressRepo
+from app.store.settings import SettingsRepo
+from app.store.tasks import TasksRepo
+
+
+class Store:
+    """Everything about one person, in one sqlite file."""
+
+    def __init__(self, path: Path, backup_dir: Path | None = None, today: dt.date | None = None):
+        self.db = Database(path, backup_dir, today)
+        self.recovery = self.db.recovery
+        self.settings = SettingsRepo(self.db)
+        self.progress = ProgressRepo(self.db)
+        self.answers = AnswersRepo(self.db)
+        self.tasks = TasksRepo(self.db)
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    def close(self) -> None:
+        self.db.close()
