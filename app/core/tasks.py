@@ -15,6 +15,10 @@ from app.i18n import _, format_date, format_money
 
 REPEATS: tuple[str, ...] = ("", "weekly", "monthly", "yearly")
 OWN = "own"
+# Parameters whose name starts with "_" are bookkeeping, never shown: the day of the month
+# a repeating task started on, and why a task was hidden.
+ANCHOR_DAY = "_anchor_day"
+HIDDEN_BY = "_hidden_by"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -46,9 +50,12 @@ def format_params(params: dict[str, Any]) -> dict[str, str]:
     """Turn stored parameters into words of the current locale.
 
     A parameter is plain text, or {"money": "45.00", "currency": "EUR"}, or {"date": ISO}.
+    Bookkeeping parameters (name starting with "_") are left out.
     """
     out: dict[str, str] = {}
     for name, value in params.items():
+        if name.startswith("_"):
+            continue
         if isinstance(value, dict) and "money" in value:
             out[name] = format_money(Decimal(value["money"]), value.get("currency") or None)
         elif isinstance(value, dict) and "date" in value:
@@ -111,14 +118,23 @@ class Task:
     def is_due(self, today: dt.date) -> bool:
         return not self.done and self.due is not None and self.due <= today
 
+    @property
+    def anchor_day(self) -> int | None:
+        """The day of the month the repetition started on (kept through short months)."""
+        stored = self.params.get(ANCHOR_DAY)
+        if isinstance(stored, int) and 1 <= stored <= 31:
+            return stored
+        return self.due.day if self.due else None
+
     def after_done(self, today: dt.date) -> dt.date | None:
         """For a repeating task ticked today: its next due date, or None when it ends."""
         if not self.repeat:
             return None
         base = self.due or today
-        nxt = next_due(base, self.repeat, base.day)
+        anchor = self.anchor_day or base.day
+        nxt = next_due(base, self.repeat, anchor)
         while nxt <= today:
-            nxt = next_due(nxt, self.repeat, base.day)
+            nxt = next_due(nxt, self.repeat, anchor)
         if self.repeat_until and nxt > self.repeat_until:
             return None
         return nxt

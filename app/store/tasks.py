@@ -5,7 +5,7 @@ import datetime as dt
 import json
 import sqlite3
 
-from app.core.tasks import Task
+from app.core.tasks import ANCHOR_DAY, HIDDEN_BY, Task
 from app.store.db import Database
 
 _COLUMNS = (
@@ -83,15 +83,25 @@ class TasksRepo:
         return self.get(cur.lastrowid)  # type: ignore[return-value]
 
     def upsert(self, task: Task) -> Task:
-        """Refresh a rule's wording without touching the person's tick, note, date or order."""
+        """Refresh a rule's wording without touching the person's tick, note, date or order.
+
+        The end of a repetition is kept while the repetition itself is unchanged; a hidden
+        task is shown again.
+        """
+        stored = self.by_rule(task.rule)  # type: ignore[arg-type]
+        params = dict(task.params)
+        if stored and ANCHOR_DAY in stored.params:
+            params[ANCHOR_DAY] = stored.params[ANCHOR_DAY]
+        params.pop(HIDDEN_BY, None)
         with self.db.write() as conn:
             conn.execute(
                 "UPDATE tasks SET source = ?, title = ?, why = ?, how = ?, params = ?, "
-                "priority = ?, repeat = ?, repeat_until = ?, deleted = 0 WHERE rule = ?",
+                "priority = ?, repeat_until = CASE WHEN repeat = ? THEN repeat_until ELSE ? END, "
+                "repeat = ?, deleted = 0 WHERE rule = ?",
                 (
                     task.source, task.title, task.why, task.how,
-                    json.dumps(task.params, ensure_ascii=False), task.priority, task.repeat,
-                    _iso(task.repeat_until), task.rule,
+                    json.dumps(params, ensure_ascii=False), task.priority, task.repeat,
+                    _iso(task.repeat_until), task.repeat, task.rule,
                 ),
             )
         return self.by_rule(task.rule)  # type: ignore[arg-type,return-value]
@@ -102,9 +112,26 @@ class TasksRepo:
         if set(fields) - allowed:
             raise ValueError(sorted(set(fields) - allowed))
         values = {k: (_iso(v) if isinstance(v, dt.date) else v) for k, v in fields.items()}
+        if "due" in fields:
+            # A new date starts the repetition again from its own day of the month.
+            task = self._any(task_id)
+            if task is not None and ANCHOR_DAY in task.params:
+                params = {k: v for k, v in task.params.items() if k != ANCHOR_DAY}
+                values["params"] = json.dumps(params, ensure_ascii=False)
         sets = ", ".join(f"{k} = ?" for k in values)
         with self.db.write() as conn:
             conn.execute(f"UPDATE tasks SET {sets} WHERE id = ?", (*values.values(), task_id))
+
+    def _any(self, task_id: int) -> Task | None:
+        """A task, hidden or not."""
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM tasks WHERE id = ?", (task_id,))
+        return _task(rows[0]) if rows else None
+
+    def _set_params(self, conn: sqlite3.Connection, task_id: int, params: dict) -> None:
+        conn.execute(
+            "UPDATE tasks SET params = ? WHERE id = ?",
+            (json.dumps(params, ensure_ascii=False), task_id),
+        )
 
     def mark_done(self, task_id: int, today: dt.date) -> None:
         """Tick a task; a repeating one moves to its next date instead of closing."""
@@ -118,6 +145,10 @@ class TasksRepo:
                 (task_id, today.isoformat(), _iso(task.due)),
             )
             if nxt:
+                if ANCHOR_DAY not in task.params and task.repeat in ("monthly", "yearly"):
+                    # Remember the starting day, so the 31st survives February.
+                    anchor = task.anchor_day or (task.due or today).day
+                    self._set_params(conn, task_id, {**task.params, ANCHOR_DAY: anchor})
                 conn.execute("UPDATE tasks SET due = ? WHERE id = ?", (nxt.isoformat(), task_id))
             else:
                 conn.execute("UPDATE tasks SET done_on = ? WHERE id = ?", (today.isoformat(), task_id))
@@ -151,11 +182,36 @@ class TasksRepo:
         with self.db.write() as conn:
             conn.executemany("UPDATE tasks SET position = ? WHERE id = ?", list(enumerate(ids, 1)))
 
-    def delete(self, task_id: int) -> None:
-        """Hide a task (it can be brought back with restore, so Delete can be undone)."""
+    def delete(self, task_id: int, by: str = "") -> None:
+        """Hide a task (it can be brought back with restore, so Delete can be undone).
+
+        `by` says who hid it when it was not the person (the plan, when its rule no longer
+        applies), so the plan brings back only what it hid itself.
+        """
+        task = self._any(task_id)
+        if task is None:
+            return
         with self.db.write() as conn:
+            if by or HIDDEN_BY in task.params:
+                params = {k: v for k, v in task.params.items() if k != HIDDEN_BY}
+                if by:
+                    params[HIDDEN_BY] = by
+                self._set_params(conn, task_id, params)
             conn.execute("UPDATE tasks SET deleted = 1 WHERE id = ?", (task_id,))
 
+    def hidden_by(self, task_id: int) -> str | None:
+        """None for a task on the list; for a hidden one, who hid it ("" for the person)."""
+        rows = self.db.query("SELECT deleted, params FROM tasks WHERE id = ?", (task_id,))
+        if not rows or not rows[0]["deleted"]:
+            return None
+        return str(json.loads(rows[0]["params"] or "{}").get(HIDDEN_BY, ""))
+
     def restore(self, task_id: int) -> None:
+        task = self._any(task_id)
+        if task is None:
+            return
         with self.db.write() as conn:
+            if HIDDEN_BY in task.params:
+                params = {k: v for k, v in task.params.items() if k != HIDDEN_BY}
+                self._set_params(conn, task_id, params)
             conn.execute("UPDATE tasks SET deleted = 0 WHERE id = ?", (task_id,))

@@ -1,0 +1,1 @@
+"""Everything with Qt widgets: theme, building blocks, the shell and the pages."""

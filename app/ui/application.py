@@ -1,0 +1,96 @@
+"""Build the QApplication, Qt's own translations, and the window for a profile."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import i18n
+from app.core.journeys import JOURNEYS
+from app.i18n import _
+from app.store import Store, StoreError
+from app.store.profiles import DataDir
+from app.ui.controller import Controller
+from app.ui.shell import MainWindow
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Sereno")
+    app.setOrganizationName("Sereno")
+    app.setDesktopFileName("org.sereno.Sereno")
+    return app
+
+
+class QtTranslations:
+    """Qt's own strings (standard buttons, dialogs) in the person's language."""
+
+    def __init__(self, app: QApplication):
+        self.app = app
+        self.translator: QTranslator | None = None
+
+    def apply(self, lang: str) -> None:
+        if self.translator is not None:
+            self.app.removeTranslator(self.translator)
+            self.translator = None
+        if lang == "en":
+            return
+        translator = QTranslator(self.app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(QLocale(lang), "qtbase", "_", folder):
+            self.app.installTranslator(translator)
+            self.translator = translator
+
+
+def open_store(data_dir: Path) -> Store:
+    """Open the profile to use (the first one, or a new one on a first run)."""
+    folder = DataDir(data_dir)
+    folder.ensure()
+    ids = folder.profile_ids()
+    profile = ids[0] if ids else folder.new_profile_id()
+    return Store(folder.path_for(profile), folder.backup_dir)
+
+
+def start_language(store: Store, forced: str | None) -> str:
+    chosen = forced or store.settings.get("language")
+    return i18n.set_language(chosen or i18n.system_language(os_locale=QLocale.system().name()))
+
+
+def build_window(store: Store, qt_translations: QtTranslations, forced_language: str | None = None,
+                 text_size: int | None = None) -> MainWindow:
+    lang = start_language(store, forced_language)
+    if forced_language:
+        store.settings.set("language", lang)
+    if text_size:
+        store.settings.set("text_size", text_size)
+    qt_translations.apply(lang)
+    controller = Controller(store, JOURNEYS)
+    controller.language_changed.connect(qt_translations.apply)
+    return MainWindow(controller)
+
+
+def tell_recovery(window: MainWindow, store: Store) -> None:
+    """After a damaged database was set aside, say what happened in plain words."""
+    recovery = store.recovery
+    if recovery is None:
+        return
+    if recovery.restored_from:
+        text = _("Your notes could not be read, so Sereno brought back the copy it made on "
+                 "{date}. A copy of the damaged file was kept.").format(
+            date=i18n.format_date(recovery.restored_from))
+    else:
+        text = _("Your notes could not be read and there was no earlier copy, so Sereno starts "
+                 "afresh. The damaged file was kept, in case a helper can repair it.")
+    QMessageBox.information(window, _("Sereno"), text)
+
+
+def tell_store_error(error: StoreError) -> None:
+    if error.reason == "too_new":
+        text = _("These notes were saved by a newer version of Sereno. Please install that "
+                 "version to open them. Nothing was changed.")
+    else:
+        text = _("Sereno cannot save on this computer right now (the folder may be full or "
+                 "read-only). Nothing was changed. Please ask your helper.")
+    QMessageBox.critical(None, _("Sereno"), text)

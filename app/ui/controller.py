@@ -1,0 +1,90 @@
+"""What pages talk to: the person's store, the navigator, and the app-wide signals.
+
+Pages never reach into each other: they change the model here, and the controller tells
+whoever listens (the shell re-renders, the home page refreshes).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app import i18n
+from app.core.answers import Answers
+from app.core.flow import Journey, Navigator, Step
+from app.core.tasks import Task
+from app.i18n import _
+from app.store import Store
+
+
+class Controller(QObject):
+    """One per open profile."""
+
+    language_changed = Signal(str)
+    appearance_changed = Signal()
+    data_changed = Signal()
+    announce = Signal(str)
+    # Navigation requests from inside pages (a home button, an item list); the shell obeys.
+    start_requested = Signal(str)
+    step_requested = Signal(object)
+    next_requested = Signal()
+    home_requested = Signal()
+
+    def __init__(self, store: Store, journeys: list[Journey],
+                 today: Callable[[], dt.date] = dt.date.today):
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.navigator = Navigator(journeys, self.answers)
+        self.navigator.position = store.progress.position()
+
+    # Answers and settings -----------------------------------------------------------
+    def answers(self) -> Answers:
+        return self.store.answers.snapshot(self.setting("country"))
+
+    def setting(self, key: str) -> Any:
+        return self.store.settings.get(key)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        if self.setting(key) == value:
+            return
+        self.store.settings.set(key, value)
+        if key == "language":
+            i18n.set_language(value)
+            self.language_changed.emit(value)
+        elif key in ("text_size", "theme"):
+            self.appearance_changed.emit()
+        self.data_changed.emit()
+
+    # Tasks ----------------------------------------------------------------------------
+    def add_task(self, task: Task, announce: bool = True) -> Task:
+        """Put something on the to-do list and say so."""
+        saved = self.store.tasks.add(task)
+        self.data_changed.emit()
+        if announce:
+            self.announce.emit(_("Added to your to-do list."))
+        return saved
+
+    def changed(self, message: str = "") -> None:
+        """A page changed the model: refresh listeners, and announce `message` if given."""
+        self.data_changed.emit()
+        if message:
+            self.announce.emit(message)
+
+    # Navigation -----------------------------------------------------------------------
+    def save_position(self) -> None:
+        self.store.progress.save_position(self.navigator.position)
+
+    def start(self, journey: str) -> None:
+        self.start_requested.emit(journey)
+
+    def go_to(self, step: Step) -> None:
+        self.step_requested.emit(step)
+
+    def go_next(self) -> None:
+        self.next_requested.emit()
+
+    def go_home(self) -> None:
+        self.home_requested.emit()

@@ -1,0 +1,1 @@
+"""One module per journey; each exposes PAGES: {page name: PageBase subclass}."""

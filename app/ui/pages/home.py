@@ -1,0 +1,103 @@
+"""Home: a greeting, what to do today, and a big button for each journey."""
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.core.flow import Journey
+from app.i18n import _, due_in_words
+from app.ui.home_sections import SECTIONS
+from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
+from app.ui.widgets.page import _delete_layout
+
+TODAY_LIMIT = 3
+
+
+class HomePage(PageBase):
+    help = ""
+
+    def page_title(self) -> str:
+        name = self.controller.setting("first_name")
+        return _("Hello, {name}").format(name=name) if name else _("Hello")
+
+    def help_text(self) -> str:
+        return _("This is your home page. It shows what to do today. "
+                 "Press a big button to start or continue something.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.dynamic = QVBoxLayout()
+        self.dynamic.setSpacing(16)
+        box.addLayout(self.dynamic)
+        self.controller.data_changed.connect(self._refresh_if_shown)
+
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible():
+            self.load()
+
+    def load(self) -> None:
+        _delete_layout(self.dynamic)
+        self._today()
+        for path in SECTIONS:
+            module, _sep, name = path.partition(":")
+            widget = getattr(importlib.import_module(module), name)(self.controller)
+            if widget is not None:
+                self.dynamic.addWidget(widget)
+        self._journeys()
+
+    def _today(self) -> None:
+        today = self.controller.today()
+        self.dynamic.addWidget(Heading(_("What to do today")))
+        tasks = self.controller.store.tasks.due(today, TODAY_LIMIT)
+        if not tasks:
+            self.dynamic.addWidget(Text(_("Nothing is due today.")))
+        for task in tasks:
+            card = Card(name=task.shown_title())
+            card.box.addWidget(Text(task.shown_title()))
+            card.box.addWidget(Text(_("Due: {when}").format(when=due_in_words(task.due, today)), "muted"))
+            done = BigButton(_("Done"), description=_("Mark “{task}” as done").format(task=task.shown_title()))
+            done.clicked.connect(lambda _c=False, t=task.id: self._done(t))
+            card.box.addWidget(ButtonRow(done))
+            self.dynamic.addWidget(card)
+
+    def _done(self, task_id: int) -> None:
+        self.controller.store.tasks.mark_done(task_id, self.controller.today())
+        self.controller.changed(_("Well done. It is ticked on your list."))
+
+    def _journeys(self) -> None:
+        nav = self.controller.navigator
+        answers = self.controller.answers()
+        shown = [j for j in nav.journeys.values() if j.key != "first_run" and j.available(answers)]
+        if shown:
+            self.dynamic.addWidget(Heading(_("What would you like to do?")))
+        for journey in shown:
+            self.dynamic.addWidget(self._journey_card(journey))
+        settings = BigButton(_("Settings"), description=_("Language, text size, colours and reading aloud."))
+        settings.clicked.connect(lambda: self._start("first_run", resume=False))
+        self.dynamic.addWidget(ButtonRow(settings))
+
+    def _journey_card(self, journey: Journey) -> QWidget:
+        nav = self.controller.navigator
+        card = Card(name=_(journey.title))
+        card.box.addWidget(Heading(_(journey.title)))
+        card.box.addWidget(Text(_(journey.summary)))
+        if nav.is_started(journey.key):
+            label = _("Continue")
+        elif nav.is_finished(journey.key):
+            card.box.addWidget(Text(_("Done. You can go through it again at any time."), "muted"))
+            label = _("Start again")
+        else:
+            label = _("Start")
+        button = BigButton(label, primary=not nav.is_finished(journey.key),
+                           description=_(journey.title))
+        button.setAccessibleName(f"{label}: {_(journey.title)}")
+        button.clicked.connect(lambda _c=False, k=journey.key: self._start(k))
+        card.box.addWidget(ButtonRow(button))
+        return card
+
+    def _start(self, key: str, resume: bool = True) -> None:
+        if resume:
+            self.controller.start(key)
+        else:
+            self.controller.navigator.position.last_steps.pop(key, None)
+            self.controller.start(key)

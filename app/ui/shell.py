@@ -1,0 +1,287 @@
+"""The main window: header, the current page, Back and Next, and the always-there tools.
+
+Pages are built on first visit and kept; a page built in another language is rebuilt
+when shown again. Every move saves the page being left and the position in the store.
+"""
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import i18n
+from app.core.flow import Step
+from app.core.settings import TEXT_SIZES
+from app.i18n import _
+from app.ui import theme
+from app.ui.controller import Controller
+from app.ui.speech import Speaker
+from app.ui.widgets import BigButton, PageBase
+from app.ui.widgets.header import StepHeader
+from app.ui.widgets.labels import Text
+
+HOME = Step("home")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: Controller, speaker: Speaker | None = None):
+        super().__init__()
+        self.controller = controller
+        self.speaker = speaker or Speaker(parent=self)
+        self.pages: dict[str, PageBase] = {}
+        self.current: PageBase | None = None
+        self.resize(*theme.WINDOW_SIZE)
+        self._build()
+        self._connect()
+        self.apply_appearance()
+        self.retranslate()
+        self.show_current()
+
+    # Layout -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QWidget()
+        outer = QVBoxLayout(root)
+        outer.setContentsMargins(0, 12, 0, 12)
+        outer.setSpacing(8)
+        tools = QHBoxLayout()
+        tools.setContentsMargins(24, 0, 24, 0)
+        tools.setSpacing(theme.GAP_PX)
+        self.home_button = BigButton()
+        self.read_button = BigButton()
+        self.size_button = BigButton()
+        self.help_button = BigButton()
+        for button in (self.home_button, self.read_button, self.size_button):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        tools.addWidget(self.help_button)
+        outer.addLayout(tools)
+        self.header = StepHeader()
+        outer.addWidget(self.header)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(self.scroll, 1)
+        self.status = Text("", "status")
+        self.status.setContentsMargins(24, 0, 24, 0)
+        outer.addWidget(self.status)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(24, 0, 24, 0)
+        nav.setSpacing(theme.GAP_PX)
+        self.back_button = BigButton()
+        self.next_button = BigButton(primary=True)
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        outer.addLayout(nav)
+        self.setCentralWidget(root)
+
+    def _connect(self) -> None:
+        c = self.controller
+        self.home_button.clicked.connect(self.go_home)
+        self.read_button.clicked.connect(self.read_aloud)
+        self.size_button.clicked.connect(self.cycle_text_size)
+        self.help_button.clicked.connect(self.show_help)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        c.language_changed.connect(lambda _lang: self.retranslate())
+        c.appearance_changed.connect(self.apply_appearance)
+        c.announce.connect(self.announce)
+        c.start_requested.connect(self.start_journey)
+        c.step_requested.connect(self.go_to)
+        c.next_requested.connect(self.go_next)
+        c.home_requested.connect(self.go_home)
+        for keys in (QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"):
+            QShortcut(QKeySequence(keys), self, lambda: self.step_text_size(+1))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), self, lambda: self.step_text_size(-1))
+        QShortcut(QKeySequence("Alt+Left"), self, self.go_back)
+        for key in ("Return", "Enter"):
+            QShortcut(QKeySequence(key), self, self._enter)
+        QShortcut(QKeySequence("F1"), self, self.show_help)
+
+    # Appearance and language --------------------------------------------------------
+    def apply_appearance(self) -> None:
+        size = self.controller.setting("text_size")
+        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        palette = theme.palette_for(self.controller.setting("theme"), dark)
+        app = QApplication.instance()
+        font = app.font()
+        font.setPointSize(theme.metrics(size).body_pt)
+        app.setFont(font)
+        app.setStyleSheet(theme.stylesheet(palette, theme.metrics(size)))
+        self.palette_in_use = palette
+        self._retranslate_tools()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Sereno"))
+        self.back_button.setText(_("Back"))
+        self.back_button.setAccessibleDescription(_("Go to the page before. Nothing is lost."))
+        self._retranslate_tools()
+        if self.current is not None:
+            self.current.save()
+            self.current.render()
+            self.current.load()
+            self._show_chrome()
+
+    def _retranslate_tools(self) -> None:
+        self.home_button.setText(_("Home"))
+        self.read_button.setText(_("Read aloud"))
+        size = self.controller.setting("text_size")
+        self.size_button.setText(_("Text size: {size} %").format(size=size))
+        self.size_button.setAccessibleDescription(_("Makes the text bigger. Also Ctrl + and Ctrl −."))
+        self.help_button.setText(_("Help"))
+
+    # Moving ---------------------------------------------------------------------------
+    def page_for(self, step: Step) -> PageBase:
+        page = self.pages.get(step.key)
+        if page is None:
+            if step == HOME:
+                from app.ui.pages.home import HomePage
+
+                cls = HomePage
+            else:
+                journey = self.controller.navigator.journeys[step.page.split(".")[0]]
+                cls = importlib.import_module(journey.module).PAGES[step.page.split(".", 1)[1]]
+            page = cls(self.controller, step)
+            self.pages[step.key] = page
+        elif page.built_language != i18n.language():
+            page.render()
+        return page
+
+    def show_current(self) -> None:
+        step = self.controller.navigator.step or HOME
+        if self.controller.navigator.step and not self.controller.navigator.index() >= 0:
+            self.controller.navigator.go_home()
+            step = HOME
+        self._show(step)
+
+    def _show(self, step: Step) -> None:
+        page = self.page_for(step)
+        if self.current is not None and self.current is not page:
+            self.scroll.takeWidget()
+        self.current = page
+        page.load()
+        page.show_error(None)
+        if self.scroll.widget() is not page:
+            self.scroll.setWidget(page)
+        self.scroll.verticalScrollBar().setValue(0)
+        self._show_chrome()
+        self.controller.save_position()
+        self.header.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_chrome(self) -> None:
+        nav = self.controller.navigator
+        on_home = nav.journey is None
+        total = 0 if on_home else len(nav.steps())
+        self.header.show_page(self.current.page_title(), max(nav.index(), 0), total)
+        self.back_button.setVisible(not on_home)
+        self.next_button.setVisible(not on_home)
+        self.next_button.setText(self.current.next_text())
+        first_run = not self.controller.setting("first_run_done")
+        self.home_button.setVisible(not first_run)
+
+    def _leave(self) -> None:
+        if self.current is not None:
+            self.current.save()
+        self.speaker.stop()
+        self.status.setText("")
+
+    def go_next(self) -> None:
+        if self.current is None or self.controller.navigator.journey is None:
+            return
+        problem = self.current.validate()
+        if problem:
+            self.current.show_error(problem)
+            self.announce(problem)
+            return
+        self._leave()
+        step = self.controller.navigator.next()
+        self._show(step or HOME)
+
+    def go_back(self) -> None:
+        if self.controller.navigator.journey is None:
+            return
+        self._leave()
+        step = self.controller.navigator.back()
+        self._show(step or HOME)
+
+    def go_home(self) -> None:
+        if not self.controller.setting("first_run_done"):
+            return
+        self._leave()
+        self.controller.navigator.go_home()
+        self._show(HOME)
+
+    def start_journey(self, key: str) -> None:
+        self._leave()
+        step = self.controller.navigator.start(key)
+        self._show(step or HOME)
+
+    def go_to(self, step: Step) -> None:
+        self._leave()
+        self.controller.navigator.go_to(step)
+        self._show(step)
+
+    def _enter(self) -> None:
+        """Enter presses the focused button, else the page's main action (Next)."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QAbstractButton):
+            focus.click()
+        elif isinstance(focus, QPlainTextEdit):
+            focus.insertPlainText("\n")
+        elif self.next_button.isVisible():
+            self.go_next()
+
+    # Tools ------------------------------------------------------------------------------
+    def step_text_size(self, direction: int) -> None:
+        sizes = list(TEXT_SIZES)
+        i = sizes.index(self.controller.setting("text_size"))
+        j = max(0, min(len(sizes) - 1, i + direction))
+        self.controller.set_setting("text_size", sizes[j])
+
+    def cycle_text_size(self) -> None:
+        sizes = list(TEXT_SIZES)
+        i = sizes.index(self.controller.setting("text_size"))
+        self.controller.set_setting("text_size", sizes[(i + 1) % len(sizes)])
+        self.announce(_("Text size: {size} %").format(size=sizes[(i + 1) % len(sizes)]))
+
+    def read_aloud(self) -> None:
+        if self.speaker.speaking():
+            self.speaker.stop()
+            return
+        if not self.speaker.say(self.current.read_aloud_text()):
+            self.announce(_("Reading aloud is not available on this computer: no voice was found "
+                            "for your language."))
+
+    def show_help(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(_("Help"))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(self.current.help_text())
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def announce(self, message: str) -> None:
+        """Show a short status line and hand it to screen readers."""
+        self.status.setText(message)
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status, message))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        self._leave()
+        self.controller.save_position()
+        super().closeEvent(event)

@@ -1,0 +1,46 @@
+"""Big buttons: at least 56 px tall at 100 %, named for screen readers, never too close."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+
+from app.ui import theme
+
+
+class BigButton(QPushButton):
+    """A push button; `primary` draws it as the page's main action."""
+
+    def __init__(
+        self, text: str = "", parent: QWidget | None = None, primary: bool = False,
+        description: str = "",
+    ):
+        super().__init__(text, parent)
+        self.setAutoDefault(False)
+        if primary:
+            self.setProperty("role", "primary")
+        self.setAccessibleName(text)
+        if description:
+            self.setAccessibleDescription(description)
+            self.setToolTip(description)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        super().setText(text)
+        self.setAccessibleName(text)
+
+
+class ButtonRow(QWidget):
+    """Buttons side by side with the minimum gap between targets."""
+
+    def __init__(self, *buttons: QPushButton, parent: QWidget | None = None, stretch_end: bool = True):
+        super().__init__(parent)
+        self.box = QHBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(theme.GAP_PX)
+        for button in buttons:
+            self.box.addWidget(button)
+        if stretch_end:
+            self.box.addStretch(1)
+
+    def add(self, button: QPushButton) -> QPushButton:
+        self.box.insertWidget(self.box.count() - 1 if self.box.count() else 0, button)
+        return button

@@ -1,0 +1,147 @@
+"""Whole-row choices: icon, title and a one-line explanation, all one big click target."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui import theme
+from app.ui.widgets.labels import Text
+
+
+class _Indicator(QWidget):
+    """A drawn round (one choice) or square (several choices) mark that follows the row."""
+
+    def __init__(self, row: QPushButton, exclusive: bool):
+        super().__init__(row)
+        self.row, self.exclusive = row, exclusive
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        side = round(self.fontMetrics().height() * 1.1)
+        return QSize(side, side)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        side = min(self.width(), self.height()) - 4
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = self.row.palette().color(self.row.foregroundRole())
+        painter.setPen(QPen(colour, max(2, side // 10)))
+        x, y = (self.width() - side) / 2, (self.height() - side) / 2
+        if self.exclusive:
+            painter.drawEllipse(x, y, side, side)
+        else:
+            painter.drawRoundedRect(x, y, side, side, 4, 4)
+        if self.row.isChecked():
+            painter.setBrush(colour)
+            inset = side * 0.25
+            if self.exclusive:
+                painter.drawEllipse(x + inset, y + inset, side - 2 * inset, side - 2 * inset)
+            else:
+                painter.drawRect(x + inset, y + inset, side - 2 * inset, side - 2 * inset)
+
+
+class ChoiceRow(QPushButton):
+    """One answer: a checkable row whose whole surface is the target."""
+
+    def __init__(self, value: str, title: str, explanation: str = "", exclusive: bool = True,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.value = value
+        self.setCheckable(True)
+        self.setAutoDefault(False)
+        self.setProperty("role", "choice")
+        self.setAccessibleName(title)
+        if explanation:
+            self.setAccessibleDescription(explanation)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 10, 14, 10)
+        row.setSpacing(theme.GAP_PX)
+        self.indicator = _Indicator(self, exclusive)
+        row.addWidget(self.indicator, 0, Qt.AlignmentFlag.AlignVCenter)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        self.title_label = Text(title)
+        self.title_label.setStyleSheet("font-weight: bold;")
+        words.addWidget(self.title_label)
+        self.explanation_label = Text(explanation) if explanation else None
+        if self.explanation_label:
+            words.addWidget(self.explanation_label)
+        for label in filter(None, (self.title_label, self.explanation_label)):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row.addLayout(words, 1)
+        self.toggled.connect(self.indicator.update)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
+        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        hint = self.layout().totalSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.minimumHeight()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(self.layout().totalMinimumSize().width(), self.minimumHeight())
+
+
+class ChoiceGroup(QWidget):
+    """A list of ChoiceRows; exclusive (one answer) or not (several answers)."""
+
+    changed = Signal()
+
+    def __init__(self, exclusive: bool = True, name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.exclusive = exclusive
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(theme.GAP_PX)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(exclusive)
+        self.rows: list[ChoiceRow] = []
+        if name:
+            self.setAccessibleName(name)
+        self.group.buttonToggled.connect(lambda *_: self.changed.emit())
+
+    def add(self, value: str, title: str, explanation: str = "") -> ChoiceRow:
+        row = ChoiceRow(value, title, explanation, self.exclusive)
+        self.group.addButton(row)
+        self.box.addWidget(row)
+        self.rows.append(row)
+        return row
+
+    def add_all(self, items: Iterable[tuple[str, str, str]]) -> None:
+        for value, title, explanation in items:
+            self.add(value, title, explanation)
+
+    def value(self) -> str:
+        """The chosen value ("" when nothing is chosen) of an exclusive group."""
+        return next((r.value for r in self.rows if r.isChecked()), "")
+
+    def values(self) -> list[str]:
+        return [r.value for r in self.rows if r.isChecked()]
+
+    def set_value(self, value: str) -> None:
+        self.set_values([value] if value else [])
+
+    def set_values(self, values: Iterable[str]) -> None:
+        wanted = set(values)
+        if self.exclusive and not wanted:
+            self.group.setExclusive(False)
+        for row in self.rows:
+            row.setChecked(row.value in wanted)
+        self.group.setExclusive(self.exclusive)
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        self.changed.connect(callback)

@@ -1,0 +1,48 @@
+"""Text on a page: titles, headings, body text and framed cards, all word-wrapped."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+class Text(QLabel):
+    """Body text: wraps, selectable by keyboard for screen readers, never rich-text surprises."""
+
+    def __init__(self, text: str = "", role: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        if role:
+            self.setProperty("role", role)
+        self.setAccessibleName(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        super().setText(text)
+        self.setAccessibleName(text)
+
+
+class Title(Text):
+    """A page title: focusable, so a page change can move focus (and the screen reader) here."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, "title", parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class Heading(Text):
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, "heading", parent)
+
+
+class Card(QFrame):
+    """A framed block (a task, a message, a warning) with its own vertical layout."""
+
+    def __init__(self, parent: QWidget | None = None, name: str = ""):
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(16, 16, 16, 16)
+        self.box.setSpacing(12)
+        if name:
+            self.setAccessibleName(name)

@@ -1,0 +1,180 @@
+"""The one base class of every page: title, body, help, read-aloud text and drafts.
+
+A page builds its widgets in `build()` from the current language, fills them from the
+model in `load()` and writes back in `save()`. Changing language saves, rebuilds and
+reloads, so nothing typed is lost. Inputs registered with `keep()` are kept as drafts in
+the store as they are typed, so Back, Home, closing the window or a crash lose nothing.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import i18n
+from app.core.flow import Step
+from app.i18n import N_, _
+from app.ui import theme
+from app.ui.widgets.choices import ChoiceGroup
+from app.ui.widgets.fields import TextField
+from app.ui.widgets.labels import Text
+
+if TYPE_CHECKING:
+    from app.ui.controller import Controller
+
+GENERIC_HELP = N_(
+    "Take your time: nothing here is timed. Answer what you can, then press Next. "
+    "Back takes you to the page before, and keeps what you wrote."
+)
+
+
+def _get(widget: QWidget) -> Any:
+    if isinstance(widget, (TextField, QLineEdit)):
+        return widget.value() if isinstance(widget, TextField) else widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, ChoiceGroup):
+        return widget.values()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    raise TypeError(type(widget))
+
+
+def _set(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, TextField):
+        widget.set_value(str(value))
+    elif isinstance(widget, QLineEdit):
+        widget.setText(str(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(str(value))
+    elif isinstance(widget, ChoiceGroup):
+        widget.set_values(value if isinstance(value, list) else [])
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+
+
+def _changed_signal(widget: QWidget):
+    if isinstance(widget, TextField):
+        return widget.edit.textChanged
+    if isinstance(widget, QLineEdit):
+        return widget.textChanged
+    if isinstance(widget, QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, ChoiceGroup):
+        return widget.changed
+    return widget.toggled
+
+
+class PageBase(QWidget):
+    """Subclass, set `title` (and `body`, `help`) with N_(), and fill `build()`."""
+
+    title: str = ""
+    body: str = ""
+    help: str = ""
+
+    def __init__(self, controller: Controller, step: Step, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.step = step
+        self.box = QVBoxLayout(self)
+        self.box.setSpacing(theme.GAP_PX)
+        self.box.setContentsMargins(24, 8, 24, 24)
+        self._fields: dict[str, QWidget] = {}
+        self._loading = False
+        self.built_language = ""
+        self.render()
+
+    # Building -----------------------------------------------------------------------
+    def render(self) -> None:
+        """Build every widget from scratch in the current language."""
+        while self.box.count():
+            item = self.box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+            elif item.layout():
+                _delete_layout(item.layout())
+        self._fields = {}
+        if self.body:
+            self.box.addWidget(Text(_(self.body)))
+        self.build(self.box)
+        self.error_label = Text("", "error")
+        self.error_label.hide()
+        self.box.addWidget(self.error_label)
+        self.box.addStretch(1)
+        self.built_language = i18n.language()
+
+    def build(self, box: QVBoxLayout) -> None:
+        """Add the page's own widgets to `box`."""
+
+    def keep(self, name: str, widget: QWidget) -> QWidget:
+        """Register an input whose value is kept as a draft while the person types."""
+        self._fields[name] = widget
+        _changed_signal(widget).connect(self._save_draft)
+        return widget
+
+    # Model ----------------------------------------------------------------------------
+    def load(self) -> None:
+        """Fill the widgets: the drafts of kept inputs by default."""
+        draft = self.controller.store.progress.draft(self.step.key)
+        self._loading = True
+        try:
+            for name, widget in self._fields.items():
+                if name in draft:
+                    _set(widget, draft[name])
+        finally:
+            self._loading = False
+
+    def save(self) -> None:
+        """Write the page's values to the model when it is left (drafts by default)."""
+        self._save_draft()
+
+    def values(self) -> dict[str, Any]:
+        return {name: _get(widget) for name, widget in self._fields.items()}
+
+    def _save_draft(self, *args) -> None:
+        if self._fields and not self._loading:
+            self.controller.store.progress.save_draft(self.step.key, self.values())
+
+    def forget_draft(self) -> None:
+        self.controller.store.progress.clear_draft(self.step.key)
+
+    # Shell hooks -------------------------------------------------------------------
+    def page_title(self) -> str:
+        return _(self.title)
+
+    def help_text(self) -> str:
+        return _(self.help or GENERIC_HELP)
+
+    def validate(self) -> str | None:
+        """A plain sentence saying what is missing, or None when Next may go on."""
+        return None
+
+    def next_text(self) -> str:
+        return _("Next")
+
+    def show_error(self, message: str | None) -> None:
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(bool(message))
+
+    def read_aloud_text(self) -> str:
+        """The title and every visible text of the page, in reading order."""
+        parts = [self.page_title()]
+        for label in self.findChildren(Text):
+            if label.isVisibleTo(self) and label.text():
+                parts.append(label.text())
+        return "\n".join(parts)
+
+
+def _delete_layout(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget():
+            item.widget().deleteLater()
+        elif item.layout():
+            _delete_layout(item.layout())
