@@ -40,14 +40,14 @@ FILES: dict[str, str] = {"MX": "mexico.toml", "FR": "france.toml", "OTHER": "gen
 TRANSLATABLE = frozenset({"sender_name", "subject", "body", "text", "why", "do_instead"})
 
 KIND_NAMES: dict[str, str] = {
-    "sms": N_("Text message"),
-    "email": N_("Email"),
-    "call": N_("Phone call"),
+    "sms": N_("A text message"),
+    "email": N_("An email"),
+    "call": N_("A phone call"),
 }
-SPEAKER_NAMES: dict[str, str] = {"caller": N_("Caller"), "you": N_("You")}
+SPEAKER_NAMES: dict[str, str] = {"caller": N_("The caller"), "you": N_("You")}
 ANSWER_FAKE = N_("This is a scam.")
 ANSWER_GENUINE = N_("This is genuine.")
-# One turn of a call read aloud: "Caller: Good morning..."; French puts a space before ":".
+# One turn of a call read aloud: "The caller: Good morning..."; French puts a space before ":".
 SPOKEN_TURN = N_("{who}: {text}")
 FICTION_NOTE = N_(
     "These practice messages are made up. Their web addresses end in “.example” so that "
@@ -110,7 +110,7 @@ class Example:
         """A text field in the language shown now: sender_name, subject, body, do_instead.
 
         `sender` (an address or short code) is shown as it is; "kind" and "answer" give
-        the kind's name ("Text message") and the verdict ("This is a scam.").
+        the kind's name ("A text message") and the verdict ("This is a scam.").
         """
         if field == "sender":
             return self.sender

@@ -167,7 +167,8 @@ def test_read_aloud_says_the_whole_message():
     i18n.set_language("fr_FR")
     call = scams.find_example("gen-call-grandchild")
     spoken = call.read_aloud()
-    assert "Appel téléphonique" in spoken and "Vous : Qui est à l'appareil" in spoken
+    assert "Un appel téléphonique" in spoken and "Vous : Qui est à l'appareil" in spoken
+    assert "L'appelant : Allô mamie" in spoken
     email = scams.find_example("mx-email-imss-fee")
     spoken = email.read_aloud()
     assert email.shown("subject") in spoken and email.shown("body") in spoken
@@ -234,3 +235,18 @@ def test_a_broken_example_is_refused_with_a_clear_message(tmp_path, broken, mess
     write_examples(tmp_path, broken)
     with pytest.raises(scams.ScamDataError, match=message):
         scams.load_examples("OTHER", folder=tmp_path)
+
+
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR"])
+def test_no_message_shared_with_another_part_is_translated_differently(lang):
+    """Parts are merged into one lookup: a shared id must not change another page's words."""
+    folder = translations_dir() / lang / "LC_MESSAGES"
+    with (folder / "scams.po").open("rb") as f:
+        mine = {m.id: m.string for m in read_po(f, locale=lang) if m.id}
+    for other in sorted(folder.glob("*.po")):
+        if other.stem == "scams":
+            continue
+        with other.open("rb") as f:
+            for message in read_po(f, locale=lang):
+                if message.id in mine:
+                    assert message.string == mine[message.id], (other.name, message.id)
