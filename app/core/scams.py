@@ -139,7 +139,8 @@ class Example:
     def read_aloud(self) -> str:
         """What the read-aloud button says: who sent it, the subject, then the message."""
         parts = [self.shown("kind")]
-        sender = " ".join(p for p in (self.shown("sender_name"), self.sender) if p)
+        # The display name when there is one: an address read aloud is only noise.
+        sender = self.shown("sender_name") if self.sender_name else self.sender
         if sender:
             parts.append(sender)
         if self.subject:
