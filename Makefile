@@ -28,8 +28,8 @@ bench: catalogs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
 extract: $(STAMP)
-	$(BIN)/pybabel extract --quiet -F babel.cfg -k N_ -k ngettext:1,2 --no-location \
-		--sort-output -o translations/sereno.pot app resources
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location \
+		--sort-output -o translations/sereno.pot .
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench

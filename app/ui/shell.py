@@ -103,13 +103,20 @@ class MainWindow(QMainWindow):
         c.step_requested.connect(self.go_to)
         c.next_requested.connect(self.go_next)
         c.home_requested.connect(self.go_home)
-        for keys in (QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"):
-            QShortcut(QKeySequence(keys), self, lambda: self.step_text_size(+1))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), self, lambda: self.step_text_size(-1))
-        QShortcut(QKeySequence("Alt+Left"), self, self.go_back)
-        for key in ("Return", "Enter"):
-            QShortcut(QKeySequence(key), self, self._enter)
-        QShortcut(QKeySequence("F1"), self, self.show_help)
+        self._shortcuts = []
+        bindings = [
+            (QKeySequence.StandardKey.ZoomIn, lambda: self.step_text_size(+1)),
+            ("Ctrl+=", lambda: self.step_text_size(+1)),
+            (QKeySequence.StandardKey.ZoomOut, lambda: self.step_text_size(-1)),
+            ("Alt+Left", self.go_back),
+            ("Return", self._enter),
+            ("Enter", self._enter),
+            ("F1", self.show_help),
+        ]
+        for keys, action in bindings:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(action)
+            self._shortcuts.append(shortcut)
 
     # Appearance and language --------------------------------------------------------
     def apply_appearance(self) -> None:
@@ -161,11 +168,13 @@ class MainWindow(QMainWindow):
         return page
 
     def show_current(self) -> None:
-        step = self.controller.navigator.step or HOME
-        if self.controller.navigator.step and not self.controller.navigator.index() >= 0:
-            self.controller.navigator.go_home()
-            step = HOME
-        self._show(step)
+        """Reopen where the person stopped; the first run until it is finished."""
+        nav = self.controller.navigator
+        if not self.controller.setting("first_run_done") and nav.position.journey != "first_run":
+            nav.start("first_run")
+        if nav.step and nav.index() < 0:
+            nav.go_home()
+        self._show(nav.step or HOME)
 
     def _show(self, step: Step) -> None:
         page = self.page_for(step)
@@ -178,8 +187,19 @@ class MainWindow(QMainWindow):
             self.scroll.setWidget(page)
         self.scroll.verticalScrollBar().setValue(0)
         self._show_chrome()
+        self._set_tab_order()
         self.controller.save_position()
         self.header.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_tab_order(self) -> None:
+        """Tab follows reading order: tools, title, the page top to bottom, Back, Next."""
+        chain = [self.home_button, self.read_button, self.size_button, self.help_button,
+                 self.header.title]
+        chain += [w for w in self.current.findChildren(QWidget)
+                  if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None]
+        chain += [self.back_button, self.next_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _show_chrome(self) -> None:
         nav = self.controller.navigator

@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QPushButton,
     QSizePolicy,
@@ -97,7 +96,11 @@ class ChoiceRow(QPushButton):
 
 
 class ChoiceGroup(QWidget):
-    """A list of ChoiceRows; exclusive (one answer) or not (several answers)."""
+    """A list of ChoiceRows; exclusive (one answer) or not (several answers).
+
+    Exclusivity is kept here rather than by QButtonGroup, so that Tab reaches every row
+    (people who use the keyboard expect Tab, not the arrow keys).
+    """
 
     changed = Signal()
 
@@ -107,19 +110,22 @@ class ChoiceGroup(QWidget):
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(theme.GAP_PX)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(exclusive)
         self.rows: list[ChoiceRow] = []
         if name:
             self.setAccessibleName(name)
-        self.group.buttonToggled.connect(lambda *_: self.changed.emit())
 
     def add(self, value: str, title: str, explanation: str = "") -> ChoiceRow:
         row = ChoiceRow(value, title, explanation, self.exclusive)
-        self.group.addButton(row)
+        row.clicked.connect(lambda _checked=False, r=row: self._clicked(r))
         self.box.addWidget(row)
         self.rows.append(row)
         return row
+
+    def _clicked(self, row: ChoiceRow) -> None:
+        if self.exclusive:
+            for other in self.rows:
+                other.setChecked(other is row)
+        self.changed.emit()
 
     def add_all(self, items: Iterable[tuple[str, str, str]]) -> None:
         for value, title, explanation in items:
@@ -137,11 +143,8 @@ class ChoiceGroup(QWidget):
 
     def set_values(self, values: Iterable[str]) -> None:
         wanted = set(values)
-        if self.exclusive and not wanted:
-            self.group.setExclusive(False)
         for row in self.rows:
             row.setChecked(row.value in wanted)
-        self.group.setExclusive(self.exclusive)
 
     def on_change(self, callback: Callable[[], None]) -> None:
         self.changed.connect(callback)

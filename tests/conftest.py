@@ -1,0 +1,67 @@
+"""Offscreen Qt, a temporary data folder and a fresh store for every test."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("QT_LINUX_ACCESSIBILITY_ALWAYS_ON", None)
+
+import pytest  # noqa: E402
+
+from app import i18n  # noqa: E402
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch, tmp_path):
+    """Each test starts in English, with no leftovers in the process environment."""
+    i18n.set_language("en")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def store(tmp_path):
+    from app.store import Store
+
+    s = Store(tmp_path / "data" / "profiles" / "p1.sqlite3", tmp_path / "data" / "backups", TODAY)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def make_window(qtbot, store, monkeypatch):
+    """Build the main window on the test store; `make_window(lang=..., done=True)`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.core.journeys import JOURNEYS
+    from app.ui.controller import Controller
+    from app.ui.shell import MainWindow
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Ok)
+    windows = []
+
+    def make(lang: str = "en", done: bool = False, on_store=None):
+        store.settings.set("language", lang)
+        i18n.set_language(lang)
+        if done:
+            store.settings.set("first_run_done", True)
+            store.settings.set("country", "MX" if lang == "es_MX" else "FR")
+        if on_store:
+            on_store(store)
+        controller = Controller(store, JOURNEYS, today=lambda: TODAY)
+        window = MainWindow(controller)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+        windows.append(window)
+        return window
+
+    yield make

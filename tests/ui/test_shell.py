@@ -1,0 +1,134 @@
+"""The wizard shell as a person uses it: clicks, keys, Back, languages, resuming."""
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.core.journeys import JOURNEYS
+from app.ui.controller import Controller
+from app.ui.shell import MainWindow
+from tests.conftest import TODAY
+
+
+def click(qtbot, button):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def go_to_page(qtbot, window, page):
+    while window.controller.navigator.position.step != f"first_run.{page}":
+        click(qtbot, window.next_button)
+
+
+def test_first_run_starts_on_language_with_home_hidden(make_window):
+    w = make_window()
+    assert w.controller.navigator.position.step == "first_run.language"
+    assert not w.home_button.isVisible()
+    assert w.next_button.isVisible() and w.back_button.isVisible()
+    assert w.header.step_label.text() == "Step 1 of 8"
+
+
+def test_back_keeps_what_was_typed(qtbot, make_window):
+    w = make_window()
+    go_to_page(qtbot, w, "name")
+    qtbot.keyClicks(w.current.name.edit, "Ana")
+    click(qtbot, w.back_button)
+    click(qtbot, w.next_button)
+    assert w.current.name.value() == "Ana"
+
+
+def test_choosing_a_language_rerenders_at_once(qtbot, make_window):
+    w = make_window()
+    row = next(r for r in w.current.group.rows if r.value == "fr_FR")
+    click(qtbot, row)
+    assert w.next_button.text() == "Suivant"
+    assert w.header.title.text() == "Quelle langue préférez-vous ?"
+    assert w.controller.setting("language") == "fr_FR"
+
+
+def test_text_size_applies_live_and_with_ctrl_plus(qtbot, make_window):
+    w = make_window()
+    click(qtbot, w.size_button)
+    assert w.controller.setting("text_size") == 125
+    assert "Text size: 125 %" in w.size_button.text()
+    qtbot.keyClick(w, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert w.controller.setting("text_size") == 100
+    assert QApplication.instance().font().pointSize() == 18
+
+
+def test_country_is_required_before_going_on(qtbot, make_window):
+    w = make_window()
+    go_to_page(qtbot, w, "country")
+    click(qtbot, w.next_button)
+    assert w.controller.navigator.position.step == "first_run.country"
+    assert w.current.error_label.isVisible()
+
+
+def test_keyboard_alone_finishes_the_first_run(qtbot, make_window):
+    w = make_window()
+    qtbot.keyClick(w, Qt.Key.Key_Return)  # language page: English pre-selected
+    for _page in ("welcome", "text_size", "contrast", "read_aloud"):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert w.controller.navigator.position.step == "first_run.name"
+    w.current.name.edit.setFocus()
+    qtbot.keyClicks(w.current.name.edit, "Ana")
+    qtbot.keyClick(w.current.name.edit, Qt.Key.Key_Return)
+    # country: Tab to "France" and press Space, then Enter for Next
+    title = w.header.title
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert w.controller.setting("country") == "FR"
+    w.header.title.setFocus()
+    qtbot.keyClick(w.header.title, Qt.Key.Key_Return)
+    qtbot.keyClick(w.header.title, Qt.Key.Key_Return)
+    assert w.controller.setting("first_run_done")
+    assert w.controller.navigator.journey is None
+    assert w.header.title.text() == "Hello, Ana"
+
+
+def test_alt_left_goes_back_but_backspace_does_not(qtbot, make_window):
+    w = make_window()
+    go_to_page(qtbot, w, "name")
+    qtbot.keyClick(w.current.name.edit, Qt.Key.Key_Backspace)
+    assert w.controller.navigator.position.step == "first_run.name"
+    qtbot.keyClick(w, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert w.controller.navigator.position.step == "first_run.read_aloud"
+
+
+def test_reopens_on_the_same_page_with_what_was_typed(qtbot, make_window, store):
+    w = make_window()
+    go_to_page(qtbot, w, "name")
+    qtbot.keyClicks(w.current.name.edit, "Ana")
+    w.close()
+    again = MainWindow(Controller(store, JOURNEYS, today=lambda: TODAY))
+    qtbot.addWidget(again)
+    assert again.controller.navigator.position.step == "first_run.name"
+    assert again.current.name.value() == "Ana"
+
+
+def test_read_aloud_without_engine_says_so(qtbot, make_window):
+    w = make_window()
+    w.speaker.say = lambda text: False
+    w.speaker.speaking = lambda: False
+    click(qtbot, w.read_button)
+    assert "not available" in w.status.text()
+
+
+def test_help_explains_the_current_page(qtbot, make_window, monkeypatch):
+    shown = []
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    w = make_window()
+    click(qtbot, w.help_button)
+    assert shown and "language" in shown[0]
+
+
+def test_home_lists_due_tasks_and_ticks_them(qtbot, make_window):
+    from app.core.tasks import Task
+
+    w = make_window(done=True, on_store=lambda s: s.tasks.add(Task(title="Call the bank", due=TODAY)))
+    assert w.controller.navigator.journey is None
+    done = next(b for b in w.current.findChildren(type(w.next_button)) if b.text() == "Done")
+    click(qtbot, done)
+    assert w.controller.store.tasks.all()[0].done
+    assert "ticked" in w.status.text()
