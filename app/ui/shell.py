@@ -29,6 +29,7 @@ from app.ui import theme
 from app.ui.controller import Controller
 from app.ui.speech import Speaker
 from app.ui.widgets import BigButton, PageBase
+from app.ui.widgets.flow import FlowLayout
 from app.ui.widgets.header import StepHeader
 from app.ui.widgets.labels import Text
 
@@ -55,24 +56,27 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(root)
         outer.setContentsMargins(0, 12, 0, 12)
         outer.setSpacing(8)
-        tools = QHBoxLayout()
+        tools = FlowLayout(gap=theme.GAP_PX)
         tools.setContentsMargins(24, 0, 24, 0)
-        tools.setSpacing(theme.GAP_PX)
         self.home_button = BigButton()
         self.read_button = BigButton()
         self.size_button = BigButton()
         self.help_button = BigButton()
-        for button in (self.home_button, self.read_button, self.size_button):
+        for button in (self.home_button, self.read_button, self.size_button, self.help_button):
             tools.addWidget(button)
-        tools.addStretch(1)
-        tools.addWidget(self.help_button)
         outer.addLayout(tools)
+        # The title scrolls with the page, so large text leaves room for the page itself.
+        content = QWidget()
+        self.content_box = QVBoxLayout(content)
+        self.content_box.setContentsMargins(0, 0, 0, 0)
+        self.content_box.setSpacing(0)
         self.header = StepHeader()
-        outer.addWidget(self.header)
+        self.content_box.addWidget(self.header)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(content)
         outer.addWidget(self.scroll, 1)
         self.status = Text("", "status")
         self.status.setContentsMargins(24, 0, 24, 0)
@@ -146,7 +150,7 @@ class MainWindow(QMainWindow):
         self.home_button.setText(_("Home"))
         self.read_button.setText(_("Read aloud"))
         size = self.controller.setting("text_size")
-        self.size_button.setText(_("Text size: {size} %").format(size=size))
+        self.size_button.setText(_("Text {size} %").format(size=size))
         self.size_button.setAccessibleDescription(_("Makes the text bigger. Also Ctrl + and Ctrl −."))
         self.help_button.setText(_("Help"))
 
@@ -179,12 +183,14 @@ class MainWindow(QMainWindow):
     def _show(self, step: Step) -> None:
         page = self.page_for(step)
         if self.current is not None and self.current is not page:
-            self.scroll.takeWidget()
+            self.content_box.removeWidget(self.current)
+            self.current.hide()
         self.current = page
         page.load()
         page.show_error(None)
-        if self.scroll.widget() is not page:
-            self.scroll.setWidget(page)
+        if self.content_box.indexOf(page) < 0:
+            self.content_box.addWidget(page, 1)
+        page.show()
         self.scroll.verticalScrollBar().setValue(0)
         self._show_chrome()
         self._set_tab_order()

@@ -47,7 +47,8 @@ def test_text_size_applies_live_and_with_ctrl_plus(qtbot, make_window):
     w = make_window()
     click(qtbot, w.size_button)
     assert w.controller.setting("text_size") == 125
-    assert "Text size: 125 %" in w.size_button.text()
+    assert w.size_button.text() == "Text 125 %"
+    assert w.status.text() == "Text size: 125 %"
     qtbot.keyClick(w, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert w.controller.setting("text_size") == 100
     assert QApplication.instance().font().pointSize() == 18
