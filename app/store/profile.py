@@ -7,6 +7,7 @@ from pathlib import Path
 from app.store.answers import AnswersRepo
 from app.store.db import Database
 from app.store.progress import ProgressRepo
+from app.store.scams import ScamsRepo
 from app.store.settings import SettingsRepo
 from app.store.tasks import TasksRepo
 
@@ -21,6 +22,7 @@ class Store:
         self.progress = ProgressRepo(self.db)
         self.answers = AnswersRepo(self.db)
         self.tasks = TasksRepo(self.db)
+        self.scams = ScamsRepo(self.db)
 
     @property
     def path(self) -> Path:

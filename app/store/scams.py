@@ -1,0 +1,66 @@
+"""Spot the scam: the person's answers to the practice messages, and the current round."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.store.db import Database
+
+ANSWERS: tuple[str, ...] = ("genuine", "scam", "unsure")
+
+
+@dataclass(frozen=True)
+class ScamAnswer:
+    """One answer: which message, when, what the person said, and whether it was right."""
+
+    example_id: str
+    answered_on: dt.date
+    answer: str
+    correct: bool
+
+
+class ScamsRepo:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def record(self, example_id: str, answer: str, correct: bool, day: dt.date) -> ScamAnswer:
+        """Keep an answer; answering the same message again adds to its history."""
+        if answer not in ANSWERS:
+            raise ValueError(answer)
+        with self.db.write() as conn:
+            conn.execute(
+                "INSERT INTO scam_answers (example_id, answered_on, answer, correct) "
+                "VALUES (?, ?, ?, ?)",
+                (example_id, day.isoformat(), answer, int(correct)),
+            )
+        return ScamAnswer(example_id, day, answer, correct)
+
+    def latest(self) -> dict[str, ScamAnswer]:
+        """The last answer given to each message answered so far."""
+        rows = self.db.query(
+            "SELECT example_id, answered_on, answer, correct FROM scam_answers ORDER BY id"
+        )
+        return {
+            r["example_id"]: ScamAnswer(
+                r["example_id"], dt.date.fromisoformat(r["answered_on"]), r["answer"],
+                bool(r["correct"]),
+            )
+            for r in rows
+        }
+
+    def last_answer(self, example_id: str) -> ScamAnswer | None:
+        return self.latest().get(example_id)
+
+    def round(self) -> list[str]:
+        """The example ids of the current round, in page order (empty before the first)."""
+        rows = self.db.query("SELECT example_id FROM scam_round ORDER BY slot")
+        return [r["example_id"] for r in rows]
+
+    def set_round(self, example_ids: list[str]) -> None:
+        """Start a new round with these messages (slot 1, 2, 3...)."""
+        with self.db.write() as conn:
+            conn.execute("DELETE FROM scam_round")
+            conn.executemany(
+                "INSERT INTO scam_round (slot, example_id) VALUES (?, ?)",
+                list(enumerate(example_ids, 1)),
+            )
