@@ -51,7 +51,9 @@ class TasksRepo:
         return [_task(r) for r in rows]
 
     def get(self, task_id: int) -> Task | None:
-        rows = self.db.query(f"SELECT {_COLUMNS} FROM tasks WHERE id = ? AND deleted = 0", (task_id,))
+        rows = self.db.query(
+            f"SELECT {_COLUMNS} FROM tasks WHERE id = ? AND deleted = 0", (task_id,)
+        )
         return _task(rows[0]) if rows else None
 
     def by_rule(self, rule: str) -> Task | None:
@@ -151,7 +153,9 @@ class TasksRepo:
                     self._set_params(conn, task_id, {**task.params, ANCHOR_DAY: anchor})
                 conn.execute("UPDATE tasks SET due = ? WHERE id = ?", (nxt.isoformat(), task_id))
             else:
-                conn.execute("UPDATE tasks SET done_on = ? WHERE id = ?", (today.isoformat(), task_id))
+                conn.execute(
+                    "UPDATE tasks SET done_on = ? WHERE id = ?", (today.isoformat(), task_id)
+                )
 
     def undo_done(self, task_id: int) -> None:
         """Take back the last tick: the task is open again with the date it had."""
@@ -163,12 +167,15 @@ class TasksRepo:
             return
         with self.db.write() as conn:
             conn.execute(
-                "UPDATE tasks SET done_on = NULL, due = ? WHERE id = ?", (rows[0]["previous_due"], task_id)
+                "UPDATE tasks SET done_on = NULL, due = ? WHERE id = ?",
+                (rows[0]["previous_due"], task_id),
             )
             conn.execute("DELETE FROM task_log WHERE id = ?", (rows[0]["id"],))
 
     def history(self, task_id: int) -> list[dt.date]:
-        rows = self.db.query("SELECT done_on FROM task_log WHERE task_id = ? ORDER BY id", (task_id,))
+        rows = self.db.query(
+            "SELECT done_on FROM task_log WHERE task_id = ? ORDER BY id", (task_id,)
+        )
         return [dt.date.fromisoformat(r["done_on"]) for r in rows]
 
     def move(self, task_id: int, offset: int) -> None:
