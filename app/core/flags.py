@@ -53,7 +53,7 @@ LABELS: dict[FlagKind, str] = {
 EXPLANATIONS: dict[FlagKind, str] = {
     FlagKind.NEW_PAYEE: N_("This name is not in the statements you checked before."),
     FlagKind.LARGE: N_("This is more than three times your usual payment of {usual}."),
-    FlagKind.TINY: N_("Thieves sometimes take a very small amount first, to test a card."),
+    FlagKind.TINY: N_("Very small payments are sometimes a test made before a bigger one."),
     FlagKind.DUPLICATE: N_("The same amount went to the same place on {date}."),
     FlagKind.FOREIGN: N_("This payment was made in another currency: {currency}."),
 }

@@ -31,7 +31,7 @@ DELIMITERS = (";", ",", "\t", "|")
 MAX_LINE_CHARS = 100_000
 MAX_CELLS = 1_000
 SAMPLE_ROWS = 60
-HEADER_LOOKBACK = 25
+HEADER_LOOKBACK = 25  # lines where a header alone (no rows) is looked for
 
 # --- cell values -------------------------------------------------------------------------
 
@@ -360,7 +360,9 @@ def read_csv(data: bytes, mapping: ColumnMapping | None = None) -> Statement:
     width = max(widths, key=lambda w: (widths[w], last[w]))
     first = next(i for i, (_n, c) in enumerate(sample) if len(c) == width and _is_data(c))
     header_at, roles = None, {}
-    for i in range(first - 1, max(-1, first - HEADER_LOOKBACK), -1):
+    for i in range(first):  # the first header from the top: no row below it is skipped
+        if abs(len(rows[i][1]) - width) > 1:
+            continue  # a line of the account block, not the names of the columns
         found = match_headers(rows[i][1])
         if len(found) >= 2 and ("date" in found or "value_date" in found):
             header_at, roles = i, found
