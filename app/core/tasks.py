@@ -61,7 +61,8 @@ def format_params(params: dict[str, Any]) -> dict[str, str]:
         elif isinstance(value, dict) and "date" in value:
             out[name] = format_date(dt.date.fromisoformat(value["date"]))
         elif isinstance(value, dict) and "text" in value:
-            out[name] = _(value["text"])
+            msgid = value["text"]  # a catalog id stored as data
+            out[name] = _(msgid)
         else:
             out[name] = str(value)
     return out
