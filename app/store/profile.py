@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from app.store.activity import ActivityRepo
 from app.store.answers import AnswersRepo
 from app.store.db import Database
+from app.store.passwords import PasswordsRepo
 from app.store.progress import ProgressRepo
 from app.store.scams import ScamsRepo
 from app.store.settings import SettingsRepo
@@ -23,7 +23,7 @@ class Store:
         self.progress = ProgressRepo(self.db)
         self.answers = AnswersRepo(self.db)
         self.tasks = TasksRepo(self.db)
-        self.activity = ActivityRepo(self.db)
+        self.passwords = PasswordsRepo(self.db)
         self.scams = ScamsRepo(self.db)
 
     @property
