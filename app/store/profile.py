@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from app.store.activity import ActivityRepo
 from app.store.answers import AnswersRepo
 from app.store.db import Database
 from app.store.passwords import PasswordsRepo
@@ -23,6 +24,7 @@ class Store:
         self.progress = ProgressRepo(self.db)
         self.answers = AnswersRepo(self.db)
         self.tasks = TasksRepo(self.db)
+        self.activity = ActivityRepo(self.db)
         self.passwords = PasswordsRepo(self.db)
         self.scams = ScamsRepo(self.db)
 
