@@ -147,7 +147,9 @@ class ActivityRepo:
 
     def checks(self, account_id: int | None = None) -> list[Check]:
         """Every check, oldest first (of one account when given)."""
-        where, params = ("WHERE account_id = ?", (account_id,)) if account_id is not None else ("", ())
+        where, params = ("", ())
+        if account_id is not None:
+            where, params = "WHERE account_id = ?", (account_id,)
         rows = self.db.query(
             f"SELECT * FROM activity_checks {where} ORDER BY checked_on, id", params
         )

@@ -1,0 +1,302 @@
+"""Check account activity: by hand, from the bank's file, stopping and resuming."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from app.core.tasks import add_months
+from app.ui.widgets import ChoiceRow
+from tests.conftest import TODAY
+
+LEFT = Qt.MouseButton.LeftButton
+
+CSV = (
+    "Date;Libellé;Montant\n"
+    "02/11/2026;CB SUPERMARCHE CENTRAL;-52,40\n"
+    "05/11/2026;PRLV EDF;-61,10\n"
+    "08/11/2026;CB PAYPAL VERIFY;-1,00\n"
+    "10/11/2026;VIR PENSION CNAV;1 250,00\n"
+)
+
+
+def _bank(store):
+    store.answers.add_account("bank", "Ma banque", "4821")
+
+
+def _bank_and_email(store):
+    store.answers.add_account("email", "Mon email")
+    store.answers.add_account("bank", "Ma banque", "4821")
+
+
+def _account_id(w, kind):
+    return next(a.id for a in w.controller.store.answers.accounts() if a.kind == kind)
+
+
+def _words(w) -> str:
+    """What Read aloud would say, once the page has shown what it just built."""
+    QApplication.processEvents()
+    return w.current.read_aloud_text()
+
+
+def _next(qtbot, w):
+    qtbot.mouseClick(w.next_button, LEFT)
+
+
+def _choose(qtbot, w, value):
+    row = next(r for r in w.current.findChildren(ChoiceRow) if r.value == value)
+    qtbot.mouseClick(row, LEFT)
+
+
+def _to_result(qtbot, w, kind, way):
+    """From the start of the journey to the result page of the account of this kind."""
+    w.controller.start("activity")
+    account = str(_account_id(w, kind))
+    while w.controller.navigator.step.key != f"activity.look:{account}":
+        _next(qtbot, w)
+    _choose(qtbot, w, way)
+    _next(qtbot, w)
+    assert w.controller.navigator.step.key == f"activity.result:{account}"
+    return w.current
+
+
+def _type(qtbot, field, text):
+    field.edit.clear()
+    qtbot.keyClicks(field.edit, text)
+
+
+def _activity_tasks(store, prefix):
+    return [t for t in store.tasks.all() if (t.rule or "").startswith(prefix)]
+
+
+def _offer_file(monkeypatch, path):
+    chosen = {}
+
+    def fake(parent, caption, folder, filters):
+        chosen["folder"] = folder
+        chosen["filters"] = filters
+        return str(path), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake))
+    return chosen
+
+
+def test_journey_steps_follow_the_accounts(make_window):
+    w = make_window(done=True, on_store=_bank_and_email)
+    journey = w.controller.navigator.journeys["activity"]
+    steps = [s.key for s in journey.steps(w.controller.answers())]
+    email, bank = (str(a.id) for a in w.controller.store.answers.accounts())
+    assert steps == ["activity.intro", f"activity.open:{email}", f"activity.look:{email}",
+                     f"activity.result:{email}", f"activity.open:{bank}", f"activity.look:{bank}",
+                     f"activity.result:{bank}", "activity.summary"]
+
+
+def test_only_money_accounts_offer_the_bank_file(qtbot, make_window):
+    w = make_window(done=True, on_store=_bank_and_email)
+    w.controller.start("activity")
+    _next(qtbot, w)
+    _next(qtbot, w)
+    assert {r.value for r in w.current.findChildren(ChoiceRow)} == {"normal", "strange"}
+    _next(qtbot, w)  # nothing chosen: blocked with a plain sentence
+    assert w.current.error_label.isVisible()
+    _choose(qtbot, w, "normal")
+    _next(qtbot, w)
+    _next(qtbot, w)
+    _next(qtbot, w)
+    assert {r.value for r in w.current.findChildren(ChoiceRow)} == {"normal", "strange", "file"}
+
+
+def test_normal_check_keeps_the_date_and_plans_the_next_one_monthly(qtbot, make_window):
+    w = make_window(done=True, on_store=_bank)
+    _to_result(qtbot, w, "bank", "normal")
+    store, bank = w.controller.store, _account_id(w, "bank")
+    checks = store.activity.checks(bank)
+    assert [(c.day, c.method, c.result) for c in checks] == [(TODAY, "hand", "normal")]
+    task = store.tasks.by_rule(f"activity.next.{bank}")
+    assert task.repeat == "monthly"
+    assert task.due == add_months(TODAY, 1)
+    assert task.repeat_until == add_months(TODAY, 12)
+    assert "Ma banque" in task.shown_title()
+    _next(qtbot, w)
+    assert w.controller.navigator.step.page == "activity.summary"
+    assert "Everything looked normal" in _words(w)
+    assert len(_activity_tasks(store, "activity.next.")) == 1
+
+
+def test_strange_payment_by_hand_becomes_a_todo_with_the_amount(qtbot, make_window):
+    w = make_window(lang="fr_FR", done=True, on_store=_bank)
+    page = _to_result(qtbot, w, "bank", "strange")
+    _type(qtbot, page.day, "12/03/2026")
+    _type(qtbot, page.amount, "45,00")
+    _type(qtbot, page.payee, "XYZ")
+    qtbot.mouseClick(page.add_button, LEFT)
+    tasks = _activity_tasks(w.controller.store, "activity.manual.")
+    assert len(tasks) == 1
+    title = tasks[0].shown_title()
+    assert "45,00\u00a0€" in title and "XYZ" in title and "12 mars 2026" in title
+    assert tasks[0].params["amount"] == {"money": "45.00", "currency": "EUR"}
+    assert page.day.value() == "" and not page.error_label.isVisible()
+    check = w.controller.store.activity.last_check(_account_id(w, "bank"))
+    assert (check.method, check.result) == ("hand", "strange")
+
+
+@pytest.mark.parametrize("day, amount, payee", [
+    ("31/02/2026", "45,00", "XYZ"),   # impossible date
+    ("12/03/2099", "45,00", "XYZ"),   # later than today
+    ("12/03/2026", "beaucoup", "XYZ"),  # not a number
+    ("12/03/2026", "45,00", "  "),     # no name
+])
+def test_a_wrong_payment_gets_a_plain_message_and_saves_nothing(qtbot, make_window, day,
+                                                                amount, payee):
+    w = make_window(lang="fr_FR", done=True, on_store=_bank)
+    page = _to_result(qtbot, w, "bank", "strange")
+    _type(qtbot, page.day, day)
+    _type(qtbot, page.amount, amount)
+    _type(qtbot, page.payee, payee)
+    qtbot.mouseClick(page.add_button, LEFT)
+    assert page.error_label.isVisible() and page.error_label.text()
+    assert _activity_tasks(w.controller.store, "activity.manual.") == []
+    assert w.controller.store.activity.all_transactions(_account_id(w, "bank")) == []
+    _next(qtbot, w)  # what was typed and not added blocks Next
+    assert w.controller.navigator.step.page == "activity.result"
+
+
+def test_file_review_two_no_become_two_todos(qtbot, make_window, monkeypatch, tmp_path):
+    path = tmp_path / "releve" / "releve.csv"
+    path.parent.mkdir()
+    path.write_text(CSV, encoding="cp1252")
+    chosen = _offer_file(monkeypatch, path)
+    w = make_window(lang="fr_FR", done=True, on_store=_bank)
+    page = _to_result(qtbot, w, "bank", "file")
+    qtbot.mouseClick(page.open_button, LEFT)
+    assert "*.ofx" in chosen["filters"] and "*.csv" in chosen["filters"]
+    assert w.controller.setting("last_folder") == str(path.parent)
+    store, bank = w.controller.store, _account_id(w, "bank")
+    assert len(store.activity.pending(bank)) == 4
+    first = store.activity.pending(bank)[0]
+    assert "1,00" in page.review.findChildren(type(page.error_label))[2].text()  # tiny first
+    assert first.description == "CB PAYPAL VERIFY"
+    qtbot.mouseClick(page.review.no, LEFT)
+    qtbot.mouseClick(page.review.yes, LEFT)
+    qtbot.mouseClick(page.review.no, LEFT)
+    qtbot.mouseClick(page.review.yes, LEFT)
+    assert store.activity.pending(bank) == []
+    tasks = _activity_tasks(store, "activity.txn.")
+    assert len(tasks) == 2
+    assert any("1,00\u00a0€" in t.shown_title() and "PAYPAL" in t.shown_title() for t in tasks)
+    assert page.mode() == "done"
+    assert "4 paiements" in _words(w)
+    assert store.activity.last_check(bank).result == "strange"
+    assert store.tasks.by_rule(f"activity.next.{bank}").repeat == "monthly"
+    _next(qtbot, w)
+    assert "4 paiements vérifiés, 2" in _words(w)
+    # The next file dialog opens in the folder of the last one.
+    w.controller.start("activity")
+    w.controller.go_to(w.controller.navigator.step.__class__("activity.result", str(bank)))
+    qtbot.mouseClick(w.current.open_button, LEFT)
+    assert chosen["folder"] == str(path.parent)
+
+
+def test_a_half_done_review_resumes_after_reopening(qtbot, make_window, monkeypatch, tmp_path):
+    path = tmp_path / "releve.csv"
+    path.write_text(CSV, encoding="utf-8")
+    _offer_file(monkeypatch, path)
+    w = make_window(done=True, on_store=_bank)
+    page = _to_result(qtbot, w, "bank", "file")
+    qtbot.mouseClick(page.open_button, LEFT)
+    qtbot.mouseClick(page.review.yes, LEFT)
+    qtbot.mouseClick(page.review.no, LEFT)
+    pending = [t.id for t in w.controller.store.activity.pending(_account_id(w, "bank"))]
+    qtbot.mouseClick(w.home_button, LEFT)
+    w.close()
+    again = make_window(done=True)
+    again.controller.start("activity")
+    page = again.current
+    assert again.controller.navigator.step.page == "activity.result"
+    assert page.mode() == "review"
+    assert "Payment 3 of 4" in _words(again)
+    assert pending[0] == again.controller.store.activity.pending(_account_id(again, "bank"))[0].id
+    _next(qtbot, again)  # unanswered payments block Next, Home is the way to stop
+    assert again.controller.navigator.step.page == "activity.result"
+
+
+def test_the_same_file_twice_adds_nothing_twice(qtbot, make_window, monkeypatch, tmp_path):
+    path = tmp_path / "releve.csv"
+    path.write_text(CSV, encoding="utf-8")
+    _offer_file(monkeypatch, path)
+    w = make_window(done=True, on_store=_bank)
+    page = _to_result(qtbot, w, "bank", "file")
+    qtbot.mouseClick(page.open_button, LEFT)
+    for _i in range(4):
+        qtbot.mouseClick(page.review.yes, LEFT)
+    qtbot.mouseClick(page.open_button, LEFT)
+    store, bank = w.controller.store, _account_id(w, "bank")
+    assert len(store.activity.all_transactions(bank)) == 4
+    assert store.activity.pending(bank) == []
+    assert "Nothing was added twice" in _words(w)
+    assert _activity_tasks(store, "activity.txn.") == []
+
+
+@pytest.mark.parametrize("content", [b"", b"\x89PNG\r\n\x1a\n" + bytes(200),
+                                     "Date;Libellé;Montant\n31/02/2026;X;-3,00\n".encode()])
+def test_a_broken_file_gets_a_plain_message_and_saves_nothing(qtbot, make_window, monkeypatch,
+                                                              tmp_path, content):
+    path = tmp_path / "broken.csv"
+    path.write_bytes(content)
+    _offer_file(monkeypatch, path)
+    w = make_window(done=True, on_store=_bank)
+    page = _to_result(qtbot, w, "bank", "file")
+    qtbot.mouseClick(page.open_button, LEFT)
+    assert w.current.error_label.isVisible()
+    assert "Traceback" not in w.current.error_label.text() and w.current.error_label.text()
+    bank = _account_id(w, "bank")
+    assert w.controller.store.activity.imports(bank) == []
+    assert w.controller.store.activity.all_transactions(bank) == []
+    assert w.controller.store.activity.checks(bank) == []
+
+
+def test_unclear_columns_are_asked_then_the_file_is_read(qtbot, make_window, monkeypatch,
+                                                         tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("X;Y;Z;W\n12/03/2026;ABC SHOP;-12,00;100,00\n"
+                    "13/03/2026;DEF;-3,00;97,00\n14/03/2026;GHI;-5,00;92,00\n")
+    _offer_file(monkeypatch, path)
+    w = make_window(done=True, on_store=_bank)
+    page = _to_result(qtbot, w, "bank", "file")
+    qtbot.mouseClick(page.open_button, LEFT)
+    assert page.mode() == "columns"
+    assert w.header.title.text() == "Which column is the amount?"
+    qtbot.mouseClick(page.columns.retry, LEFT)  # nothing chosen yet
+    assert page.error_label.isVisible()
+    _choose(qtbot, w, "2")
+    qtbot.mouseClick(page.columns.retry, LEFT)
+    assert page.mode() == "review"
+    amounts = sorted(t.amount for t in w.controller.store.activity.pending(_account_id(w, "bank")))
+    assert [str(a) for a in amounts] == ["-12.00", "-5.00", "-3.00"]
+
+
+def test_email_strange_puts_a_reminder_and_keeps_the_note(qtbot, make_window):
+    w = make_window(done=True, on_store=_bank_and_email)
+    page = _to_result(qtbot, w, "email", "strange")
+    email = _account_id(w, "email")
+    assert len(_activity_tasks(w.controller.store, f"activity.strange.{email}")) == 1
+    _type(qtbot, page.note, "A sign-in from Lyon")
+    _next(qtbot, w)
+    check = w.controller.store.activity.last_check(email)
+    assert (check.result, check.note) == ("strange", "A sign-in from Lyon")
+
+
+def test_demo_reaches_a_review_under_way(store):
+    from app.ui.demo import seed
+    from app.ui.pages.activity import demo
+
+    seed(store, "fr_FR", TODAY)
+    demo(store, TODAY)
+    demo(store, TODAY)  # twice: nothing doubled
+    bank = next(a for a in store.answers.accounts() if a.kind == "bank")
+    assert store.activity.pending(bank.id)
+    assert store.activity.history(bank.id)
+    assert len(store.activity.imports(bank.id)) == 2
+    assert dt.date(2026, 11, 23) == TODAY
