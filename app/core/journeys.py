@@ -5,7 +5,7 @@ not shown.
 """
 from __future__ import annotations
 
-from app.core.answers import Answers
+from app.core.answers import ACCOUNT_KINDS, Account, Answers
 from app.core.flow import Journey, Step
 from app.i18n import N_
 
@@ -36,7 +36,31 @@ ACTIVITY = Journey(
     available=lambda answers: bool(answers.accounts),
 )
 
+
+def password_order(answers: Answers) -> list[Account]:
+    """Accounts in the order that matters: email (it resets the others), bank, social security..."""
+    rank = {kind: i for i, kind in enumerate(ACCOUNT_KINDS)}
+    return sorted(answers.accounts, key=lambda a: rank.get(a.kind, len(rank)))
+
+
+def _password_steps(answers: Answers) -> list[Step]:
+    steps = [Step("passwords.intro")]
+    for account in password_order(answers):
+        pages = ("suggest", "account", "two_step")
+        steps += [Step(f"passwords.{page}", str(account.id)) for page in pages]
+    return steps + [Step("passwords.check"), Step("passwords.notebook")]
+
+
+PASSWORDS = Journey(
+    key="passwords",
+    title=N_("Change passwords"),
+    summary=N_("Account by account, with a new password suggested for each one."),
+    module="app.ui.pages.passwords",
+    steps_for=_password_steps,
+)
+
 JOURNEYS: list[Journey] = [
     FIRST_RUN,
     ACTIVITY,
+    PASSWORDS,
 ]

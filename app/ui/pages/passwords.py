@@ -1,0 +1,294 @@
+"""Change passwords: account by account, a suggestion, two-step verification, a notebook.
+
+Steps (app/core/journeys.py): an introduction saying the order once; for each account a
+suggestion, the change itself, and two-step verification; then "Check a password I
+chose" and the printable password notebook. Only what was done, and the day, is kept
+(store.passwords); a password never is.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QVBoxLayout
+
+from app.core.answers import ACCOUNT_KIND_NAMES, Account
+from app.core.flow import Step
+from app.core.journeys import password_order
+from app.core.tasks import Task
+from app.i18n import N_, _, format_date
+from app.ui import theme
+from app.ui.pages.passwords_check import CheckPage, clear_layout
+from app.ui.pages.passwords_suggest import AccountPage, SuggestPage
+from app.ui.printing import Printout
+from app.ui.widgets import BigButton, ButtonRow, Card, ChoiceGroup, Heading, PageBase, Text
+
+SOURCE = "passwords"
+LATER_DAYS = 7
+
+WHY = {
+    "email": N_("Your email comes first: with it, someone could reset all your other "
+                "passwords."),
+    "bank": N_("Your bank account holds your money. A new password keeps out anyone who "
+               "bought your details."),
+    "social_security": N_("This space shows your health and pension details. A new password "
+                          "protects them."),
+    "pension": N_("Your pension is paid into this account. A new password protects it."),
+    "phone": N_("With your phone account, someone could take your number and receive your "
+                "security codes."),
+}
+STEPS = (
+    N_("Type the official address yourself. Never follow a link from a message."),
+    N_("Log in. In your account settings, find “Security” or “Password”."),
+    N_("Type your old password, then the new one twice."),
+    N_("Write the new password in your password notebook."),
+)
+CHANGE_TITLE = N_("Change the password of {account}")
+CHANGE_WHY = N_("Your personal details leaked: a new password keeps others out of this account.")
+CHANGE_HOW = N_("Type the official address yourself and find “Security” or “Password” in your "
+                "account settings. Type the old password, then the new one twice. Sereno "
+                "suggests one in “Change passwords”.")
+HELP_TITLE = N_("Ask someone you trust to help with the password of {account}")
+HELP_WHY = N_("It is easier with someone beside you. Never give a password over the phone.")
+HELP_HOW = N_("Open Sereno together and choose “Change passwords”: it shows each step.")
+TWO_STEP_TITLE = N_("Turn on two-step verification for {account}")
+TWO_STEP_WHY = N_("Then nobody can get in with your password alone: they would also need the "
+                  "code sent to your phone.")
+TWO_STEP_HOW = N_("In your account settings, look for “Two-step verification” or “Security "
+                  "code”.")
+RULES = (
+    N_("Keep it at home, in a place only you know: not next to the computer, not in your bag."),
+    N_("Never read it out or show it to someone who calls or writes to you. No bank and no "
+       "official office ever asks for your password."),
+    N_("When you change a password, cross out the old one and write the new one with the date."),
+)
+
+
+def kind_name(account: Account) -> str:
+    return _(ACCOUNT_KIND_NAMES.get(account.kind, "")) or account.kind
+
+
+def put_task(controller, rule: str, title: str, why: str, how: str, account: Account,
+             due: dt.date | None = None) -> None:
+    """Put a to-do on the list once; choosing again shows the same one again."""
+    task = Task(title=title, why=why, how=how, due=due, rule=rule, source=SOURCE,
+                params={"account": account.name})
+    existing = controller.store.tasks.by_rule(rule)
+    if existing is None:
+        controller.add_task(task)
+        return
+    controller.store.tasks.upsert(task)
+    if existing.done:
+        controller.store.tasks.undo_done(existing.id)
+    controller.changed(_("Added to your to-do list."))
+
+
+def tick_task(controller, rule: str) -> None:
+    """The thing a to-do was for is done: tick it (if it is there and open)."""
+    task = controller.store.tasks.by_rule(rule)
+    if task is not None and not task.done and task.id is not None:
+        controller.store.tasks.mark_done(task.id, controller.today())
+
+
+class IntroPage(PageBase):
+    title = N_("Change your passwords")
+    help = N_("Whoever has your details may try your old passwords. A new password for each "
+              "account keeps them out. You can skip an account and come back later.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.order = QVBoxLayout()
+        self.order.setSpacing(theme.GAP_PX)
+        box.addLayout(self.order)
+        box.addWidget(Text(_("Sereno never keeps a password: not the ones it suggests, not "
+                             "the ones you type.")))
+
+    def load(self) -> None:
+        """The accounts in order (they may have changed since the page was built)."""
+        clear_layout(self.order)
+        accounts = password_order(self.controller.answers())
+        if not accounts:
+            self.order.addWidget(Text(_("You have not listed any accounts yet. You can still "
+                                        "check a password and print a password notebook.")))
+            return
+        self.order.addWidget(Text(_("We will go through your accounts one at a time, in this "
+                                    "order:")))
+        for i, account in enumerate(accounts, 1):
+            self.order.addWidget(Text(f"{i}. {account.name} — {kind_name(account)}"))
+        self.order.addWidget(Text(_("Email comes first, because with your email someone could "
+                                    "reset all your other passwords. Then your money.")))
+
+
+class ChangePage(AccountPage):
+    title = N_("Change the password of {account}")
+    help = N_("Take your time. If it does not work, choose “I need help”: Sereno puts it on "
+              "your to-do list, to do with someone you trust.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        account = self.account()
+        if account is not None:
+            box.addWidget(Text(_(WHY.get(account.kind, CHANGE_WHY))))
+        steps = Card(name=_("The steps"))
+        for i, step in enumerate(STEPS, 1):
+            steps.box.addWidget(Text(f"{i}. {_(step)}"))
+        box.addWidget(steps)
+        self.when = Text("", "muted")
+        box.addWidget(self.when)
+        box.addWidget(Heading(_("How did it go?")))
+        self.group = ChoiceGroup(exclusive=True, name=_("How did it go?"))
+        self.group.add("changed", _("Done, I changed it"),
+                       _("Sereno notes only the date, never the password."))
+        self.group.add("later", _("I'll do it later"), _("Sereno puts it on your to-do list."))
+        self.group.add("help", _("I need help"),
+                       _("Sereno puts it on your to-do list, to do with someone you trust."))
+        self.group.changed.connect(self._chosen)
+        box.addWidget(self.group)
+        self.skip = BigButton(_("Skip for now"), description=_(
+            "Go on to the next account. You can come back to this one later."))
+        self.skip.clicked.connect(self.skip_account)
+        box.addWidget(ButtonRow(self.skip))
+
+    def load(self) -> None:
+        account = self.account()
+        state = self.controller.store.passwords.get(account.id) if account else None
+        self.group.set_value(state.status if state else "")
+        self._say_when(state.changed_on if state else None)
+
+    def _say_when(self, day: dt.date | None) -> None:
+        said = _("You changed it on {date}.").format(date=format_date(day)) if day else ""
+        self.when.setText(said)
+        self.when.setVisible(day is not None)
+
+    def _chosen(self) -> None:
+        account, status = self.account(), self.group.value()
+        if account is None or not status:
+            return
+        c = self.controller
+        state = c.store.passwords.set_status(account.id, status, c.today())
+        self._say_when(state.changed_on)
+        later, helped = f"passwords.later.{account.id}", f"passwords.help.{account.id}"
+        if status == "changed":
+            tick_task(c, later)
+            tick_task(c, helped)
+            c.changed(_("Well done. Sereno noted the date."))
+        elif status == "later":
+            put_task(c, later, CHANGE_TITLE, CHANGE_WHY, CHANGE_HOW, account,
+                     c.today() + dt.timedelta(days=LATER_DAYS))
+        else:
+            put_task(c, helped, HELP_TITLE, HELP_WHY, HELP_HOW, account)
+
+    def skip_account(self) -> None:
+        """Go to the next account (or the end): this one stays to do."""
+        steps = self.controller.navigator.steps()
+        keys = [s.key for s in steps]
+        here = keys.index(self.step.key) if self.step.key in keys else -1
+        after = [s for s in steps[here + 1:] if s.arg != self.step.arg]
+        if here >= 0 and after:
+            self.controller.go_to(after[0])
+        else:
+            self.controller.go_next()
+
+
+class TwoStepPage(AccountPage):
+    title = N_("Two-step verification for {account}")
+    body = N_("Two-step verification means the account asks for a code sent to your phone, as "
+              "well as your password. So someone who knows your password still cannot get in.")
+    help = N_("Look for it in your account settings, under “Security”. Not every account "
+              "offers it; that is fine.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        box.addWidget(Text(_("Look for it in your account settings, under “Security”.")))
+        self.group = ChoiceGroup(exclusive=True, name=self.page_title())
+        self.group.add("on", _("I turned it on"))
+        self.group.add("not_offered", _("It is not offered"))
+        self.group.add("later", _("I'll do it later"), _("Sereno puts it on your to-do list."))
+        self.group.changed.connect(self._chosen)
+        box.addWidget(self.group)
+
+    def load(self) -> None:
+        account = self.account()
+        state = self.controller.store.passwords.get(account.id) if account else None
+        self.group.set_value(state.two_step if state else "")
+
+    def _chosen(self) -> None:
+        account, choice = self.account(), self.group.value()
+        if account is None or not choice:
+            return
+        c = self.controller
+        c.store.passwords.set_two_step(account.id, choice, c.today())
+        rule = f"passwords.two_step.{account.id}"
+        if choice == "later":
+            put_task(c, rule, TWO_STEP_TITLE, TWO_STEP_WHY, TWO_STEP_HOW, account,
+                     c.today() + dt.timedelta(days=LATER_DAYS))
+        else:
+            tick_task(c, rule)
+            c.changed(_("Noted."))
+
+
+class NotebookPage(PageBase):
+    title = N_("Your password notebook")
+    body = N_("Sereno never keeps a password. Write yours on paper instead: print this page, "
+              "fill it in by hand, and keep it safe at home.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.print_button = BigButton(_("Print"), primary=True)
+        self.pdf_button = BigButton(_("Save as PDF"))
+        self.print_button.clicked.connect(lambda: self.printout().print_with_dialog(self))
+        self.pdf_button.clicked.connect(self.save_pdf)
+        box.addWidget(ButtonRow(self.print_button, self.pdf_button))
+        rules = Card(name=_("Three rules to keep it safe"))
+        rules.box.addWidget(Heading(_("Three rules to keep it safe")))
+        for i, rule in enumerate(RULES, 1):
+            rules.box.addWidget(Text(f"{i}. {_(rule)}"))
+        box.addWidget(rules)
+        self.left = QVBoxLayout()
+        self.left.setSpacing(12)
+        box.addLayout(self.left)
+
+    def load(self) -> None:
+        """Accounts still to change, each with a button to go back to it."""
+        clear_layout(self.left)
+        states = self.controller.store.passwords.all()
+        todo = [a for a in password_order(self.controller.answers())
+                if states.get(a.id) is None or states[a.id].status != "changed"]
+        if todo:
+            self.left.addWidget(Heading(_("Still to change")))
+        for account in todo:
+            button = BigButton(account.name, description=_("Go back to this account."))
+            step = Step("passwords.suggest", str(account.id))
+            button.clicked.connect(lambda _c=False, s=step: self.controller.go_to(s))
+            self.left.addWidget(ButtonRow(button))
+
+    def printout(self) -> Printout:
+        c = self.controller
+        doc = Printout(_("My password notebook"), c.setting("first_name") or "", c.today())
+        doc.paragraph(_("Write a password only here, by hand. Sereno never keeps one."))
+        accounts = password_order(c.answers())
+        for account in accounts:
+            doc.heading(f"{account.name} — {kind_name(account)}")
+            self._lines(doc)
+        for _i in range(2 if accounts else 4):
+            doc.heading(_("Another account"))
+            self._lines(doc)
+        doc.heading(_("Three rules to keep it safe"))
+        for i, rule in enumerate(RULES, 1):
+            doc.item(f"{i}. {_(rule)}", tick=False)
+        return doc
+
+    @staticmethod
+    def _lines(doc: Printout) -> None:
+        for label in (_("Website address:"), _("User name:"), _("Password:"), _("Changed on:")):
+            doc.blank_lines(1, label)
+
+    def save_pdf(self) -> None:
+        path = self.printout().save_pdf_with_dialog(self, _("password-notebook") + ".pdf")
+        if path is not None:
+            self.controller.announce.emit(_("Saved as {file}.").format(file=path.name))
+
+
+PAGES = {
+    "intro": IntroPage,
+    "suggest": SuggestPage,
+    "account": ChangePage,
+    "two_step": TwoStepPage,
+    "check": CheckPage,
+    "notebook": NotebookPage,
+}

@@ -1,0 +1,101 @@
+""""Check a password I chose": a hidden field, rated in words with the reasons.
+
+What is typed lives only in the field while the page is shown: it is never kept as a
+draft, and leaving the page empties the field and the result.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+from app import i18n
+from app.core.passwords import rate_password
+from app.i18n import N_, _
+from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text, TextField
+
+# The country is a word people put in passwords ("Mexico2024"), in its usual spellings.
+COUNTRY_WORDS = {
+    "MX": ("Mexico", "México"),
+    "FR": ("France", "Francia"),
+}
+MAX_LENGTH = 200
+
+
+def clear_layout(layout: QVBoxLayout) -> None:
+    """Take every widget out of a layout at once (hidden now, deleted later)."""
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+class CheckPage(PageBase):
+    title = N_("Check a password I chose")
+    body = N_("Type a password to see how hard it is to guess. Sereno does not keep it, "
+              "and forgets it when you leave this page.")
+    help = N_("Sereno looks for what makes a password easy to guess: your name, a year, a "
+              "common word, keys side by side. Four ordinary words together are strong.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.field = TextField(_("The password to check"), max_length=MAX_LENGTH)
+        self.field.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.edit.setAccessibleDescription(
+            _("What you type is hidden. Sereno does not keep it."))
+        self.field.edit.textChanged.connect(self._clear_result)
+        box.addWidget(self.field)
+        self.show_button = BigButton(_("Show"), description=_("Shows or hides what you typed."))
+        self.show_button.setCheckable(True)
+        self.show_button.toggled.connect(self._toggle_shown)
+        self.check_button = BigButton(_("Check it"), primary=True)
+        self.check_button.clicked.connect(self.check)
+        box.addWidget(ButtonRow(self.show_button, self.check_button))
+        self.result = Card(name=_("Result"))
+        self.summary = Heading("")
+        self.result.box.addWidget(self.summary)
+        self.reasons = QVBoxLayout()
+        self.reasons.setSpacing(8)
+        self.result.box.addLayout(self.reasons)
+        self.result.hide()
+        box.addWidget(self.result)
+
+    def load(self) -> None:
+        self._forget()
+
+    def save(self) -> None:
+        """Leaving the page forgets the password and its rating."""
+        self._forget()
+
+    def _forget(self) -> None:
+        self.field.edit.clear()
+        self.show_button.setChecked(False)
+        self._clear_result()
+
+    def _toggle_shown(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.field.edit.setEchoMode(mode)
+        self.show_button.setText(_("Hide") if shown else _("Show"))
+
+    def personal_words(self) -> list[str]:
+        words = [self.controller.setting("first_name") or ""]
+        words += COUNTRY_WORDS.get(self.controller.setting("country"), ())
+        return [w for w in words if w]
+
+    def check(self) -> None:
+        password = self.field.value()
+        rating = rate_password(password, self.personal_words(), i18n.language())
+        self._clear_result()
+        self.summary.setText(rating.summary)
+        lines = list(rating.advice)
+        if password and rating.level >= 3:
+            lines.append(_("It is hard to guess. Use it for one account only, and write it "
+                           "in your password notebook."))
+        for line in lines:
+            self.reasons.addWidget(Text(f"• {line}"))
+        self.result.show()
+        self.controller.announce.emit(rating.summary)
+
+    def _clear_result(self, *_args) -> None:
+        self.summary.setText("")
+        clear_layout(self.reasons)
+        self.result.hide()
