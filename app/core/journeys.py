@@ -18,6 +18,33 @@ FIRST_RUN = Journey(
 )
 
 
+def _what_happened_steps(answers: Answers) -> list[Step]:
+    """The questions, names only when there are accounts, and the list the answers made."""
+    names = [Step("what_happened.names")] if answers.accounts else []
+    return [Step("what_happened.notice"), Step("what_happened.exposed"),
+            Step("what_happened.accounts"), *names, Step("what_happened.summary"),
+            Step("todo.list")]
+
+
+WHAT_HAPPENED = Journey(
+    key="what_happened",
+    title=N_("What happened?"),
+    summary=N_("A few questions about the leak. Your to-do list is made from your answers."),
+    module="app.ui.pages.what_happened",
+    steps_for=_what_happened_steps,
+)
+
+# Opened from the home page ("All my tasks") and at the end of "What happened?".
+TODO = Journey(
+    key="todo",
+    title=N_("My to-do list"),
+    summary=N_("What is left to do, one thing at a time."),
+    module="app.ui.pages.todo",
+    pages=("list",),
+    available=lambda answers: False,
+)
+
+
 def activity_steps(answers: Answers) -> list[Step]:
     """Check account activity: an introduction, three pages per account, a summary."""
     steps = [Step("activity.intro")]
@@ -61,6 +88,8 @@ PASSWORDS = Journey(
 
 JOURNEYS: list[Journey] = [
     FIRST_RUN,
+    WHAT_HAPPENED,
+    TODO,
     ACTIVITY,
     PASSWORDS,
 ]

@@ -1,0 +1,430 @@
+"""My to-do list: the recovery plan and the person's own tasks, in large type.
+
+One page holds the list and, in place of it, the form to add or change a task: the shell
+moves through journeys in a fixed order, and a form that returns to its list is not a step
+of one. What is typed in the form is kept as a draft, so leaving loses nothing. Done and
+Delete leave an Undo button where the task was.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
+
+from app.core import plan
+from app.core.tasks import Task
+from app.i18n import N_, _, due_in_words, format_date, ngettext
+from app.ui.pages.todo_edit import TaskForm
+from app.ui.printing import Printout
+from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
+from app.ui.widgets.flow import FlowLayout
+from app.ui.widgets.page import _delete_layout
+
+REPEAT_WORDS = {
+    "weekly": N_("Comes back every week."),
+    "monthly": N_("Comes back every month."),
+    "yearly": N_("Comes back every year."),
+}
+
+
+def buttons(*items: BigButton) -> QWidget:
+    """Buttons that wrap onto a second line when the text is large."""
+    holder = QWidget()
+    holder.setObjectName("buttons")
+    holder.setStyleSheet("#buttons { background: transparent; }")  # the card's colour shows
+    flow = FlowLayout(holder, gap=16)
+    flow.setContentsMargins(0, 0, 0, 0)
+    for button in items:
+        flow.addWidget(button)
+    return holder
+
+
+def due_line(task: Task, today: dt.date) -> str:
+    if task.done:
+        return _("Done on {date}").format(date=format_date(task.done_on))
+    if task.due is None:
+        return _("No date")
+    return _("Due: {when}").format(when=due_in_words(task.due, today))
+
+
+def printout(controller) -> Printout:
+    """The open tasks with their how-to and a box to tick by hand."""
+    today = controller.today()
+    sheet = Printout(_("My to-do list"), controller.setting("first_name") or "", today)
+    tasks = controller.store.tasks.all(include_done=False)
+    if not tasks:
+        sheet.paragraph(_("Nothing left to do. Well done."))
+    for task in tasks:
+        lines = [due_line(task, today)]
+        if task.repeat:
+            lines.append(_(REPEAT_WORDS[task.repeat]))
+        if task.shown_how():
+            lines.append(task.shown_how())
+        if task.note:
+            lines.append(_("Note: {note}").format(note=task.note))
+        sheet.item(task.shown_title(), "\n".join(lines))
+    sheet.blank_lines(3, _("My notes"))
+    return sheet
+
+
+@dataclass
+class Undoable:
+    """The last Done or Delete, shown where the task was until the next action."""
+
+    task_id: int
+    kind: str  # "done" or "deleted"
+    message: str
+    index: int
+
+
+class ListPage(PageBase):
+    """The whole list, or the form to add or change one task."""
+
+    title = N_("My to-do list")
+    help = N_("Press Open to read why a task matters and how to do it. Press Done when it is "
+              "done: you can undo it. Move up and Move down change the order.")
+
+    # Building -----------------------------------------------------------------------
+    def build(self, box: QVBoxLayout) -> None:
+        self.editing = ""  # "", "new" or a task id: the form is shown instead of the list
+        self.show_done = False
+        self.opened: set[int] = set()
+        self.undoable: Undoable | None = None
+
+        self.list_view = QWidget()
+        lst = QVBoxLayout(self.list_view)
+        lst.setContentsMargins(0, 0, 0, 0)
+        lst.setSpacing(16)
+        self.count_label = Text()
+        lst.addWidget(self.count_label)
+        self.add_button = BigButton(_("Add my own task"), primary=True)
+        self.add_button.clicked.connect(lambda: self.open_form("new"))
+        self.done_button = BigButton()
+        self.done_button.clicked.connect(self.toggle_done)
+        lst.addWidget(buttons(self.add_button, self.done_button))
+        self.cards = QVBoxLayout()
+        self.cards.setSpacing(16)
+        lst.addLayout(self.cards)
+        lst.addWidget(Heading(_("On paper")))
+        self.print_button = BigButton(_("Print my list"))
+        self.print_button.clicked.connect(self.print_list)
+        self.pdf_button = BigButton(_("Save as PDF"),
+                                    description=_("Save the list as a file you can print later."))
+        self.pdf_button.clicked.connect(self.save_pdf)
+        lst.addWidget(buttons(self.print_button, self.pdf_button))
+        box.addWidget(self.list_view)
+
+        self.form = TaskForm()
+        self.form.save_button.clicked.connect(self.save_form)
+        self.form.cancel_button.clicked.connect(self.close_form)
+        for name, widget in (("title", self.form.title), ("note", self.form.note),
+                             ("day", self.form.day), ("month", self.form.month),
+                             ("year", self.form.year), ("repeat", self.form.repeat)):
+            self.keep(name, widget)
+        box.addWidget(self.form)
+
+    # Model ----------------------------------------------------------------------------
+    def values(self) -> dict:
+        return {**super().values(), "editing": self.editing, "show_done": self.show_done}
+
+    def load(self) -> None:
+        draft = self.controller.store.progress.draft(self.step.key)
+        self.show_done = bool(draft.get("show_done"))
+        self.editing = str(draft.get("editing", ""))
+        if self.editing not in ("", "new") and self._task(self.editing) is None:
+            self.editing = ""
+        super().load()
+        self._show_mode()
+
+    def _task(self, key: str) -> Task | None:
+        return self.controller.store.tasks.get(int(key)) if key.isdigit() else None
+
+    def validate(self) -> str | None:
+        if self.editing:
+            return _("Please press “Save this task” first, or “Go back without saving”.")
+        return None
+
+    def next_text(self) -> str:
+        return _("Go to my home page")
+
+    # The form ---------------------------------------------------------------------------
+    def open_form(self, key: str) -> None:
+        """Show the form for a new task ("new") or for the task with this id."""
+        self.editing = key
+        self._loading = True
+        self.form.fill(self._task(key))
+        self._loading = False
+        self._save_draft()
+        self._show_mode()
+        (self.form.title if key == "new" else self.form.note).setFocus()
+
+    def close_form(self) -> None:
+        self.editing = ""
+        self._loading = True
+        self.form.fill(None)
+        self._loading = False
+        self._save_draft()
+        self._show_mode()
+
+    def save_form(self) -> None:
+        task = self._task(self.editing)
+        own = task is None or task.is_own
+        problem = self.form.problem(own)
+        if problem:
+            self.form.show_error(problem)
+            self.controller.announce.emit(problem)
+            return
+        fields = {"note": self.form.note.toPlainText().strip(), "due": self.form.due()}
+        if own:
+            fields.update(title=self.form.title.value().strip(), repeat=self.form.repeat_value())
+        if task is None:
+            self.close_form()
+            self.controller.add_task(Task(**fields))
+            return
+        self.controller.store.tasks.update(task.id, **fields)
+        self.close_form()
+        self.controller.changed(_("Your changes are saved."))
+
+    def _show_mode(self) -> None:
+        editing = bool(self.editing)
+        self.show_error(None)
+        self.list_view.setVisible(not editing)
+        self.form.setVisible(editing)
+        if editing:
+            self.form.show_for(self._task(self.editing))
+        else:
+            self.refresh()
+
+    # The list ---------------------------------------------------------------------------
+    def visible_tasks(self) -> list[Task]:
+        return self.controller.store.tasks.all(include_done=self.show_done)
+
+    def refresh(self) -> None:
+        for i in range(self.cards.count()):
+            widget = self.cards.itemAt(i).widget()
+            if widget is not None:
+                widget.hide()  # gone at once for readers and focus; deleted just after
+        _delete_layout(self.cards)
+        tasks = self.visible_tasks()
+        left = len([t for t in tasks if not t.done])
+        self.count_label.setText(
+            ngettext("{n} thing to do.", "{n} things to do.", left).format(n=left)
+            if left else _("Nothing left to do. Well done."))
+        self.done_button.setText(_("Hide done tasks") if self.show_done else _("Show done tasks"))
+        self.undo_button = None
+        cards = [self._card(task, i, len(tasks)) for i, task in enumerate(tasks)]
+        if self.undoable is not None:
+            cards.insert(min(self.undoable.index, len(cards)), self._undo_card())
+        for card in cards:
+            self.cards.addWidget(card)
+            card.show()  # now, not at the next turn of the event loop: focus can go there
+
+    def _card(self, task: Task, index: int, total: int) -> Card:
+        title = task.shown_title()
+        card = Card(name=title)
+        head = Text(title)
+        head.setStyleSheet("font-weight: bold;")
+        card.box.addWidget(head)
+        card.box.addWidget(Text(due_line(task, self.controller.today()), "muted"))
+        if task.repeat and not task.done:
+            card.box.addWidget(Text(_(REPEAT_WORDS[task.repeat]), "muted"))
+        if task.note:
+            card.box.addWidget(Text(_("Note: {note}").format(note=task.note)))
+        opened = task.id in self.opened
+        if opened:
+            self._details(card, task)
+        row: list[BigButton] = []
+        if task.why or task.how:
+            row.append(self._button(_("Close") if opened else _("Open"),
+                                    _("Why it matters and how to do it: {task}"), title,
+                                    lambda t=task.id: self.toggle_open(t)))
+        if task.done:
+            row.append(self._button(_("Not done after all"), _("Put “{task}” back on the list"),
+                                    title, lambda t=task.id: self.undo_done(t)))
+        else:
+            row.append(self._button(_("Done"), _("Mark “{task}” as done"), title,
+                                    lambda t=task.id: self.mark_done(t), primary=True))
+            row.append(self._button(_("Edit"), _("Change “{task}”"), title,
+                                    lambda t=task.id: self.open_form(str(t))))
+            if index > 0:
+                row.append(self._button(_("Move up"), _("Move “{task}” up the list"), title,
+                                        lambda t=task.id: self.move(t, -1)))
+            if index < total - 1:
+                row.append(self._button(_("Move down"), _("Move “{task}” down the list"), title,
+                                        lambda t=task.id: self.move(t, +1)))
+        row.append(self._button(_("Delete"), _("Delete “{task}”"), title,
+                                lambda t=task.id: self.delete(t)))
+        card.box.addWidget(buttons(*row))
+        return card
+
+    def _details(self, card: Card, task: Task) -> None:
+        if task.shown_why():
+            card.box.addWidget(Heading(_("Why it matters")))
+            card.box.addWidget(Text(task.shown_why()))
+        if task.shown_how():
+            card.box.addWidget(Heading(_("How to do it")))
+            card.box.addWidget(Text(task.shown_how()))
+
+    def _button(self, label: str, description: str, title: str, action,
+                primary: bool = False) -> BigButton:
+        button = BigButton(label, primary=primary, description=description.format(task=title))
+        button.setAccessibleName(f"{label}: {title}")
+        button.clicked.connect(lambda _c=False: action())
+        return button
+
+    def _undo_card(self) -> Card:
+        card = Card(name=self.undoable.message)
+        card.setProperty("role", "card")
+        card.box.addWidget(Text(self.undoable.message, "status"))
+        self.undo_button = BigButton(_("Undo"), primary=True,
+                                     description=_("Take back what you just did."))
+        self.undo_button.clicked.connect(self.undo)
+        card.box.addWidget(ButtonRow(self.undo_button))
+        return card
+
+    # Actions ---------------------------------------------------------------------------
+    def _index(self, task_id: int) -> int:
+        ids = [t.id for t in self.visible_tasks()]
+        return ids.index(task_id) if task_id in ids else len(ids)
+
+    def _after_action(self, undoable: Undoable | None, message: str) -> None:
+        self.undoable = undoable
+        self.refresh()
+        self.controller.changed(message)
+        if self.undo_button is not None:
+            self.undo_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def toggle_open(self, task_id: int) -> None:
+        self.opened ^= {task_id}
+        self.refresh()
+        self._focus_button(task_id, _("Close") if task_id in self.opened else _("Open"))
+
+    def toggle_done(self) -> None:
+        self.show_done = not self.show_done
+        self.undoable = None
+        self._save_draft()
+        self.refresh()
+        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def mark_done(self, task_id: int) -> None:
+        tasks, today = self.controller.store.tasks, self.controller.today()
+        task = tasks.get(task_id)
+        if task is None:
+            return
+        index = self._index(task_id)
+        tasks.mark_done(task_id, today)
+        after = tasks.get(task_id)
+        title = task.shown_title()
+        if after is not None and not after.done and after.due:
+            message = _("Well done. “{task}” comes back on {date}.").format(
+                task=title, date=format_date(after.due))
+        else:
+            message = _("Well done. “{task}” is done.").format(task=title)
+        self._after_action(Undoable(task_id, "done", message, index), message)
+
+    def undo_done(self, task_id: int) -> None:
+        self.controller.store.tasks.undo_done(task_id)
+        self._after_action(None, _("It is back on your list."))
+
+    def move(self, task_id: int, offset: int) -> None:
+        """Swap with the neighbour that is shown (done tasks may be hidden in between)."""
+        every = [t.id for t in self.controller.store.tasks.all()]
+        shown = [t.id for t in self.visible_tasks()]
+        i = shown.index(task_id)
+        j = i + offset
+        if not 0 <= j < len(shown):
+            return
+        self.controller.store.tasks.move(task_id, every.index(shown[j]) - every.index(task_id))
+        self.undoable = None
+        self.refresh()
+        self.controller.changed(_("Moved up.") if offset < 0 else _("Moved down."))
+        self._focus_button(task_id, _("Move up") if offset < 0 else _("Move down"))
+
+    def _focus_button(self, task_id: int, label: str) -> None:
+        title = self.controller.store.tasks.get(task_id).shown_title()
+        for button in self.list_view.findChildren(BigButton):
+            if button.accessibleName() == f"{label}: {title}" and button.isVisibleTo(self):
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def delete(self, task_id: int) -> None:
+        task = self.controller.store.tasks.get(task_id)
+        if task is None or not self._confirm_delete(task.shown_title()):
+            return
+        index = self._index(task_id)
+        self.controller.store.tasks.delete(task_id)
+        message = _("“{task}” was deleted.").format(task=task.shown_title())
+        self._after_action(Undoable(task_id, "deleted", message, index), message)
+
+    def _confirm_delete(self, title: str) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Delete a task"))
+        box.setText(_("Delete “{task}” from your list? You can undo it just after.")
+                    .format(task=title))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Ok).setText(_("Yes, delete it"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(_("No, keep it on my list"))
+        return box.exec() == QMessageBox.StandardButton.Ok
+
+    def undo(self) -> None:
+        undoable, tasks = self.undoable, self.controller.store.tasks
+        if undoable is None:
+            return
+        if undoable.kind == "done":
+            tasks.undo_done(undoable.task_id)
+        else:
+            tasks.restore(undoable.task_id)
+        self._after_action(None, _("Undone: the task is back as it was."))
+
+    # Paper ------------------------------------------------------------------------------
+    def print_list(self) -> None:
+        if printout(self.controller).print_with_dialog(self):
+            self.controller.changed(_("Your list is printing."))
+
+    def save_pdf(self) -> None:
+        path = printout(self.controller).save_pdf_with_dialog(self, _("my-to-do-list") + ".pdf")
+        if path is not None:
+            self.controller.changed(_("Saved: {file}").format(file=path.name))
+
+
+def home_section(controller) -> QWidget | None:
+    """Under "What to do today": how many things are left, and the way to the whole list."""
+    left = len(controller.store.tasks.all(include_done=False))
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(16)
+    if left:
+        box.addWidget(Text(ngettext("{n} thing on your to-do list.",
+                                    "{n} things on your to-do list.", left).format(n=left)))
+    button = BigButton(_("All my tasks"), description=_("Open your whole to-do list."))
+    button.clicked.connect(lambda: controller.start("todo"))
+    box.addWidget(ButtonRow(button))
+    return holder
+
+
+# The person's own words are never translated: the demo speaks each language itself.
+DEMO_OWN = {
+    "es_MX": ("Llamar a mi hija", "Contarle lo de la carta del IMSS."),
+    "fr_FR": ("Appeler ma fille", "Lui parler de la lettre de l'Assurance Maladie."),
+    "en": ("Call my daughter", "Tell her about the letter."),
+}
+
+
+def demo(store, today: dt.date) -> None:
+    """The plan for the demo answers, one task done and one repeating task of the person's."""
+    answers = store.answers.snapshot(store.settings.get("country"))
+    plan.apply(store.tasks, answers, today)
+    tasks = store.tasks.all()
+    if tasks and not any(t.done for t in tasks):
+        store.tasks.mark_done(tasks[0].id, today)
+    if not any(t.repeat == "weekly" for t in tasks):
+        title, note = DEMO_OWN.get(store.settings.get("language"), DEMO_OWN["en"])
+        store.tasks.add(Task(title=title, note=note, due=today + dt.timedelta(days=2),
+                             repeat="weekly"))
+
+
+PAGES = {"list": ListPage}

@@ -1,0 +1,228 @@
+"""My to-do list, clicked through: tick and undo, add, reorder, delete and undo, print."""
+import datetime as dt
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.core import plan
+from app.core.answers import Answers
+from app.core.tasks import Task
+from app.i18n import _
+from app.ui.pages.todo import ListPage
+from app.ui.widgets import BigButton
+from tests.conftest import TODAY
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def seed(store):
+    store.settings.set("first_name", "Jeanne")
+    answers = Answers("FR", "ameli", frozenset({"social_security", "health_rights"}))
+    plan.apply(store.tasks, answers, TODAY)
+    store.tasks.add(Task(title="Appeler ma fille", due=TODAY))
+
+
+def open_list(make_window, lang="fr_FR"):
+    w = make_window(lang=lang, done=True, on_store=seed)
+    w.controller.start("todo")
+    assert isinstance(w.current, ListPage)
+    return w
+
+
+def button(w, label, title):
+    """The button `label` on the card of the task titled `title`."""
+    name = f"{label}: {title}"
+    found = [b for b in w.current.findChildren(BigButton)
+             if b.accessibleName() == name and b.isVisibleTo(w.current)]
+    assert found, name
+    return found[0]
+
+
+def titles(w):
+    return [t.shown_title() for t in w.current.visible_tasks()]
+
+
+def test_the_list_shows_each_task_with_its_date_in_words(qtbot, make_window):
+    w = open_list(make_window)
+    tasks = w.controller.store.tasks.all()
+    text = w.current.read_aloud_text()
+    for task in tasks:
+        assert task.shown_title() in text
+    assert "Pour : aujourd’hui" in text or "aujourd'hui" in text
+    first = tasks[0]
+    click(qtbot, button(w, _("Open"), first.shown_title()))
+    assert first.shown_how().splitlines()[0] in w.current.read_aloud_text()
+    click(qtbot, button(w, _("Close"), first.shown_title()))
+    assert first.shown_how().splitlines()[0] not in w.current.read_aloud_text()
+
+
+def test_done_then_undo_and_show_done_tasks(qtbot, make_window):
+    w = open_list(make_window)
+    click(qtbot, button(w, _("Done"), "Appeler ma fille"))
+    repo = w.controller.store.tasks
+    task = next(t for t in repo.all() if t.title == "Appeler ma fille")
+    assert task.done
+    assert "Appeler ma fille" not in titles(w)
+    assert w.current.undo_button.isVisible() and w.current.undo_button.hasFocus()
+    click(qtbot, w.current.undo_button)
+    assert not repo.get(task.id).done
+    assert "Appeler ma fille" in titles(w)
+
+    click(qtbot, button(w, _("Done"), "Appeler ma fille"))
+    click(qtbot, w.current.done_button)
+    assert w.current.done_button.text() == _("Hide done tasks")
+    assert "Appeler ma fille" in titles(w)
+    click(qtbot, button(w, _("Not done after all"), "Appeler ma fille"))
+    assert not repo.get(task.id).done
+
+
+def test_a_repeating_task_comes_back_when_done(qtbot, make_window):
+    w = open_list(make_window)
+    repo = w.controller.store.tasks
+    monthly = next(t for t in repo.all() if t.repeat == "monthly")
+    click(qtbot, button(w, _("Done"), monthly.shown_title()))
+    after = repo.get(monthly.id)
+    assert not after.done and after.due > monthly.due
+    assert monthly.shown_title() in titles(w)
+    click(qtbot, w.current.undo_button)
+    assert repo.get(monthly.id).due == monthly.due
+
+
+def fill_form(qtbot, w, title, day="", month="", year="", repeat=None):
+    form = w.current.form
+    qtbot.keyClicks(form.title.edit, title)
+    for field, value in ((form.day, day), (form.month, month), (form.year, year)):
+        field.edit.clear()
+        qtbot.keyClicks(field.edit, value)
+    if repeat:
+        click(qtbot, next(r for r in form.repeat.rows if r.value == repeat))
+
+
+def test_add_my_own_task_refuses_an_impossible_date(qtbot, make_window):
+    w = open_list(make_window)
+    repo = w.controller.store.tasks
+    before = len(repo.all())
+    click(qtbot, w.current.add_button)
+    assert w.current.form.isVisible() and not w.current.list_view.isVisible()
+    click(qtbot, w.current.form.save_button)  # no title
+    assert w.current.form.error.isVisible()
+    fill_form(qtbot, w, "Renouveler ma mutuelle", "31", "2", "2027")
+    click(qtbot, w.current.form.save_button)
+    assert "date" in w.current.form.error.text().lower()
+    assert w.current.form.isVisible() and len(repo.all()) == before
+
+    w.current.form.day.edit.clear()
+    qtbot.keyClicks(w.current.form.day.edit, "28")
+    assert "28 février 2027" in w.current.form.date_words.text()
+    click(qtbot, next(r for r in w.current.form.repeat.rows if r.value == "yearly"))
+    click(qtbot, w.current.form.save_button)
+    assert not w.current.form.isVisible()
+    added = repo.all()[-1]
+    assert (added.title, added.due, added.repeat, added.is_own) == (
+        "Renouveler ma mutuelle", dt.date(2027, 2, 28), "yearly", True)
+    assert titles(w)[-1] == "Renouveler ma mutuelle"
+
+
+def test_the_form_is_kept_when_leaving_and_edit_changes_a_task(qtbot, make_window):
+    w = open_list(make_window)
+    click(qtbot, w.current.add_button)
+    fill_form(qtbot, w, "Acheter des timbres", "5")
+    click(qtbot, w.home_button)
+    w.controller.start("todo")
+    assert w.current.form.isVisible()
+    assert w.current.form.title.value() == "Acheter des timbres"
+    assert w.current.form.day.value() == "5"
+    click(qtbot, w.next_button)  # Next does not leave a half-filled form silently
+    assert w.current.error_label.isVisible()
+    click(qtbot, w.current.form.cancel_button)
+    assert "Acheter des timbres" not in titles(w)
+
+    repo = w.controller.store.tasks
+    plan_task = next(t for t in repo.all() if t.rule)
+    click(qtbot, button(w, _("Edit"), plan_task.shown_title()))
+    assert not w.current.form.title.isVisible()  # the plan's wording stays as it is
+    qtbot.keyClicks(w.current.form.note, "Fait avec ma fille")
+    click(qtbot, w.current.form.save_button)
+    assert repo.get(plan_task.id).note == "Fait avec ma fille"
+    assert repo.get(plan_task.id).title == plan_task.title
+    assert "Fait avec ma fille" in w.current.read_aloud_text()
+
+
+def test_move_up_and_down(qtbot, make_window):
+    w = open_list(make_window)
+    order = titles(w)
+    click(qtbot, button(w, _("Move up"), order[-1]))
+    assert titles(w) == order[:-2] + [order[-1], order[-2]]
+    click(qtbot, button(w, _("Move down"), order[0]))
+    assert titles(w)[:2] == [order[1], order[0]]
+    assert w.focusWidget().accessibleName() == f"{_('Move down')}: {order[0]}"
+
+
+def test_move_skips_hidden_done_tasks(qtbot, make_window):
+    w = open_list(make_window)
+    order = titles(w)
+    click(qtbot, button(w, _("Done"), order[1]))
+    click(qtbot, button(w, _("Move up"), order[2]))
+    assert titles(w)[:2] == [order[2], order[0]]
+
+
+@pytest.mark.parametrize("confirm", [True, False])
+def test_delete_asks_first_then_offers_undo(qtbot, make_window, monkeypatch, confirm):
+    w = open_list(make_window)
+    asked = []
+    reply = QMessageBox.StandardButton.Ok if confirm else QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or reply)
+    order = titles(w)
+    click(qtbot, button(w, _("Delete"), order[1]))
+    assert asked and order[1] in asked[0]
+    if not confirm:
+        assert titles(w) == order
+        return
+    assert titles(w) == order[:1] + order[2:]
+    assert w.current.undo_button.isVisible()
+    click(qtbot, w.current.undo_button)
+    assert titles(w) == order
+
+
+def test_everything_is_still_there_in_a_new_window(qtbot, make_window):
+    w = open_list(make_window)
+    click(qtbot, button(w, _("Done"), "Appeler ma fille"))
+    order = titles(w)
+    click(qtbot, button(w, _("Move up"), order[-1]))
+    order = titles(w)
+    click(qtbot, w.current.add_button)
+    fill_form(qtbot, w, "Acheter des timbres")
+    click(qtbot, w.current.form.save_button)
+    w.close()
+
+    again = make_window(lang="fr_FR", done=True)
+    assert again.controller.navigator.position.step == "todo.list"
+    assert titles(again) == order + ["Acheter des timbres"]
+    done = [t for t in again.controller.store.tasks.all() if t.done]
+    assert [t.title for t in done] == ["Appeler ma fille"]
+
+
+def test_home_shows_all_my_tasks(qtbot, make_window):
+    w = make_window(lang="es_MX", done=True, on_store=seed)
+    all_tasks = next(b for b in w.current.findChildren(BigButton) if b.text() == _("All my tasks"))
+    click(qtbot, all_tasks)
+    assert w.controller.navigator.position.step == "todo.list"
+
+
+def test_save_as_pdf_holds_the_titles_and_the_name(qtbot, make_window, monkeypatch, tmp_path):
+    w = open_list(make_window)
+    target = tmp_path / "liste"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    click(qtbot, w.current.pdf_button)
+    pdf = tmp_path / "liste.pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    text = unicodedata.normalize("NFKC", text)  # the PDF may join "f" and "i" into one sign
+    assert "Jeanne" in text
+    for task in w.controller.store.tasks.all(include_done=False):
+        assert " ".join(task.shown_title().split()) in text
+    assert "liste.pdf" in w.status.text()
