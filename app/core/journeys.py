@@ -5,7 +5,7 @@ not shown.
 """
 from __future__ import annotations
 
-from app.core.answers import ACCOUNT_KINDS, Account, Answers
+from app.core.answers import Answers
 from app.core.flow import Journey, Step
 from app.i18n import N_
 
@@ -18,78 +18,35 @@ FIRST_RUN = Journey(
 )
 
 
-def _what_happened_steps(answers: Answers) -> list[Step]:
-    """The questions, names only when there are accounts, and the list the answers made."""
-    names = [Step("what_happened.names")] if answers.accounts else []
-    return [Step("what_happened.notice"), Step("what_happened.exposed"),
-            Step("what_happened.accounts"), *names, Step("what_happened.summary"),
-            Step("todo.list")]
+SCAMS_ROUND = 3  # messages per round of "Spot the scam": short, so nobody is overwhelmed
 
 
-WHAT_HAPPENED = Journey(
-    key="what_happened",
-    title=N_("What happened?"),
-    summary=N_("A few questions about the leak. Your to-do list is made from your answers."),
-    module="app.ui.pages.what_happened",
-    steps_for=_what_happened_steps,
+def scams_steps(answers: Answers) -> list[Step]:
+    """Spot the scam: an introduction, each message then its answer, and a summary."""
+    steps = [Step("scams.intro")]
+    for slot in range(1, SCAMS_ROUND + 1):
+        steps += [Step("scams.example", str(slot)), Step("scams.answer", str(slot))]
+    return steps + [Step("scams.result")]
+
+
+SCAMS = Journey(
+    key="scams",
+    title=N_("Spot the scam"),
+    summary=N_("Practise with three messages: genuine, or a scam?"),
+    module="app.ui.pages.scams",
+    steps_for=scams_steps,
 )
 
-# Opened from the home page ("All my tasks") and at the end of "What happened?".
-TODO = Journey(
-    key="todo",
-    title=N_("My to-do list"),
-    summary=N_("What is left to do, one thing at a time."),
-    module="app.ui.pages.todo",
-    pages=("list",),
-    available=lambda answers: False,
-)
-
-
-def activity_steps(answers: Answers) -> list[Step]:
-    """Check account activity: an introduction, three pages per account, a summary."""
-    steps = [Step("activity.intro")]
-    for account in answers.accounts:
-        steps += [Step(f"activity.{page}", str(account.id)) for page in ("open", "look", "result")]
-    steps.append(Step("activity.summary"))
-    return steps
-
-
-ACTIVITY = Journey(
-    key="activity",
-    title=N_("Check account activity"),
-    summary=N_("Look at each account for payments you do not recognise."),
-    module="app.ui.pages.activity",
-    steps_for=activity_steps,
-    available=lambda answers: bool(answers.accounts),
-)
-
-
-def password_order(answers: Answers) -> list[Account]:
-    """Accounts in the order that matters: email (it resets the others), bank, social security..."""
-    rank = {kind: i for i, kind in enumerate(ACCOUNT_KINDS)}
-    return sorted(answers.accounts, key=lambda a: rank.get(a.kind, len(rank)))
-
-
-def _password_steps(answers: Answers) -> list[Step]:
-    steps = [Step("passwords.intro")]
-    for account in password_order(answers):
-        pages = ("suggest", "account", "two_step")
-        steps += [Step(f"passwords.{page}", str(account.id)) for page in pages]
-    return steps + [Step("passwords.check"), Step("passwords.notebook")]
-
-
-PASSWORDS = Journey(
-    key="passwords",
-    title=N_("Change passwords"),
-    summary=N_("Account by account, with a new password suggested for each one."),
-    module="app.ui.pages.passwords",
-    steps_for=_password_steps,
+CONTACTS = Journey(
+    key="contacts",
+    title=N_("Who to call"),
+    summary=N_("The official organisations of your country, and someone you trust."),
+    module="app.ui.pages.contacts",
+    pages=("list", "trusted"),
 )
 
 JOURNEYS: list[Journey] = [
     FIRST_RUN,
-    WHAT_HAPPENED,
-    TODO,
-    ACTIVITY,
-    PASSWORDS,
+    SCAMS,
+    CONTACTS,
 ]

@@ -19,21 +19,18 @@ class ScamAnswer:
     correct: bool
 
 
+@dataclass(frozen=True)
+class RoundSlot:
+    """One page of the current round: its number, its message, and the answer given there."""
+
+    slot: int
+    example_id: str
+    answer: str = ""  # "" until the person answers on this page
+
+
 class ScamsRepo:
     def __init__(self, db: Database):
         self.db = db
-
-    def record(self, example_id: str, answer: str, correct: bool, day: dt.date) -> ScamAnswer:
-        """Keep an answer; answering the same message again adds to its history."""
-        if answer not in ANSWERS:
-            raise ValueError(answer)
-        with self.db.write() as conn:
-            conn.execute(
-                "INSERT INTO scam_answers (example_id, answered_on, answer, correct) "
-                "VALUES (?, ?, ?, ?)",
-                (example_id, day.isoformat(), answer, int(correct)),
-            )
-        return ScamAnswer(example_id, day, answer, correct)
 
     def latest(self) -> dict[str, ScamAnswer]:
         """The last answer given to each message answered so far."""
@@ -51,10 +48,25 @@ class ScamsRepo:
     def last_answer(self, example_id: str) -> ScamAnswer | None:
         return self.latest().get(example_id)
 
-    def round(self) -> list[str]:
-        """The example ids of the current round, in page order (empty before the first)."""
-        rows = self.db.query("SELECT example_id FROM scam_round ORDER BY slot")
-        return [r["example_id"] for r in rows]
+    def answer(self, slot: int, example_id: str, answer: str, correct: bool,
+               day: dt.date) -> ScamAnswer:
+        """The answer given on a page of the round: kept in the round and in the history."""
+        if answer not in ANSWERS:
+            raise ValueError(answer)
+        with self.db.write() as conn:
+            conn.execute(
+                "INSERT INTO scam_answers (example_id, answered_on, answer, correct) "
+                "VALUES (?, ?, ?, ?)",
+                (example_id, day.isoformat(), answer, int(correct)),
+            )
+            conn.execute("UPDATE scam_round SET answer = ? WHERE slot = ? AND example_id = ?",
+                         (answer, slot, example_id))
+        return ScamAnswer(example_id, day, answer, correct)
+
+    def round(self) -> list[RoundSlot]:
+        """The messages of the current round, in page order (empty before the first)."""
+        rows = self.db.query("SELECT slot, example_id, answer FROM scam_round ORDER BY slot")
+        return [RoundSlot(r["slot"], r["example_id"], r["answer"] or "") for r in rows]
 
     def set_round(self, example_ids: list[str]) -> None:
         """Start a new round with these messages (slot 1, 2, 3...)."""

@@ -10,5 +10,6 @@ CREATE TABLE scam_answers (
 CREATE INDEX scam_answers_example ON scam_answers (example_id, id);
 CREATE TABLE scam_round (
     slot        INTEGER PRIMARY KEY,    -- 1, 2, 3: the page of the round
-    example_id  TEXT NOT NULL
+    example_id  TEXT NOT NULL,
+    answer      TEXT CHECK (answer IN ('genuine', 'scam', 'unsure'))  -- NULL: not yet
 );

@@ -1,0 +1,129 @@
+"""Who to call: the official organisations of the person's country, and one trusted person.
+
+Each organisation shows what it helps with, the address to type by hand, a phone number
+only where the data file gives one (read aloud digit by digit on request), and where the
+facts come from and when they were checked. The same warning opens the page every time.
+The trusted person written down here appears on the home page and on every scam answer.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app import i18n
+from app.core.contacts import ALWAYS_ADVICE, Contact, load_contacts
+from app.core.flow import Step
+from app.i18n import N_, _
+from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text, TextField
+from app.ui.widgets.page import _delete_layout
+
+NO_VOICE = N_("Reading aloud is not available on this computer: no voice was found "
+              "for your language.")
+
+
+class ContactsPage(PageBase):
+    title = N_("Who to call")
+    help = N_(
+        "These organisations are real. To reach them, type the address yourself or use the "
+        "number printed on your card or an official letter. Never use a number given in a "
+        "message or by a caller."
+    )
+
+    def build(self, box: QVBoxLayout) -> None:
+        warning = Card(name=_("Always"))
+        warning.box.addWidget(Heading(_(ALWAYS_ADVICE)))
+        box.addWidget(warning)
+        self.area = QVBoxLayout()
+        self.area.setSpacing(16)
+        box.addLayout(self.area)
+        self.cards: dict[str, Card] = {}
+
+    def load(self) -> None:
+        _delete_layout(self.area)
+        self.cards = {}
+        for contact in load_contacts(self.controller.setting("country")):
+            card = self._card(contact)
+            self.cards[contact.id] = card
+            self.area.addWidget(card)
+
+    def _card(self, contact: Contact) -> Card:
+        card = Card(name=contact.shown("organisation"))
+        card.box.addWidget(Heading(contact.shown("organisation")))
+        card.box.addWidget(Text(contact.shown("helps_with")))
+        if contact.address:
+            card.box.addWidget(Text(contact.shown_address(), "heading"))
+        if contact.phone:
+            card.box.addWidget(Text(_("Phone: {number}").format(number=contact.shown_phone()),
+                                    "heading"))
+            if contact.phone_note:
+                card.box.addWidget(Text(contact.shown("phone_note")))
+            button = BigButton(_("Read the number aloud"),
+                               description=contact.shown("organisation"))
+            button.clicked.connect(lambda _c=False, c=contact: self.say_number(c))
+            card.box.addWidget(ButtonRow(button))
+        if contact.how_to_reach:
+            card.box.addWidget(Text(contact.shown("how_to_reach")))
+        card.box.addWidget(Text(_("Source: {source}. {checked}.").format(
+            source=contact.source, checked=contact.shown_checked()), "muted"))
+        return card
+
+    def say_number(self, contact: Contact) -> None:
+        spoken = "{name}. {number}".format(name=contact.shown("organisation"),
+                                           number=contact.phone_for_speech(i18n.language()))
+        speaker = getattr(self.window(), "speaker", None)
+        if speaker is None or not speaker.say(spoken):
+            self.controller.announce.emit(_(NO_VOICE))
+
+
+class TrustedPage(PageBase):
+    title = N_("Someone you trust")
+    body = N_(
+        "Write down one person you can call when a message or a call worries you: "
+        "a name and a phone number. Sereno shows it on your home page and after each "
+        "practice message."
+    )
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.person = TextField(_("Name and phone number"), max_length=120,
+                                hint=_("For example: Ana, my daughter — 55 0000 1234"))
+        self.person.edit.textChanged.connect(lambda _text: self.save())
+        box.addWidget(self.person)
+        box.addWidget(Text(_("A helper can fill this in with you. Leave it empty if you "
+                             "prefer."), "muted"))
+
+    def load(self) -> None:
+        self._loading = True
+        self.person.set_value(self.controller.setting("trusted_person"))
+        self._loading = False
+
+    def save(self) -> None:
+        if not self._loading:
+            self.controller.set_setting("trusted_person", self.person.value().strip())
+
+    def next_text(self) -> str:
+        return _("Finish")
+
+
+def trusted_section(controller) -> QWidget | None:
+    """The home page's trusted-person card, when one is written down."""
+    person = controller.setting("trusted_person").strip()
+    if not person:
+        return None
+    card = Card(name=_("Someone you trust"))
+    card.box.addWidget(Heading(_("Someone you trust")))
+    card.box.addWidget(Text(_("If a message or a call worries you, hang up and call:")))
+    card.box.addWidget(Text(person, "heading"))
+    change = BigButton(_("Change"), description=_("Change the person to call"))
+    change.clicked.connect(lambda: _open_trusted(controller))
+    card.box.addWidget(ButtonRow(change))
+    return card
+
+
+def _open_trusted(controller) -> None:
+    controller.start("contacts")
+    controller.go_to(Step("contacts.trusted"))
+
+
+PAGES = {
+    "list": ContactsPage,
+    "trusted": TrustedPage,
+}

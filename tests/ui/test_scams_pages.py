@@ -1,0 +1,174 @@
+"""Spot the scam as a person uses it: answer, see the clues marked, come back later."""
+import datetime as dt
+import html
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from app.core.scams import find_example, load_examples, locate_clues
+from app.ui.pages.scams import TASK_RULE, pick_round
+from app.ui.widgets.message_view import MessageView
+from tests.conftest import TODAY
+
+
+def click(qtbot, button):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def texts(widget) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel))
+
+
+def open_first_message(qtbot, w):
+    w.controller.start("scams")
+    assert w.controller.navigator.position.step == "scams.intro"
+    click(qtbot, w.next_button)
+    assert w.controller.navigator.position.step == "scams.example:1"
+    return find_example(w.controller.store.scams.round()[0].example_id)
+
+
+def right_and_wrong(example):
+    right = "genuine" if example.genuine else "scam"
+    return right, "scam" if example.genuine else "genuine"
+
+
+def test_a_right_answer_is_praised_and_kept(qtbot, make_window):
+    w = make_window(lang="en", done=True)
+    example = open_first_message(qtbot, w)
+    right, _wrong = right_and_wrong(example)
+    click(qtbot, w.current.buttons[right])
+    assert w.controller.navigator.position.step == "scams.answer:1"
+    assert w.header.title.text() == "Well spotted"
+    assert example.shown("answer") in texts(w.current)
+    latest = w.controller.store.scams.latest()[example.id]
+    assert (latest.answer, latest.correct, latest.answered_on) == (right, True, TODAY)
+
+
+def test_a_wrong_answer_is_met_kindly(qtbot, make_window):
+    w = make_window(lang="en", done=True)
+    example = open_first_message(qtbot, w)
+    _right, wrong = right_and_wrong(example)
+    click(qtbot, w.current.buttons[wrong])
+    assert w.header.title.text() == "This one was tricky"
+    shown = texts(w.current)
+    assert "Many people" in shown or "Being careful is good" in shown
+    assert not w.controller.store.scams.latest()[example.id].correct
+
+
+def test_next_asks_for_an_answer_first(qtbot, make_window):
+    w = make_window(lang="en", done=True)
+    open_first_message(qtbot, w)
+    click(qtbot, w.next_button)
+    assert w.controller.navigator.position.step == "scams.example:1"
+    assert w.current.error_label.isVisible()
+    assert "three buttons" in w.current.error_label.text()
+
+
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR"])
+def test_clues_are_marked_and_numbered_on_the_answer(qtbot, make_window, lang):
+    w = make_window(lang=lang, done=True)
+    example = open_first_message(qtbot, w)
+    click(qtbot, w.current.buttons["unsure"])
+    view = w.current.message
+    assert view is not None and view.example.id == example.id
+    plain = view.plain_text()
+    rich = "".join(label.text() for label in view.lines)
+    spans = locate_clues(example)
+    assert len(spans) == len(example.clues) >= 2
+    for number in range(1, len(spans) + 1):
+        assert f"[{number}] " in plain
+    for clue_text, why in example.shown_clues():
+        assert f"{html.escape(clue_text)}</span>" in rich.replace("<br>", "\n")
+        assert why in texts(w.current)
+    assert rich.count("text-decoration:underline") == len(spans)
+    # The numbers run in reading order, and the list below repeats them.
+    assert plain.index("[1]") < plain.index("[2]")
+    listed = [label.text() for label in w.current.findChildren(QLabel) if label.text()[:1] == "["]
+    assert [t[:3] for t in listed] == [f"[{n}]" for n in range(1, len(spans) + 1)]
+
+
+@pytest.mark.parametrize("country", ["MX", "FR"])
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR"])
+def test_every_example_draws_all_its_clues(qtbot, lang, country):
+    from app import i18n
+
+    i18n.set_language(lang)
+    for example in load_examples(country):
+        view = MessageView(example, marked=True)
+        qtbot.addWidget(view)
+        plain = view.plain_text()
+        for number in range(1, len(example.clues) + 1):
+            assert f"[{number}] " in plain, (example.id, plain)
+        unmarked = MessageView(example, marked=False)
+        qtbot.addWidget(unmarked)
+        assert "[1]" not in unmarked.plain_text()
+        assert "<script" not in "".join(label.text() for label in view.lines)
+
+
+def test_progress_is_kept_in_a_new_window(qtbot, make_window):
+    w = make_window(lang="fr_FR", done=True)
+    example = open_first_message(qtbot, w)
+    click(qtbot, w.current.buttons["scam"])
+    click(qtbot, w.next_button)
+    assert w.controller.navigator.position.step == "scams.example:2"
+    round_ids = [s.example_id for s in w.controller.store.scams.round()]
+    w.close()
+
+    again = make_window(lang="fr_FR", done=True)
+    assert again.controller.navigator.position.step == "scams.example:2"
+    assert again.current.message.example.id == round_ids[1]
+    assert again.controller.store.scams.latest()[example.id].answer == "scam"
+    again.controller.go_home()
+    again.controller.start("scams")
+    assert again.controller.navigator.position.step == "scams.example:2"
+
+
+def test_a_finished_round_is_followed_by_new_messages_and_a_monthly_task(qtbot, make_window):
+    w = make_window(lang="en", done=True)
+    open_first_message(qtbot, w)
+    first_round = [s.example_id for s in w.controller.store.scams.round()]
+    for _slot in range(3):
+        click(qtbot, w.current.buttons["unsure"])
+        click(qtbot, w.next_button)
+    assert w.controller.navigator.position.step == "scams.result"
+    assert "looked at 3 messages out of 16" in texts(w.current)
+    task = w.controller.store.tasks.by_rule(TASK_RULE)
+    assert task.repeat == "monthly" and task.due == dt.date(2026, 12, 23)
+    assert "Added to your to-do list." in w.status.text()
+    click(qtbot, w.next_button)  # Finish: back home
+    assert w.controller.navigator.journey is None
+    w.controller.start("scams")
+    second_round = [s.example_id for s in w.controller.store.scams.round()]
+    assert len(second_round) == 3 and not set(first_round) & set(second_round)
+
+
+def test_a_round_mixes_genuine_messages_and_scams():
+    examples = load_examples("MX")
+    chosen = {e.id: e for e in examples if e.id in pick_round(examples, {})}
+    assert len(chosen) == 3
+    assert {e.genuine for e in chosen.values()} == {True, False}
+
+
+def test_the_trusted_person_is_on_every_answer(qtbot, make_window):
+    w = make_window(lang="es_MX", done=True, on_store=lambda s: s.settings.set(
+        "trusted_person", "Ana, mi hija — 55 0000 1234"))
+    example = open_first_message(qtbot, w)
+    click(qtbot, w.current.buttons["scam"])
+    shown = texts(w.current)
+    assert "Ana, mi hija — 55 0000 1234" in shown
+    lead = "Cuelgue y llame a:" if example.kind == "call" else "No responda y llame a:"
+    assert lead in shown
+
+
+def test_without_a_trusted_person_the_answer_offers_to_write_one(qtbot, make_window):
+    from app.ui.widgets import BigButton
+
+    w = make_window(lang="en", done=True)
+    open_first_message(qtbot, w)
+    click(qtbot, w.current.buttons["genuine"])
+    write = next(b for b in w.current.findChildren(BigButton)
+                 if b.text() == "Write down someone to call")
+    click(qtbot, write)
+    assert w.controller.navigator.position.step == "contacts.trusted"
+    assert w.controller.navigator.position.last_steps.get("scams") == "scams.answer:1"
