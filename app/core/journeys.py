@@ -5,7 +5,7 @@ not shown.
 """
 from __future__ import annotations
 
-from app.core.answers import Answers
+from app.core.answers import ACCOUNT_KINDS, Account, Answers
 from app.core.flow import Journey, Step
 from app.i18n import N_
 
@@ -15,6 +15,75 @@ FIRST_RUN = Journey(
     summary=N_("Language, text size, colours and reading aloud."),
     module="app.ui.pages.first_run",
     pages=("language", "welcome", "text_size", "contrast", "read_aloud", "name", "country", "ready"),
+)
+
+
+def _what_happened_steps(answers: Answers) -> list[Step]:
+    """The questions, names only when there are accounts, and the list the answers made."""
+    names = [Step("what_happened.names")] if answers.accounts else []
+    return [Step("what_happened.notice"), Step("what_happened.exposed"),
+            Step("what_happened.accounts"), *names, Step("what_happened.summary"),
+            Step("todo.list")]
+
+
+WHAT_HAPPENED = Journey(
+    key="what_happened",
+    title=N_("What happened?"),
+    summary=N_("A few questions about the leak. Your to-do list is made from your answers."),
+    module="app.ui.pages.what_happened",
+    steps_for=_what_happened_steps,
+)
+
+# Opened from the home page ("All my tasks") and at the end of "What happened?".
+TODO = Journey(
+    key="todo",
+    title=N_("My to-do list"),
+    summary=N_("What is left to do, one thing at a time."),
+    module="app.ui.pages.todo",
+    pages=("list",),
+    available=lambda answers: False,
+)
+
+
+def activity_steps(answers: Answers) -> list[Step]:
+    """Check account activity: an introduction, three pages per account, a summary."""
+    steps = [Step("activity.intro")]
+    for account in answers.accounts:
+        steps += [Step(f"activity.{page}", str(account.id)) for page in ("open", "look", "result")]
+    steps.append(Step("activity.summary"))
+    return steps
+
+
+ACTIVITY = Journey(
+    key="activity",
+    title=N_("Check account activity"),
+    summary=N_("Look at each account for payments you do not recognise."),
+    module="app.ui.pages.activity",
+    steps_for=activity_steps,
+    available=lambda answers: bool(answers.accounts),
+)
+
+
+def password_order(answers: Answers) -> list[Account]:
+    """Accounts in the order that matters: email (it resets the others), bank, social security..."""
+    rank = {kind: i for i, kind in enumerate(ACCOUNT_KINDS)}
+    return sorted(answers.accounts, key=lambda a: rank.get(a.kind, len(rank)))
+
+
+def _password_steps(answers: Answers) -> list[Step]:
+    steps = [Step("passwords.intro")]
+    for account in password_order(answers):
+        pages = ("suggest", "account", "two_step")
+        steps += [Step(f"passwords.{page}", str(account.id)) for page in pages]
+    return steps + [Step("passwords.check"), Step("passwords.notebook")]
+
+
+PASSWORDS = Journey(
+    key="passwords",
+    title=N_("Change passwords"),
+    summary=N_("Account by account, with a new password suggested for each one."),
+    module="app.ui.pages.passwords",
+    steps_for=_password_steps,
 )
 
 
@@ -47,6 +116,10 @@ CONTACTS = Journey(
 
 JOURNEYS: list[Journey] = [
     FIRST_RUN,
+    WHAT_HAPPENED,
+    TODO,
+    ACTIVITY,
+    PASSWORDS,
     SCAMS,
     CONTACTS,
 ]

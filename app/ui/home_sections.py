@@ -6,5 +6,6 @@ home page is drawn; None means "nothing to show now".
 from __future__ import annotations
 
 SECTIONS: list[str] = [
+    "app.ui.pages.todo:home_section",
     "app.ui.pages.contacts:trusted_section",
 ]
