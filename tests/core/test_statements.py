@@ -291,3 +291,25 @@ def test_dates(text, day):
 @pytest.mark.parametrize("text", ["31/02/2025", "2025-13-01", "12/03", "hier", "12 xyz 2024"])
 def test_not_dates(text):
     assert parse_date(text) is None
+
+
+def test_ofx_cdata_names_are_read(tmp_path):
+    text = (FIXTURES / "mx-estado-xml.ofx").read_text(encoding="utf-8")
+    path = tmp_path / "cdata.ofx"
+    path.write_text(text.replace("<NAME>PAGO OXXO CENTRO</NAME>",
+                                 "<NAME><![CDATA[PAGO <OXXO> & CENTRO]]></NAME>"),
+                    encoding="utf-8")
+    assert read_statement(path).transactions[1].description == "PAGO <OXXO> & CENTRO"
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("body", [
+    b"<A>" * 3_000_000,  # markup with no statement in it
+    b"<STMTTRN>" + b"<A><![CDATA[x" * 1_000_000,  # sections that never end, on one line
+])
+def test_pathological_ofx_fails_fast(tmp_path, body):
+    path = tmp_path / "x.ofx"
+    path.write_bytes(b"OFXHEADER:100\n<OFX>" + body + b"</OFX>")
+    start = time.monotonic()
+    fails(path)
+    assert time.monotonic() - start < 30
