@@ -221,11 +221,12 @@ def test_check_rates_in_words_with_the_reasons(qtbot, window):
     assert edit.text() == "" and page.result.isHidden()
 
 
-def test_a_strong_password_is_said_to_be_strong(qtbot, window):
+def test_a_strong_password_is_said_to_be_strong_and_enter_checks_it(qtbot, window):
     w = window()
     page = go(w, "check")
     qtbot.keyClicks(page.field.edit, "Techo-gato-nube-silla-5")
-    click(qtbot, page.check_button)
+    qtbot.keyClick(page.field.edit, Qt.Key.Key_Return)
+    assert w.controller.navigator.position.step == "passwords.check"
     assert page.summary.text() in ("Strong", "Very strong")
 
 

@@ -5,6 +5,7 @@ draft, and leaving the page empties the field and the result.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from app import i18n
@@ -30,6 +31,16 @@ def clear_layout(layout: QVBoxLayout) -> None:
             widget.deleteLater()
 
 
+class _EnterChecks(QObject):
+    """Enter in the field checks the password instead of going to the next page."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if (event.type() == QEvent.Type.ShortcutOverride
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            event.accept()  # the key goes to the field (returnPressed), not to Next
+        return False
+
+
 class CheckPage(PageBase):
     title = N_("Check a password I chose")
     body = N_("Type a password to see how hard it is to guess. Sereno does not keep it, "
@@ -43,6 +54,9 @@ class CheckPage(PageBase):
         self.field.edit.setAccessibleDescription(
             _("What you type is hidden. Sereno does not keep it."))
         self.field.edit.textChanged.connect(self._clear_result)
+        self._enter = _EnterChecks(self)
+        self.field.edit.installEventFilter(self._enter)
+        self.field.edit.returnPressed.connect(self.check)
         box.addWidget(self.field)
         self.show_button = BigButton(_("Show"), description=_("Shows or hides what you typed."))
         self.show_button.setCheckable(True)
