@@ -36,7 +36,8 @@ class PasswordsRepo:
         return _state(rows[0]) if rows else PasswordState(account_id)
 
     def all(self) -> dict[int, PasswordState]:
-        rows = self.db.query("SELECT account_id, status, changed_on, two_step FROM password_changes")
+        rows = self.db.query(
+            "SELECT account_id, status, changed_on, two_step FROM password_changes")
         return {r["account_id"]: _state(r) for r in rows}
 
     def set_status(self, account_id: int, status: str, today: dt.date) -> PasswordState:
