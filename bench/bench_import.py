@@ -43,15 +43,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "releve.csv"
         make_csv(path)
-        best = float("inf")
+        best = cpu = float("inf")
         for _ in range(5):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             statement = read_statement(path)
             flagged = flag_transactions(statement.transactions, history=[])
             best = min(best, time.perf_counter() - start)
+            cpu = min(cpu, time.process_time() - start_cpu)
         assert len(flagged) == ROWS
         verdict = "OK" if best < GOAL else "TOO SLOW"
-        print(f"read + flag {ROWS} CSV rows: {best:.3f} s (goal < {GOAL} s) {verdict}")
+        # Wall-clock time is the goal; CPU time shows the cost when the machine is busy.
+        print(f"read + flag {ROWS} CSV rows: {best:.3f} s (goal < {GOAL} s) {verdict}; "
+              f"CPU {cpu:.3f} s")
 
 
 if __name__ == "__main__":

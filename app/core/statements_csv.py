@@ -412,7 +412,7 @@ def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[
     money = [cell(m.amount)] if m.amount is not None else [cell(m.debit), cell(m.credit)]
     if not date_text and not any(money):
         return None  # a line with neither a date nor an amount is not a payment
-    if [c.strip() for c in cells] == header:
+    if date_text == _at(header, m.date) and [c.strip() for c in cells] == header:
         return None  # the header again, as some banks repeat it on every page
     day = parse_date(date_text) if date_text else None
     if day is None:
@@ -427,6 +427,8 @@ def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[
     amount = Decimal(0)
     signs = (1,) if m.amount is not None else (-1, 1)
     if not any(money):
+        if _SUMMARY.search(_plain(" ".join(cells))):
+            return None  # "31/03/2025;SOLDE FINAL;;;1 188,03": the balance, not a payment
         raise StatementError(_("Line {line} of this file has no amount.").format(line=line))
     for text, sign in zip(money, signs, strict=True):
         if not text:
@@ -448,6 +450,10 @@ def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[
         day, amount, description or _("Payment with no description"),
         row_currency if len(row_currency) == 3 and row_currency.isalpha() else currency, line,
     )
+
+
+def _at(cells: list[str], i: int) -> str:
+    return cells[i] if i < len(cells) else ""
 
 
 def _description(text: str) -> str:

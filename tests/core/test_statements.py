@@ -127,6 +127,14 @@ def test_a_row_of_another_shape_under_the_header_is_not_skipped(tmp_path):
     assert "Line 2" in str(fails(path))
 
 
+def test_dated_balance_lines_are_not_payments(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("Date;Libellé;Débit;Crédit;Solde\n01/03/2025;SOLDE INITIAL;;;100,00\n"
+                    "02/03/2025;PAIN;-1,10;;98,90\n31/03/2025;Solde final;;;98,90\n",
+                    encoding="utf-8")
+    assert rows(path) == [(dt.date(2025, 3, 2), D("-1.10"), "PAIN")]
+
+
 def test_same_file_twice_gives_the_same_fingerprints():
     first = fingerprints(read_statement(FIXTURES / "fr-banque-cp1252.csv").transactions)
     again = fingerprints(read_statement(FIXTURES / "fr-banque-cp1252.csv").transactions)
