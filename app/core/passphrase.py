@@ -119,10 +119,9 @@ def text_in(language: str | None) -> Callable[[str], str]:
 @cache
 def _catalog(lang: str) -> Callable[[str], str]:
     merged: dict[str, str] = {}
-    for path in i18n.catalog_files(lang):
-        merged.update(
-            {k: v for k, v in i18n._load_catalog(path)._catalog.items() if k != ""}  # type: ignore[attr-defined]
-        )
+    for path in i18n.catalog_files(lang):  # merged like i18n.set_language does
+        messages = i18n._load_catalog(path)._catalog  # type: ignore[attr-defined]
+        merged.update({k: v for k, v in messages.items() if k != ""})
     return lambda message: merged.get(message, message) if message else message
 
 

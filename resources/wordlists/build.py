@@ -125,7 +125,7 @@ EXCLUDE = {
         nutcase pandemic panic parasite password perish perjury phobia poison pox predator
         pregnant prison punch rabid racism ransack rape revenge riot robbing rotten rotting
         scam sick stab steal suicide theft thief thieving thong toxic traitor treason
-        trespass twerp undead unsafe vendetta venom venomous victim viper weapon widow wimp
+        trespass twerp undead unsafe vendetta venom venomous victim viper virus weapon widow wimp
         womb wound wrath wreckage wrecking yiddish
     """,
 }
