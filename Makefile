@@ -34,5 +34,23 @@ extract: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench
 
+# The bundle (packaging/README.md): PyInstaller only here, so that `make test` stays fast.
+PYINSTALLER := pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9
+VERSION = $(shell $(BIN)/python -c "import app; print(app.__version__)")
+
+bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet $(PYINSTALLER)
+	$(BIN)/python translations/compile.py
+	$(BIN)/python -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/pyinstaller/sereno.spec
+	$(BIN)/python packaging/bundle_report.py dist/sereno
+
+check-bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet $(PYINSTALLER)
+	packaging/check_bundle.sh $(BIN)/python
+
+tarball: bundle
+	packaging/linux/make_tarball.sh dist/sereno dist/sereno-$(VERSION)-linux-$(shell uname -m).tar.gz
+
 clean:
 	rm -rf $(VENV) build dist
