@@ -107,7 +107,8 @@ class SuggestPage(AccountPage):
         ])
         speaker = getattr(self.window(), "speaker", None)
         if speaker is None or not speaker.say(text):
-            self.controller.announce.emit(_(NO_VOICE))
+            problem = getattr(speaker, "problem", None)  # the speaker's own reason, when it has one
+            self.controller.announce.emit((problem() if problem else None) or _(NO_VOICE))
 
     def copy_passphrase(self) -> None:
         if self._passphrase:
