@@ -11,23 +11,32 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 from babel.numbers import get_decimal_symbol
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout
 
 from app import i18n
 from app.core.answers import Account
 from app.core.flags import flag_transactions
 from app.core.flow import Step
-from app.core.statements import ColumnsUnclear, StatementError, Transaction, read_statement
+from app.core.statements import ColumnsUnclear, Transaction
 from app.core.statements_csv import decimal_mark, parse_amount, parse_date
-from app.core.tasks import Task, add_months
+from app.core.tasks import Task
 from app.i18n import N_, _, format_date
 from app.store import Store
-from app.ui.pages.activity_file import ColumnsQuestion, ask_for_file, first_question
-from app.ui.pages.activity_review import ReviewCard, counts_sentence
+from app.ui.pages.activity_file import FileStages, first_question
+from app.ui.pages.activity_review import (
+    MONEY_KINDS,
+    SOURCE,
+    ReviewStages,
+    account_of,
+    call_bank_task,
+    chosen_way,
+    clear,
+    counts_sentence,
+    ensure_next_check,
+    home_currency,
+)
 from app.ui.widgets import (
     BigButton,
     ButtonRow,
@@ -39,77 +48,9 @@ from app.ui.widgets import (
     TextField,
 )
 
-MONEY_KINDS = ("bank", "pension")
-SOURCE = "activity"
-CALL_BANK = N_("Call your bank about {amount} paid to {payee} on {date} — use the number "
-               "on your card")
-CALL_BANK_WHY = N_("You told Sereno this payment is not yours, or you are not sure. "
-                   "Your bank can stop it and protect your account.")
-CALL_BANK_HOW = N_("Call the number printed on your bank card or statement, never a number "
-                   "from a message. Say the date, the amount and the name on the statement.")
-NEXT_CHECK = N_("Check “{account}” again for payments you do not recognise")
-NEXT_CHECK_WHY = N_("After a leak, checking every month for a year catches a problem early.")
-NEXT_CHECK_HOW = N_("On the home page, press “Check account activity” and follow the steps.")
 STRANGE = N_("Tell the organisation about something strange in “{account}”")
 STRANGE_HOW = N_("Change its password first. Then call the number on an official letter or "
                  "on your card, never a number from a message, and say what you saw.")
-CURRENCY_FOR_COUNTRY = {"MX": "MXN", "FR": "EUR"}
-
-
-# Helpers shared by the pages ------------------------------------------------------------
-def clear(layout) -> None:
-    """Empty a layout that is filled again at once: old widgets hide now, go later."""
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget():
-            item.widget().hide()
-            item.widget().deleteLater()
-        elif item.layout():
-            clear(item.layout())
-
-
-def account_of(page: PageBase) -> Account | None:
-    try:
-        return page.controller.store.answers.account(int(page.step.arg))
-    except ValueError:
-        return None
-
-
-def chosen_way(page: PageBase) -> str:
-    """What the person answered on this account's "look" page: normal, strange or file."""
-    draft = page.controller.store.progress.draft(Step("activity.look", page.step.arg).key)
-    values = draft.get("way") or []
-    return values[0] if values else ""
-
-
-def home_currency(page: PageBase) -> str:
-    return CURRENCY_FOR_COUNTRY.get(page.controller.setting("country")) or i18n.default_currency()
-
-
-def ensure_next_check(page: PageBase, account: Account) -> dt.date:
-    """One repeating monthly to-do per account, for a year from its first check."""
-    rule = f"activity.next.{account.id}"
-    existing = page.controller.store.tasks.by_rule(rule)
-    if existing is not None and existing.due:
-        return existing.due
-    today = page.controller.today()
-    first = page.controller.store.activity.first_check_day(account.id) or today
-    due = add_months(today, 1)
-    page.controller.add_task(Task(
-        title=NEXT_CHECK, why=NEXT_CHECK_WHY, how=NEXT_CHECK_HOW, params={"account": account.name},
-        source=SOURCE, rule=rule, due=due, repeat="monthly", repeat_until=add_months(first, 12),
-    ), announce=False)
-    return due
-
-
-def call_bank_task(rule: str, day: dt.date, amount: Decimal, currency: str, payee: str,
-                   today: dt.date) -> Task:
-    return Task(
-        title=CALL_BANK, why=CALL_BANK_WHY, how=CALL_BANK_HOW, priority=1, due=today,
-        params={"amount": {"money": str(abs(amount)), "currency": currency}, "payee": payee,
-                "date": {"date": day.isoformat()}},
-        source=SOURCE, rule=rule,
-    )
 
 
 def last_checked(store: Store, account: Account) -> str:
@@ -232,7 +173,7 @@ class LookPage(PageBase):
         return None
 
 
-class ResultPage(PageBase):
+class ResultPage(FileStages, ReviewStages, PageBase):
     """Follows the answer on the "look" page; for the bank's file, a page with stages."""
 
     title = N_("Thank you")
@@ -342,49 +283,6 @@ class ResultPage(PageBase):
     def _amount_example(self) -> str:
         return f"45{get_decimal_symbol(i18n.babel_locale())}00"
 
-    def _show_file(self, account: Account) -> None:
-        self.area.addWidget(Text(_("Your bank's website lets you download your payments as a "
-                                   "file (CSV or OFX). Sereno reads it here and never keeps "
-                                   "a copy.")))
-        if self.notice:
-            self.area.addWidget(Text(self.notice, "status"))
-        self.open_button = BigButton(_("Open the file your bank gave you"), primary=True)
-        self.open_button.clicked.connect(self._open_file)
-        self.area.addWidget(ButtonRow(self.open_button))
-
-    def _show_columns(self, account: Account) -> None:
-        self.columns = ColumnsQuestion(self.unclear)
-        self.columns.retry.clicked.connect(self._retry_columns)
-        self.area.addWidget(self.columns)
-
-    def _show_review(self, account: Account) -> None:
-        repo = self.controller.store.activity
-        pending = repo.pending(account.id)
-        txn = pending[0]
-        done = len(repo.reviewed(account.id, import_id=txn.import_id)) if txn.import_id else 0
-        same_import = [p for p in pending if p.import_id == txn.import_id]
-        if self.notice:
-            self.area.addWidget(Text(self.notice, "status"))
-        self.review = ReviewCard(txn, done + 1, done + len(same_import), home_currency(self),
-                                 lambda verdict, t=txn.id: self._answer(t, verdict))
-        self.area.addWidget(self.review)
-
-    def _show_done(self, account: Account) -> None:
-        repo = self.controller.store.activity
-        last = repo.imports(account.id)[-1]
-        if self.notice:
-            self.area.addWidget(Text(self.notice, "status"))
-        reviewed = repo.reviewed(account.id, import_id=last["id"])
-        to_ask = sum(1 for r in reviewed if r.verdict == "not_mine")
-        self.area.addWidget(Text(counts_sentence(len(reviewed), to_ask), "heading"))
-        if to_ask:
-            self.area.addWidget(Text(_("Each payment to ask about is on your to-do list, with "
-                                       "its date and amount.")))
-        self.open_button = BigButton(_("Open another file"))
-        self.open_button.clicked.connect(self._open_file)
-        self.area.addWidget(ButtonRow(self.open_button))
-        self.area.addWidget(self._next_check_text(account))
-
     # Actions --------------------------------------------------------------------------
     def _refresh(self, notice: str = "", announce: str = "") -> None:
         """Show the page again, so its title follows the stage it is in."""
@@ -437,76 +335,6 @@ class ResultPage(PageBase):
         if not self.payee.value().strip():
             return _("Please write the name as it appears on the statement.")
         return None
-
-    def _open_file(self) -> None:
-        folder = self.controller.setting("last_folder")
-        path = ask_for_file(self, folder)
-        if not path:
-            return
-        self.controller.set_setting("last_folder", str(Path(path).parent))
-        self.path = path
-        self._read(None)
-
-    def _retry_columns(self) -> None:
-        problem = self.columns.problem()
-        if problem:
-            self.show_error(problem)
-            self.controller.changed(problem)
-            return
-        self._read(self.columns.mapping())
-
-    def _read(self, mapping) -> None:
-        account = account_of(self)
-        try:
-            statement = read_statement(self.path, mapping)
-        except ColumnsUnclear as unclear:
-            self.unclear = unclear
-            self._refresh()
-            return
-        except StatementError as error:
-            self.unclear = None
-            self._refresh()
-            self.show_error(error.message)
-            self.controller.changed(error.message)
-            return
-        self.unclear = None
-        repo = self.controller.store.activity
-        today = self.controller.today()
-        flagged = flag_transactions(statement.transactions, repo.history(account.id))
-        result = repo.import_statement(account.id, today, Path(self.path).name, flagged,
-                                       statement.currency or "")
-        earlier = next((c for c in repo.checks(account.id)
-                        if c.day == today and c.method == "file"), None)
-        repo.record_check(account.id, today, "file", earlier.result if earlier else "normal")
-        ensure_next_check(self, account)
-        self.reviewed_here = False
-        if result.added == 0:
-            notice = _("Sereno already knows every payment in this file. Nothing was added "
-                       "twice.")
-        else:
-            notice = i18n.ngettext("Sereno found {n} new payment in this file.",
-                                   "Sereno found {n} new payments in this file.",
-                                   result.added).format(n=result.added)
-        self._refresh(notice, notice)
-
-    def _answer(self, txn_id: int, verdict: str) -> None:
-        account = account_of(self)
-        repo = self.controller.store.activity
-        today = self.controller.today()
-        repo.set_verdict(txn_id, verdict, today)
-        if verdict == "not_mine":
-            txn = repo.transaction(txn_id)
-            repo.record_check(account.id, today, "file", "strange")
-            self.controller.add_task(call_bank_task(
-                f"activity.txn.{txn_id}", txn.date, txn.amount, txn.currency or home_currency(self),
-                txn.description, today))
-        else:
-            self.controller.changed()
-        self.notice = ""
-        self.reviewed_here = not repo.pending(account.id)
-        self._refresh()
-        if self.review is not None:
-            self.review.yes.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Leaving --------------------------------------------------------------------------
     def validate(self) -> str | None:

@@ -10,8 +10,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
-from app.core.statements import ColumnMapping, ColumnsUnclear
+from app import i18n
+from app.core.answers import Account
+from app.core.flags import flag_transactions
+from app.core.statements import ColumnMapping, ColumnsUnclear, StatementError, read_statement
 from app.i18n import N_, _
+from app.ui.pages.activity_review import account_of, ensure_next_check
 from app.ui.widgets import BigButton, ButtonRow, ChoiceGroup, Heading, Text
 
 QUESTIONS = {
@@ -105,3 +109,73 @@ class ColumnsQuestion(QWidget):
             credit=columns.get("credit"), balance=columns.get("balance"),
             currency=columns.get("currency"),
         )
+
+
+class FileStages:
+    """The file stages of the result page: choose the file, name its columns, import it."""
+
+    def _show_file(self, account: Account) -> None:
+        self.area.addWidget(Text(_("Your bank's website lets you download your payments as a "
+                                   "file (CSV or OFX). Sereno reads it here and never keeps "
+                                   "a copy.")))
+        if self.notice:
+            self.area.addWidget(Text(self.notice, "status"))
+        self.open_button = BigButton(_("Open the file your bank gave you"), primary=True)
+        self.open_button.clicked.connect(self._open_file)
+        self.area.addWidget(ButtonRow(self.open_button))
+
+    def _show_columns(self, account: Account) -> None:
+        self.columns = ColumnsQuestion(self.unclear)
+        self.columns.retry.clicked.connect(self._retry_columns)
+        self.area.addWidget(self.columns)
+
+    def _open_file(self) -> None:
+        folder = self.controller.setting("last_folder")
+        path = ask_for_file(self, folder)
+        if not path:
+            return
+        self.controller.set_setting("last_folder", str(Path(path).parent))
+        self.path = path
+        self._read(None)
+
+    def _retry_columns(self) -> None:
+        problem = self.columns.problem()
+        if problem:
+            self.show_error(problem)
+            self.controller.changed(problem)
+            return
+        self._read(self.columns.mapping())
+
+    def _read(self, mapping) -> None:
+        account = account_of(self)
+        try:
+            statement = read_statement(self.path, mapping)
+        except ColumnsUnclear as unclear:
+            self.unclear = unclear
+            self._refresh()
+            return
+        except StatementError as error:
+            self.unclear = None
+            self._refresh()
+            self.show_error(error.message)
+            self.controller.changed(error.message)
+            return
+        self.unclear = None
+        repo = self.controller.store.activity
+        today = self.controller.today()
+        flagged = flag_transactions(statement.transactions, repo.history(account.id))
+        result = repo.import_statement(account.id, today, Path(self.path).name, flagged,
+                                       statement.currency or "")
+        earlier = next((c for c in repo.checks(account.id)
+                        if c.day == today and c.method == "file"), None)
+        repo.record_check(account.id, today, "file", earlier.result if earlier else "normal")
+        ensure_next_check(self, account)
+        self.reviewed_here = False
+        if result.added == 0:
+            notice = _("Sereno already knows every payment in this file. Nothing was added "
+                       "twice.")
+        else:
+            notice = i18n.ngettext("Sereno found {n} new payment in this file.",
+                                   "Sereno found {n} new payments in this file.",
+                                   result.added).format(n=result.added)
+        self._refresh(notice, notice)
