@@ -16,10 +16,9 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 from app.core import plan
 from app.core.tasks import Task
 from app.i18n import N_, _, due_in_words, format_date, ngettext
-from app.ui.pages.todo_edit import TaskForm
+from app.ui.pages.todo_edit import TaskForm, buttons
 from app.ui.printing import Printout
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
-from app.ui.widgets.flow import FlowLayout
 from app.ui.widgets.page import _delete_layout
 
 REPEAT_WORDS = {
@@ -27,18 +26,6 @@ REPEAT_WORDS = {
     "monthly": N_("Comes back every month."),
     "yearly": N_("Comes back every year."),
 }
-
-
-def buttons(*items: BigButton) -> QWidget:
-    """Buttons that wrap onto a second line when the text is large."""
-    holder = QWidget()
-    holder.setObjectName("buttons")
-    holder.setStyleSheet("#buttons { background: transparent; }")  # the card's colour shows
-    flow = FlowLayout(holder, gap=16)
-    flow.setContentsMargins(0, 0, 0, 0)
-    for button in items:
-        flow.addWidget(button)
-    return holder
 
 
 def due_line(task: Task, today: dt.date) -> str:
@@ -198,8 +185,13 @@ class ListPage(PageBase):
             self.refresh()
 
     # The list ---------------------------------------------------------------------------
+    def open_tasks(self) -> list[Task]:
+        return self.controller.store.tasks.all(include_done=False)
+
     def visible_tasks(self) -> list[Task]:
-        return self.controller.store.tasks.all(include_done=self.show_done)
+        """The open tasks in the person's order, then the done ones when they are shown."""
+        tasks = self.controller.store.tasks.all(include_done=self.show_done)
+        return [t for t in tasks if not t.done] + [t for t in tasks if t.done]
 
     def refresh(self) -> None:
         for i in range(self.cards.count()):
@@ -208,15 +200,19 @@ class ListPage(PageBase):
                 widget.hide()  # gone at once for readers and focus; deleted just after
         _delete_layout(self.cards)
         tasks = self.visible_tasks()
-        left = len([t for t in tasks if not t.done])
+        left = [t for t in tasks if not t.done]
         self.count_label.setText(
-            ngettext("{n} thing to do.", "{n} things to do.", left).format(n=left)
+            ngettext("{n} thing to do.", "{n} things to do.", len(left)).format(n=len(left))
             if left else _("Nothing left to do. Well done."))
         self.done_button.setText(_("Hide done tasks") if self.show_done else _("Show done tasks"))
         self.undo_button = None
-        cards = [self._card(task, i, len(tasks)) for i, task in enumerate(tasks)]
+        cards: list[QWidget] = [self._card(task, i, len(left)) for i, task in enumerate(left)]
         if self.undoable is not None:
             cards.insert(min(self.undoable.index, len(cards)), self._undo_card())
+        if self.show_done:
+            cards.append(Heading(_("Already done")))
+            done = [self._card(task, 0, 0) for task in tasks if task.done]
+            cards += done or [Text(_("Nothing is ticked yet."))]
         for card in cards:
             self.cards.addWidget(card)
             card.show()  # now, not at the next turn of the event loop: focus can go there
@@ -286,7 +282,7 @@ class ListPage(PageBase):
 
     # Actions ---------------------------------------------------------------------------
     def _index(self, task_id: int) -> int:
-        ids = [t.id for t in self.visible_tasks()]
+        ids = [t.id for t in self.open_tasks()]
         return ids.index(task_id) if task_id in ids else len(ids)
 
     def _after_action(self, undoable: Undoable | None, message: str) -> None:
@@ -329,9 +325,9 @@ class ListPage(PageBase):
         self._after_action(None, _("It is back on your list."))
 
     def move(self, task_id: int, offset: int) -> None:
-        """Swap with the neighbour that is shown (done tasks may be hidden in between)."""
+        """Swap with the open task above or below (done ones in between keep their place)."""
         every = [t.id for t in self.controller.store.tasks.all()]
-        shown = [t.id for t in self.visible_tasks()]
+        shown = [t.id for t in self.open_tasks()]
         i = shown.index(task_id)
         j = i + offset
         if not 0 <= j < len(shown):
@@ -343,11 +339,13 @@ class ListPage(PageBase):
         self._focus_button(task_id, _("Move up") if offset < 0 else _("Move down"))
 
     def _focus_button(self, task_id: int, label: str) -> None:
+        """Keep the keyboard on the same task: this button, or another one of its card."""
         title = self.controller.store.tasks.get(task_id).shown_title()
-        for button in self.list_view.findChildren(BigButton):
-            if button.accessibleName() == f"{label}: {title}" and button.isVisibleTo(self):
-                button.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
+        mine = [b for b in self.list_view.findChildren(BigButton)
+                if b.accessibleName().endswith(f": {title}") and b.isVisibleTo(self)]
+        wanted = [b for b in mine if b.accessibleName() == f"{label}: {title}"]
+        if wanted or mine:
+            (wanted or mine)[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def delete(self, task_id: int) -> None:
         task = self.controller.store.tasks.get(task_id)

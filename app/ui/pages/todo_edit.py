@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.core.tasks import Task
 from app.i18n import N_, _, format_date
-from app.ui.widgets import BigButton, ButtonRow, Card, ChoiceGroup, Heading, Text, TextField
+from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, Text, TextField
+from app.ui.widgets.flow import FlowLayout
 
 NO_REPEAT = "none"
 REPEAT_CHOICES: tuple[tuple[str, str], ...] = (
@@ -20,6 +21,18 @@ REPEAT_CHOICES: tuple[tuple[str, str], ...] = (
     ("monthly", N_("Every month")),
     ("yearly", N_("Every year")),
 )
+
+
+def buttons(*items: BigButton) -> QWidget:
+    """Buttons that wrap onto a second line when the text is large."""
+    holder = QWidget()
+    holder.setObjectName("buttons")
+    holder.setStyleSheet("#buttons { background: transparent; }")  # the card's colour shows
+    flow = FlowLayout(holder, gap=16)
+    flow.setContentsMargins(0, 0, 0, 0)
+    for button in items:
+        flow.addWidget(button)
+    return holder
 
 
 class DateError(ValueError):
@@ -77,6 +90,7 @@ class TaskForm(QWidget):
         when.box.addWidget(Text(_("For example: day 5, month 3, year 2027. "
                                   "Leave it empty if there is no date."), "muted"))
         self.date_words = Text("", "status")
+        self.date_words.hide()
         when.box.addWidget(self.date_words)
         box.addWidget(when)
 
@@ -92,7 +106,7 @@ class TaskForm(QWidget):
         box.addWidget(self.error)
         self.save_button = BigButton(_("Save this task"), primary=True)
         self.cancel_button = BigButton(_("Go back without saving"))
-        box.addWidget(ButtonRow(self.save_button, self.cancel_button))
+        box.addWidget(buttons(self.save_button, self.cancel_button))
 
     # Showing ---------------------------------------------------------------------------
     def show_for(self, task: Task | None) -> None:
@@ -127,6 +141,7 @@ class TaskForm(QWidget):
         except DateError:
             day = None
         self.date_words.setText(_("That is: {date}").format(date=format_date(day)) if day else "")
+        self.date_words.setVisible(day is not None)
 
     # Reading ---------------------------------------------------------------------------
     def due(self) -> dt.date | None:
