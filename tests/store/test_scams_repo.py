@@ -18,7 +18,8 @@ def test_the_last_answer_to_a_message_counts(store):
     latest = store.scams.latest()
     assert set(latest) == {"mx-sms-imss-update", "fr-sms-ameli-card"}
     last = store.scams.last_answer("mx-sms-imss-update")
-    assert (last.answer, last.correct, last.answered_on) == ("scam", True, TODAY + dt.timedelta(days=1))
+    tomorrow = TODAY + dt.timedelta(days=1)
+    assert (last.answer, last.correct, last.answered_on) == ("scam", True, tomorrow)
     assert store.scams.last_answer("never-seen") is None
 
 

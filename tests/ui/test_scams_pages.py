@@ -172,3 +172,21 @@ def test_without_a_trusted_person_the_answer_offers_to_write_one(qtbot, make_win
     click(qtbot, write)
     assert w.controller.navigator.position.step == "contacts.trusted"
     assert w.controller.navigator.position.last_steps.get("scams") == "scams.answer:1"
+
+
+def test_practise_three_more_starts_a_new_round_at_once(qtbot, make_window):
+    from app.ui.widgets import BigButton
+
+    w = make_window(lang="fr_FR", done=True)
+    open_first_message(qtbot, w)
+    first_round = [s.example_id for s in w.controller.store.scams.round()]
+    for _slot in range(3):
+        click(qtbot, w.current.buttons["scam"])
+        click(qtbot, w.next_button)
+    more = next(b for b in w.current.findChildren(BigButton)
+                if b.text() == "M'entraîner avec 3 autres maintenant")
+    click(qtbot, more)
+    assert w.controller.navigator.position.step == "scams.example:1"
+    new_round = [s.example_id for s in w.controller.store.scams.round()]
+    assert w.current.message.example.id == new_round[0]
+    assert not set(first_round) & set(new_round)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app import i18n
-from app.core.contacts import ALWAYS_ADVICE, Contact, load_contacts
+from app.core.contacts import ALWAYS_ADVICE, TYPE_ADDRESS, Contact, load_contacts
 from app.core.flow import Step
 from app.i18n import N_, _
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text, TextField
@@ -50,7 +50,13 @@ class ContactsPage(PageBase):
         card.box.addWidget(Heading(contact.shown("organisation")))
         card.box.addWidget(Text(contact.shown("helps_with")))
         if contact.address:
-            card.box.addWidget(Text(contact.shown_address(), "heading"))
+            # The address alone on its line, so it never breaks at a dash.
+            lead, found, rest = _(TYPE_ADDRESS).partition("{address}")
+            if found and not rest.strip():
+                card.box.addWidget(Text(lead.strip()))
+                card.box.addWidget(Text(contact.address, "heading"))
+            else:
+                card.box.addWidget(Text(contact.shown_address(), "heading"))
         if contact.phone:
             card.box.addWidget(Text(_("Phone: {number}").format(number=contact.shown_phone()),
                                     "heading"))
@@ -71,7 +77,8 @@ class ContactsPage(PageBase):
                                            number=contact.phone_for_speech(i18n.language()))
         speaker = getattr(self.window(), "speaker", None)
         if speaker is None or not speaker.say(spoken):
-            self.controller.announce.emit(_(NO_VOICE))
+            problem = getattr(speaker, "problem", None)  # why, in words, when it can tell
+            self.controller.announce.emit((problem() if problem else None) or _(NO_VOICE))
 
 
 class TrustedPage(PageBase):

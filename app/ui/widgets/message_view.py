@@ -19,6 +19,7 @@ from app.ui import theme
 from app.ui.widgets.labels import Card, Text
 
 MARKER = "[{number}]"
+STANDARD_COLOURS = (theme.STANDARD.highlight, theme.STANDARD.highlight_text)
 
 
 def marked_html(text: str, spans: list[tuple[int, int, int]], colours: tuple[str, str]) -> str:
@@ -79,7 +80,7 @@ class MessageView(Card):
     """One example drawn as an SMS, an email or a call; `marked` shows its numbered clues."""
 
     def __init__(self, example: Example, marked: bool = False,
-                 colours: tuple[str, str] = (theme.STANDARD.highlight, theme.STANDARD.highlight_text),
+                 colours: tuple[str, str] = STANDARD_COLOURS,
                  parent: QWidget | None = None):
         super().__init__(parent, name=example.shown("kind"))
         self.example = example
