@@ -21,8 +21,12 @@ def seed(store: Store, language: str, today: dt.date) -> None:
     store.answers.set_notice({"es_MX": "imss", "fr_FR": "ameli"}.get(language, "bank"))
     store.answers.set_exposed({"name_address", "birth_date", "social_security", "pension"})
     if not store.answers.accounts():
-        store.answers.add_account("email", "Correo" if language == "es_MX" else "Email")
-        store.answers.add_account("bank", "Banco" if language == "es_MX" else "Bank", "4821")
+        names = {"es_MX": ("Correo", "Banco"), "fr_FR": ("Ma messagerie", "Ma banque")}
+        email, bank = names.get(language, ("Email", "Bank"))
+        store.answers.add_account("email", email)
+        store.answers.add_account("bank", bank, "4821")
         store.answers.add_account("social_security", "IMSS" if language == "es_MX" else "Ameli")
     if not store.tasks.all():
-        store.tasks.add(Task(title="Call my daughter about the letter", due=today))
+        own = {"es_MX": "Llamar a mi hija por la carta del IMSS",
+               "fr_FR": "Appeler ma fille au sujet de la lettre"}
+        store.tasks.add(Task(title=own.get(language, "Call my daughter about the letter"), due=today))

@@ -53,6 +53,7 @@ def _walk(window: MainWindow, key: str) -> Iterator[tuple[str, PageBase]]:
     nav = window.controller.navigator
     step = nav.start(key, resume=False)
     while step is not None:
+        window.status.setText("")
         window._show(step)
         _settle()
         yield step.key.replace(":", "-"), window.current
