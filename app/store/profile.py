@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.store.activity import ActivityRepo
 from app.store.answers import AnswersRepo
+from app.store.calls import CallsRepo
 from app.store.db import Database
 from app.store.passwords import PasswordsRepo
 from app.store.progress import ProgressRepo
@@ -27,6 +28,7 @@ class Store:
         self.activity = ActivityRepo(self.db)
         self.passwords = PasswordsRepo(self.db)
         self.scams = ScamsRepo(self.db)
+        self.calls = CallsRepo(self.db)
 
     @property
     def path(self) -> Path:

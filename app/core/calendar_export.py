@@ -1,0 +1,125 @@
+"""The check-up calendar: the plan's repeating tasks as an iCalendar (.ics) file and by month.
+
+A helper imports the file into a phone or email calendar: each repeating task becomes one
+all-day event with its repetition rule (RRULE FREQ=WEEKLY/MONTHLY/YEARLY, ending with UNTIL
+or COUNT). The file is built with the `icalendar` library, never written by hand. The same
+dates, computed by Sereno's own repetition rule, make the printable month-by-month sheet,
+so paper and calendar always agree.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from icalendar import Alarm, Calendar, Event
+
+from app.core.tasks import Task, add_months, next_due
+from app.i18n import N_, _
+
+CALENDAR_NAME = N_("Sereno check-ups")
+PRODID = "-//Sereno//Check-up calendar//EN"
+SHEET_MONTHS = 12
+# A repetition the person left open ends after this many times in the file and on paper:
+# a year of weeks or months, three years of a yearly check.
+OPEN_COUNT: dict[str, int] = {"weekly": 52, "monthly": 12, "yearly": 3}
+_FREQ = {"weekly": "WEEKLY", "monthly": "MONTHLY", "yearly": "YEARLY"}
+REMINDER_AT = dt.timedelta(hours=9)  # on the day, at 9 in the morning
+
+
+def repeating(tasks: Iterable[Task]) -> list[Task]:
+    """The open tasks that come back and have a date, soonest first."""
+    found = [t for t in tasks if t.repeat in _FREQ and t.due is not None and not t.done]
+    return sorted(found, key=lambda t: (t.due, t.priority, t.position))
+
+
+def occurrences(task: Task, start: dt.date | None = None,
+                end: dt.date | None = None) -> list[dt.date]:
+    """Every date the task comes back on (within start..end when given), first one included."""
+    if task.due is None or task.repeat not in _FREQ:
+        return []
+    anchor = task.anchor_day if task.repeat != "weekly" else None
+    limit = None if task.repeat_until else OPEN_COUNT[task.repeat]
+    day, found, count = task.due, [], 0
+    while (task.repeat_until is None or day <= task.repeat_until) and (
+            limit is None or count < limit) and (end is None or day <= end):
+        if start is None or day >= start:
+            found.append(day)
+        count += 1
+        day = next_due(day, task.repeat, anchor)
+    return found
+
+
+def _rule(task: Task) -> dict:
+    """The RRULE that gives the same dates as Sereno's `next_due`."""
+    rule: dict = {"freq": _FREQ[task.repeat]}
+    anchor = task.anchor_day or task.due.day
+    if task.repeat == "monthly" and anchor > 28:
+        # "The 31st, or the last day of a shorter month": the last of 28..31 that exists.
+        rule.update(bymonthday=list(range(28, anchor + 1)), bysetpos=-1)
+    elif task.repeat == "monthly":
+        rule["bymonthday"] = anchor
+    elif task.repeat == "yearly" and task.due.month == 2 and anchor == 29:
+        rule.update(bymonth=2, bymonthday=[28, 29], bysetpos=-1)
+    if task.repeat_until:
+        rule["until"] = task.repeat_until
+    else:
+        rule["count"] = OPEN_COUNT[task.repeat]
+    return rule
+
+
+def _event(task: Task, stamp: dt.datetime) -> Event:
+    event = Event()
+    event.add("uid", f"sereno-task-{task.id or 0}-{task.rule or 'own'}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", task.due)
+    event.add("dtend", task.due + dt.timedelta(days=1))
+    event.add("summary", task.shown_title())
+    details = "\n\n".join(filter(None, [task.shown_why(), task.shown_how(), task.note]))
+    if details:
+        event.add("description", details)
+    event.add("rrule", _rule(task))
+    event.add("transp", "TRANSPARENT")  # a reminder, not a busy day
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", task.shown_title())
+    alarm.add("trigger", REMINDER_AT)
+    event.add_component(alarm)
+    return event
+
+
+def build_calendar(tasks: Iterable[Task], now: dt.datetime | None = None) -> bytes:
+    """The .ics file's bytes: one repeating all-day event per repeating task."""
+    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", _(CALENDAR_NAME))
+    for task in repeating(tasks):
+        cal.add_component(_event(task, stamp))
+    return cal.to_ical()
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month of the printed sheet: its first day and what comes back in it."""
+
+    first: dt.date
+    items: tuple[tuple[dt.date, Task], ...]
+
+
+def months_ahead(tasks: Iterable[Task], today: dt.date, count: int = SHEET_MONTHS) -> list[Month]:
+    """The next `count` months from this one, each with its dates in order."""
+    first = today.replace(day=1)
+    end = add_months(first, count) - dt.timedelta(days=1)
+    chosen = repeating(tasks)
+    months = []
+    for i in range(count):
+        start = add_months(first, i)
+        stop = add_months(first, i + 1) - dt.timedelta(days=1)
+        items = [(day, task) for task in chosen
+                 for day in occurrences(task, start, min(stop, end))]
+        items.sort(key=lambda item: (item[0], item[1].priority, item[1].position))
+        months.append(Month(start, tuple(items)))
+    return months
