@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QScrollArea,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -27,13 +28,38 @@ from app.core.settings import TEXT_SIZES
 from app.i18n import _
 from app.ui import theme
 from app.ui.controller import Controller
-from app.ui.speech import Speaker
+from app.ui.speech import NO_VOICE, Speaker
 from app.ui.widgets import BigButton, PageBase
 from app.ui.widgets.flow import FlowLayout
 from app.ui.widgets.header import StepHeader
 from app.ui.widgets.labels import Text
 
 HOME = Step("home")
+
+
+def calm_motion() -> None:
+    """Nothing moves by itself: no animated or fading menus, combo boxes or tool tips."""
+    for effect in (Qt.UIEffect.UI_AnimateMenu, Qt.UIEffect.UI_FadeMenu,
+                   Qt.UIEffect.UI_AnimateCombo, Qt.UIEffect.UI_AnimateTooltip,
+                   Qt.UIEffect.UI_FadeTooltip, Qt.UIEffect.UI_AnimateToolBox,
+                   Qt.UIEffect.UI_General):
+        QApplication.setEffectEnabled(effect, False)
+
+
+def reading_order(widgets: list[QWidget], page: QWidget) -> list[QWidget]:
+    """Sort widgets as they are read: line by line from the top, left to right on a line."""
+    placed = sorted(((w.mapTo(page, w.rect().topLeft()), w) for w in widgets),
+                    key=lambda item: (item[0].y(), item[0].x()))
+    lines: list[list[tuple]] = []
+    bottom = None
+    for point, w in placed:
+        if lines and bottom is not None and point.y() < bottom:
+            lines[-1].append((point, w))
+            bottom = min(bottom, point.y() + w.height())
+        else:
+            lines.append([(point, w)])
+            bottom = point.y() + w.height()
+    return [w for line in lines for _point, w in sorted(line, key=lambda item: item[0].x())]
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +70,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, PageBase] = {}
         self.current: PageBase | None = None
         self.resize(*theme.WINDOW_SIZE)
+        calm_motion()
         self._build()
         self._connect()
         self.apply_appearance()
@@ -102,6 +129,10 @@ class MainWindow(QMainWindow):
         self.next_button.clicked.connect(self.go_next)
         c.language_changed.connect(lambda _lang: self.retranslate())
         c.appearance_changed.connect(self.apply_appearance)
+        # Follow the system's light or dark preference live, where the person has not chosen.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            lambda _scheme: self.apply_appearance())
+        self.speaker.state_changed.connect(lambda _speaking: self._retranslate_tools())
         c.announce.connect(self.announce)
         c.start_requested.connect(self.start_journey)
         c.step_requested.connect(self.go_to)
@@ -148,7 +179,13 @@ class MainWindow(QMainWindow):
 
     def _retranslate_tools(self) -> None:
         self.home_button.setText(_("Home"))
-        self.read_button.setText(_("Read aloud"))
+        if self.speaker.speaking():
+            self.read_button.setText(_("Stop reading"))
+            self.read_button.setAccessibleDescription(_("Stops reading the page aloud."))
+        else:
+            self.read_button.setText(_("Read aloud"))
+            self.read_button.setAccessibleDescription(
+                _("Reads the title and the text of this page aloud, slowly."))
         size = self.controller.setting("text_size")
         self.size_button.setText(_("Text {size} %").format(size=size))
         self.size_button.setAccessibleDescription(_("Makes the text bigger. Also Ctrl + and Ctrl −."))
@@ -198,14 +235,41 @@ class MainWindow(QMainWindow):
         self.header.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_tab_order(self) -> None:
-        """Tab follows reading order: tools, title, the page top to bottom, Back, Next."""
-        chain = [self.home_button, self.read_button, self.size_button, self.help_button,
-                 self.header.title]
-        chain += [w for w in self.current.findChildren(QWidget)
-                  if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None]
-        chain += [self.back_button, self.next_button]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
+        """Tab follows reading order: tools, title, the page top to bottom, Back, Next.
+
+        Qt's own focus chain is left alone (setTabOrder on compound widgets can close the
+        chain on itself, a keyboard trap); `focusNextPrevChild` walks `tab_stops()` instead.
+        Text boxes give Tab back to the page rather than typing a tab character.
+        """
+        for kind in (QPlainTextEdit, QTextEdit):
+            for box in self.current.findChildren(kind):
+                box.setTabChangesFocus(True)
+
+    def tab_stops(self) -> list[QWidget]:
+        """Every control Tab reaches now, in reading order."""
+
+        def stop(w: QWidget) -> bool:
+            return (w.isVisible() and w.isEnabled() and w.focusProxy() is None
+                    and bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus))
+
+        page = [w for w in self.current.findChildren(QWidget) if stop(w)] if self.current else []
+        chain = [w for w in (self.home_button, self.read_button, self.size_button,
+                             self.help_button, self.header.title) if stop(w)]
+        chain += reading_order(page, self.current)
+        chain += [w for w in (self.back_button, self.next_button) if stop(w)]
+        return chain
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt naming
+        chain = self.tab_stops()
+        focus = self.focusWidget()
+        if focus not in chain:
+            return super().focusNextPrevChild(forward)
+        target = chain[(chain.index(focus) + (1 if forward else -1)) % len(chain)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if forward
+                        else Qt.FocusReason.BacktabFocusReason)
+        if self.scroll.widget().isAncestorOf(target):
+            self.scroll.ensureWidgetVisible(target, 24, 24)
+        return True
 
     def _show_chrome(self) -> None:
         nav = self.controller.navigator
@@ -284,12 +348,13 @@ class MainWindow(QMainWindow):
         self.announce(_("Text size: {size} %").format(size=sizes[(i + 1) % len(sizes)]))
 
     def read_aloud(self) -> None:
+        """Read the page, or stop reading; without an engine or a voice, say why."""
         if self.speaker.speaking():
             self.speaker.stop()
             return
-        if not self.speaker.say(self.current.read_aloud_text()):
-            self.announce(_("Reading aloud is not available on this computer: no voice was found "
-                            "for your language."))
+        problem = self.speaker.problem()
+        if problem or not self.speaker.say(self.current.read_aloud_text()):
+            self.announce(problem or _(NO_VOICE))
 
     def show_help(self) -> None:
         box = QMessageBox(self)

@@ -2,14 +2,40 @@
 
 QtTextToSpeech is imported only when first needed (start-up speed), and any failure to
 load it (on Linux it needs libpulse) counts as "no engine": the button then says so.
+The voice is chosen by language: the person's own variant when the engine has it (es_MX),
+else any voice of the same language (es_ES, es_419), never a voice of another language,
+which would read Spanish words with English sounds.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from app import i18n
+from app.core.passphrase import spell as spell_passphrase
+from app.i18n import N_, _
 
-SLOW_RATE = -0.2  # a little slower than the engine's default
+SLOW_RATE = -0.2  # a little slower than the engine's default (-1 slowest, 0 normal, 1 fastest)
+TEST_ENGINE = "mock"  # Qt's silent engine for tests: never chosen unless asked for by name
+
+NO_ENGINE = N_("Reading aloud is not available on this computer: it has no speech program. "
+               "A helper can install one.")
+NO_VOICE = N_("Reading aloud is not available on this computer: no voice was found "
+              "for your language.")
+
+
+def choose_locale(available: Iterable[QLocale], language: str) -> QLocale | None:
+    """The engine locale to speak `language` (es_MX, fr_FR, en) in, or None.
+
+    The exact variant first, then the same language in the order the engine lists them;
+    never another language.
+    """
+    wanted = QLocale(language)  # "en" is en_US; any English voice will do
+    locales = list(available)
+    exact = [loc for loc in locales if loc.name() == wanted.name()]
+    same = [loc for loc in locales if loc.language() == wanted.language()]
+    return (exact or same or [None])[0]
 
 
 class Speaker(QObject):
@@ -23,50 +49,81 @@ class Speaker(QObject):
         self._tts = None
         self._tried = False
 
+    # The engine ----------------------------------------------------------------------------
     def _engine(self):
         if not self._tried:
             self._tried = True
-            try:
+            self._tts = self._open_engine()
+            if self._tts is not None:
                 from PySide6.QtTextToSpeech import QTextToSpeech
-            except ImportError:
-                return None
-            names = QTextToSpeech.availableEngines()
-            name = self._engine_name if self._engine_name in names else (names[0] if names else None)
-            if name is None:
-                return None
-            self._tts = QTextToSpeech(name, self)
-            self._tts.setRate(SLOW_RATE)
-            self._tts.stateChanged.connect(
-                lambda state: self.state_changed.emit(state == QTextToSpeech.State.Speaking)
-            )
+
+                self._tts.setRate(SLOW_RATE)
+                self._tts.stateChanged.connect(
+                    lambda state: self.state_changed.emit(state == QTextToSpeech.State.Speaking))
         return self._tts
 
-    def _voice_for_language(self, tts) -> bool:
-        """Pick a voice of the person's language (es_MX, else any Spanish); never another one."""
-        from PySide6.QtCore import QLocale
+    def _open_engine(self):
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+        except ImportError:  # no libpulse on Linux, or no Addons: like having no engine
+            return None
+        names = QTextToSpeech.availableEngines()
+        if self._engine_name is not None:
+            names = [self._engine_name] if self._engine_name in names else []
+        else:
+            names = [n for n in names if n != TEST_ENGINE]
+        for name in names:
+            tts = QTextToSpeech(name, self)
+            if tts.state() != QTextToSpeech.State.Error:
+                return tts
+            tts.deleteLater()
+        return None
 
-        wanted = QLocale(i18n.babel_locale())
-        locales = tts.availableLocales()
-        exact = [loc for loc in locales if loc.name() == wanted.name()]
-        same = [loc for loc in locales if loc.language() == wanted.language()]
-        chosen = (exact or same or [None])[0]
-        if chosen is None:
-            return False
-        tts.setLocale(chosen)
-        return True
+    def _ready(self):
+        """The engine set to a voice of the person's language, or None."""
+        tts = self._engine()
+        if tts is None:
+            return None
+        locale = choose_locale(tts.availableLocales(), i18n.language())
+        if locale is None:
+            return None
+        if tts.locale() != locale:
+            tts.setLocale(locale)
+        return tts
+
+    def problem(self) -> str | None:
+        """Why reading aloud cannot work here, in a plain sentence; None when it can."""
+        if self._engine() is None:
+            return _(NO_ENGINE)
+        if self._ready() is None:
+            return _(NO_VOICE)
+        return None
 
     def available(self) -> bool:
-        tts = self._engine()
-        return tts is not None and self._voice_for_language(tts)
+        return self.problem() is None
 
+    def language(self) -> QLocale | None:
+        """The locale of the voice that speaks now (for tests and the settings page)."""
+        tts = self._ready()
+        return tts.locale() if tts is not None else None
+
+    # Speaking -------------------------------------------------------------------------------
     def say(self, text: str) -> bool:
         """Start speaking; False when there is no engine or no voice for the language."""
-        tts = self._engine()
-        if tts is None or not self._voice_for_language(tts):
+        tts = self._ready()
+        if tts is None:
             return False
         tts.stop()
         tts.say(text)
         return True
+
+    def say_words(self, words: Sequence[str]) -> bool:
+        """Say words one at a time, with a pause between them (a passphrase's words)."""
+        return self.say(", ".join(w for w in words if w))
+
+    def spell(self, text: str) -> bool:
+        """Say a passphrase letter by letter: "capital M, e, s, a, dash, ..." in the language."""
+        return self.say(", ".join(spell_passphrase(text, i18n.language())))
 
     def stop(self) -> None:
         if self._tts is not None:

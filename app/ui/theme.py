@@ -18,6 +18,8 @@ FOCUS_PX = 3
 WINDOW_SIZE = (1280, 720)  # fits a 1366x768 screen with its task bar
 
 
+# The focus ring (FOCUS_PX, colour `focus`) keeps 3:1 against everything it can sit on or
+# around: the window, cards, buttons, the primary button and a chosen row (tests/ui/test_audit.py).
 @dataclass(frozen=True)
 class Palette:
     name: str
@@ -40,20 +42,20 @@ class Palette:
 
 STANDARD = Palette(
     "standard", window="#FBF8F2", text="#1B1B1B", muted="#3B3B3B", surface="#FFFFFF",
-    button="#FFFFFF", button_text="#1B1B1B", primary="#1C4A80", primary_text="#FFFFFF",
-    border="#4A4A4A", focus="#B3400A", highlight="#FFE8A3", highlight_text="#1B1B1B",
+    button="#FFFFFF", button_text="#1B1B1B", primary="#0B2545", primary_text="#FFFFFF",
+    border="#4A4A4A", focus="#C8500F", highlight="#FFE8A3", highlight_text="#1B1B1B",
     danger="#8E1B1B", min_contrast=7.0,
 )
 DARK = Palette(
     "dark", window="#141414", text="#F2F2F2", muted="#D6D6D6", surface="#1F1F1F",
-    button="#1F1F1F", button_text="#F2F2F2", primary="#A9CBF5", primary_text="#0B1B2E",
-    border="#BDBDBD", focus="#FFB86B", highlight="#5C4A00", highlight_text="#FFFFFF",
+    button="#1F1F1F", button_text="#F2F2F2", primary="#1F4F8F", primary_text="#FFFFFF",
+    border="#BDBDBD", focus="#FFC27A", highlight="#5C4A00", highlight_text="#FFFFFF",
     danger="#FFB4B4", min_contrast=7.0,
 )
 HIGH_CONTRAST = Palette(
     "high_contrast", window="#000000", text="#FFFFFF", muted="#FFFFFF", surface="#000000",
     button="#000000", button_text="#FFFFFF", primary="#FFFF00", primary_text="#000000",
-    border="#FFFFFF", focus="#00FFFF", highlight="#FFFF00", highlight_text="#000000",
+    border="#FFFFFF", focus="#D000D0", highlight="#FFFF00", highlight_text="#000000",
     danger="#FFFF00", min_contrast=10.0, border_px=4,
 )
 
@@ -137,8 +139,10 @@ QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text};
 QPushButton[role="choice"] {{ text-align: left; padding: {pad}px; }}
 QPushButton[role="choice"]:checked {{ background: {p.highlight}; color: {p.highlight_text};
     border-color: {p.text}; }}
-QPushButton[role="choice"]:checked QLabel {{ color: {p.highlight_text}; }}
+QLabel[chosen="true"] {{ color: {p.highlight_text}; }}
 QPushButton:focus, QPushButton[role="primary"]:focus {{ border: {f}px solid {p.focus}; }}
+QPushButton[role="choice"]:focus, QPushButton[role="choice"]:checked:focus {{
+    border: {f}px solid {p.focus}; }}
 QPushButton:disabled {{ color: {p.muted}; border-style: dashed; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QDateEdit, QSpinBox, QComboBox {{
     min-height: {m.button_px - 2 * f}px; padding: 0 {pad}px; background: {p.surface};

@@ -18,9 +18,8 @@ class BigButton(QPushButton):
         if primary:
             self.setProperty("role", "primary")
         self.setAccessibleName(text)
-        if description:
+        if description:  # for screen readers; no tool tip: nothing is shown only on hover
             self.setAccessibleDescription(description)
-            self.setToolTip(description)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming

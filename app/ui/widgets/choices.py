@@ -33,7 +33,8 @@ class _Indicator(QWidget):
         side = min(self.width(), self.height()) - 4
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = self.row.palette().color(self.row.foregroundRole())
+        label = self.row.title_label
+        colour = label.palette().color(label.foregroundRole())
         painter.setPen(QPen(colour, max(2, side // 10)))
         x, y = (self.width() - side) / 2, (self.height() - side) / 2
         if self.exclusive:
@@ -79,7 +80,18 @@ class ChoiceRow(QPushButton):
         for label in filter(None, (self.title_label, self.explanation_label)):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         row.addLayout(words, 1)
-        self.toggled.connect(self.indicator.update)
+        self.toggled.connect(self._restyle)
+
+    def _restyle(self) -> None:
+        """The labels take the chosen row's text colour through their own `chosen` property:
+        Qt ignores an ancestor's `:checked` in a rule (`:checked QLabel` matched every row,
+        black on black in high contrast), and properties need a re-polish to apply."""
+        for label in filter(None, (self.title_label, self.explanation_label)):
+            label.setProperty("chosen", self.isChecked())
+            label.style().unpolish(label)
+            label.style().polish(label)
+            label.update()
+        self.indicator.update()
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
         return True

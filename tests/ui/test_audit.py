@@ -1,0 +1,190 @@
+"""Accessibility audits that fail the build: the theme in every size, every page as shown.
+
+The per-page audit (tests/ui/audit.py) runs on every page `--screenshots` reaches, in the
+three languages at 100 % and 175 % in the standard theme, and in high contrast. The theme
+checks cover the whole matrix (three palettes x four sizes) where they are cheap.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
+
+from app.core.journeys import JOURNEYS
+from app.core.settings import TEXT_SIZES
+from app.ui import theme
+from tests.conftest import TODAY
+from tests.ui.audit import PageAudit, audit_pages, make_window, report
+
+PALETTES = [theme.STANDARD, theme.DARK, theme.HIGH_CONTRAST]
+TEXT_PAIRS = [("text", "window"), ("text", "surface"), ("muted", "window"), ("muted", "surface"),
+              ("button_text", "button"), ("primary_text", "primary"),
+              ("highlight_text", "highlight"), ("danger", "window"), ("danger", "surface"),
+              ("muted", "button")]
+RING_BACKGROUNDS = ["window", "surface", "button", "primary", "highlight"]
+
+
+# The theme, in every palette and size ----------------------------------------------------------
+@pytest.mark.parametrize("palette", PALETTES, ids=lambda p: p.name)
+def test_every_text_colour_pair_meets_the_palette_minimum(palette):
+    assert palette.min_contrast >= (10 if palette is theme.HIGH_CONTRAST else 7)
+    for fg, bg in TEXT_PAIRS:
+        value = theme.contrast(getattr(palette, fg), getattr(palette, bg))
+        assert value >= palette.min_contrast, f"{palette.name}: {fg} on {bg} is {value:.1f}:1"
+
+
+@pytest.mark.parametrize("palette", PALETTES, ids=lambda p: p.name)
+def test_focus_ring_is_3px_and_stands_out_from_what_it_surrounds(palette):
+    assert theme.FOCUS_PX == 3
+    for bg in RING_BACKGROUNDS:
+        value = theme.contrast(palette.focus, getattr(palette, bg))
+        assert value >= 3, f"{palette.name}: focus ring on {bg} is {value:.1f}:1"
+
+
+@pytest.mark.parametrize("size", TEXT_SIZES)
+@pytest.mark.parametrize("palette", PALETTES, ids=lambda p: p.name)
+def test_stylesheet_sizes_and_focus_rules(palette, size):
+    sheet = theme.stylesheet(palette, theme.metrics(size))
+    scale = size / 100
+    sizes = [int(n) for n in re.findall(r"font-size:\s*(\d+)pt", sheet)]
+    assert sizes[0] == round(theme.BODY_PT * scale)  # the `*` rule: every text's default
+    assert min(sizes) >= round(theme.SMALL_PT * scale)
+    button_rule = sheet.split("QPushButton {")[1]
+    height = int(re.search(r"min-height:\s*(\d+)px", button_rule).group(1))
+    assert height + 2 * theme.FOCUS_PX >= round(theme.BUTTON_PX * scale)
+    for control in ("QPushButton", "QLineEdit", "QPlainTextEdit", "QCheckBox", "QComboBox",
+                    "QLabel", 'QPushButton[role="choice"]:checked'):
+        rule = re.search(re.escape(control) + r":focus[^{]*\{([^}]*)\}", sheet)
+        assert rule, f"no focus rule for {control}"
+        assert f"{theme.FOCUS_PX}px solid {palette.focus}" in rule.group(1)
+
+
+def test_system_dark_preference_is_followed_only_when_not_chosen():
+    assert theme.palette_for("", system_dark=True) is theme.DARK
+    assert theme.palette_for("", system_dark=False) is theme.STANDARD
+    assert theme.palette_for("standard", system_dark=True) is theme.STANDARD
+    assert theme.palette_for("high_contrast", system_dark=False) is theme.HIGH_CONTRAST
+
+
+# Every page, as shown ------------------------------------------------------------------------
+MATRIX = [(lang, size, "standard") for lang in ("es_MX", "fr_FR", "en") for size in (100, 175)]
+MATRIX += [("fr_FR", 175, "high_contrast"), ("es_MX", 100, "high_contrast")]
+
+
+@pytest.fixture
+def audit_window(qtbot, tmp_path):
+    made = []
+
+    def make(lang: str, size: int, theme_name: str):
+        window, store = make_window(tmp_path, lang, size, theme_name, TODAY)
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        made.append(store)
+        return window
+
+    yield make
+    for store in made:
+        store.close()
+
+
+@pytest.mark.parametrize(("lang", "size", "theme_name"), MATRIX)
+def test_every_page_passes_the_audit(audit_window, lang, size, theme_name):
+    window = audit_window(lang, size, theme_name)
+    names, problems = audit_pages(window)
+    assert "home" in names
+    # every listed journey was reached, so every page of it was audited
+    assert {j.key for j in JOURNEYS} <= {name.split(".")[0] for name in names}
+    assert not problems, f"{len(problems)} problems:\n{report(problems)}"
+
+
+# The audit itself catches what it must --------------------------------------------------------
+def _checks(problems: list[str]) -> set[str]:
+    return {p.split(": ")[1] for p in problems}
+
+
+def test_the_audit_catches_each_kind_of_problem(audit_window, qtbot):
+    window = audit_window("en", 100, "standard")
+    page = window.current
+    tiny = QLabel("Small print nobody can read")
+    tiny.setStyleSheet("font-size: 9pt;")
+    pale = QLabel("Pale grey words")
+    pale.setStyleSheet("color: #BBBBBB;")
+    squeezed = QLabel("A sentence that needs two lines but is given the height of one only. " * 3)
+    squeezed.setWordWrap(True)
+    squeezed.setFixedHeight(20)
+    low = QPushButton("Low")
+    low.setStyleSheet("min-height: 10px; max-height: 20px;")
+    nameless = QPushButton()
+    nameless.setFixedSize(80, 80)
+    close_a, close_b = QPushButton("One"), QPushButton("Two")
+    for w in (tiny, pale, squeezed, low, nameless, close_a, close_b):
+        page.box.insertWidget(0, w)
+    page.box.setSpacing(4)
+    qtbot.wait(10)
+    checks = _checks(PageAudit(window, "test").run())
+    assert {"text too small", "contrast too low", "text clipped", "button too low",
+            "no accessible name", "targets too close"} <= checks
+
+
+def test_the_audit_catches_a_focus_chain_that_skips_or_traps(audit_window, qtbot, monkeypatch):
+    window = audit_window("en", 100, "standard")
+    extra = QPushButton("Forgotten")
+    window.current.box.insertWidget(0, extra)
+    qtbot.wait(10)
+    real = window.tab_stops
+    monkeypatch.setattr(window, "tab_stops", lambda: [w for w in real() if w is not extra])
+    assert "focus skips a control" in _checks(PageAudit(window, "test").run())
+    monkeypatch.undo()
+    box = QPlainTextEdit()  # added after the shell set it up: Tab types a tab character
+    box.setAccessibleName("Notes")
+    window.current.box.insertWidget(0, box)
+    qtbot.wait(10)
+    assert "keyboard trap" in _checks(PageAudit(window, "test").run())
+
+
+def test_the_audit_catches_a_missing_focus_ring(audit_window, qtbot):
+    window = audit_window("en", 100, "standard")
+    plain = QPushButton("No ring")
+    plain.setStyleSheet("QPushButton:focus { border: 3px solid #4A4A4A; }")
+    window.current.box.insertWidget(0, plain)
+    qtbot.wait(10)
+    assert "focus ring missing" in _checks(PageAudit(window, "test").run())
+
+
+# No time limits, double clicks, drag and drop, hover-only help or animations -------------
+FORBIDDEN = {
+    "doubleClicked": "a double click", "mouseDoubleClickEvent": "a double click",
+    "QDrag": "drag and drop", "setDragEnabled(True)": "drag and drop",
+    "setAcceptDrops(True)": "drag and drop", "dragEnterEvent": "drag and drop",
+    "setToolTip": "help shown only on hover", "enterEvent": "something only on hover",
+    "QPropertyAnimation": "an animation", "QTimer": "a time limit or auto-advance",
+    "singleShot": "a time limit or auto-advance",
+}
+# The clipboard guard empties the clipboard after a minute: a safety measure, not a limit on
+# the person (the passphrase stays on screen and can be copied again).
+ALLOWED = {("app/ui/clipboard.py", "QTimer")}
+
+
+def test_no_double_click_drag_hover_timer_or_animation_in_the_ui():
+    root = Path(__file__).resolve().parents[2]
+    found = []
+    for path in sorted((root / "app" / "ui").rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        text = path.read_text(encoding="utf-8")
+        for needle, what in FORBIDDEN.items():
+            if needle in text and (rel, needle) not in ALLOWED:
+                found.append(f"{rel}: {needle} ({what})")
+    assert not found, "\n".join(found)
+
+
+def test_motion_is_off(make_window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    make_window()
+    for effect in (Qt.UIEffect.UI_AnimateMenu, Qt.UIEffect.UI_FadeMenu,
+                   Qt.UIEffect.UI_AnimateCombo, Qt.UIEffect.UI_AnimateTooltip,
+                   Qt.UIEffect.UI_General):
+        assert not QApplication.isEffectEnabled(effect)
