@@ -34,5 +34,11 @@ class Store:
     def path(self) -> Path:
         return self.db.path
 
+    def export(self, target: Path) -> Path:
+        """A copy of these notes in one private `.sereno` file (see profiles.export_profile)."""
+        from app.store.profiles import export_profile
+
+        return export_profile(self.db.conn, target)
+
     def close(self) -> None:
         self.db.close()
