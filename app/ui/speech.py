@@ -79,6 +79,11 @@ class Speaker(QObject):
             tts.deleteLater()
         return None
 
+    @property
+    def tts(self):
+        """The QTextToSpeech engine in use, or None when there is none."""
+        return self._engine()
+
     def _ready(self):
         """The engine set to a voice of the person's language, or None."""
         tts = self._engine()
