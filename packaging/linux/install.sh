@@ -44,6 +44,9 @@ uninstall() {
         rm -f "$ICONS/${size}x${size}/apps/$APP_ID.png"
     done
     rm -f "$ICONS/scalable/apps/$APP_ID.svg" "$ICONS/symbolic/apps/$APP_ID-symbolic.svg"
+    for dir in 16x16 32x32 48x48 128x128 256x256 scalable symbolic; do
+        rmdir "$ICONS/$dir/apps" "$ICONS/$dir" 2>/dev/null || true  # only if now empty
+    done
     # Only what install.sh put there: the program folder, never the person's data.
     rm -rf "$DEST/sereno" "$DEST/sereno.new" "$DEST/sereno.old"
     rm -f "$DEST/uninstall.sh" "$DEST/VERSION"
