@@ -17,7 +17,8 @@ from collections import defaultdict
 from pathlib import Path
 
 GROUPS = [
-    ("ICU (Unicode tables Qt needs for text)", re.compile(r"(^|/)(lib)?icu\w*[.\d]*\.(so|dll|dylib)")),
+    ("ICU (Unicode tables Qt needs for text)",
+     re.compile(r"(^|/)(lib)?icu\w*[.\d]*\.(so|dll|dylib)")),
     ("Qt plugins (screen, print, speech, images)", re.compile(r"PySide6/Qt/plugins/")),
     ("Qt libraries", re.compile(r"(^|/)(lib)?Qt6\w*|Qt\w+\.framework")),
     ("PySide6 bindings", re.compile(r"PySide6/|shiboken6/|(lib)?pyside6|(lib)?shiboken6")),
