@@ -31,23 +31,31 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> None:
     """A consistent copy of a live database into a new private file, written atomically."""
     tmp = target.with_name(target.name + ".tmp")
     tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600)
-    os.close(fd)
-    dest = sqlite3.connect(tmp)
     try:
-        conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dest.close()
-    with open(tmp, "rb") as f:
-        os.fsync(f.fileno())
-    os.replace(tmp, target)
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+        dest = sqlite3.connect(tmp)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a half-written copy (full disk) is never left behind
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
+        raise
 
 
-def rolling_backup(conn: sqlite3.Connection, db_path: Path, backup_dir: Path, today: dt.date) -> None:
+def rolling_backup(conn: sqlite3.Connection, db_path: Path, backup_dir: Path,
+                   today: dt.date) -> None:
     backup_dir.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         os.chmod(backup_dir, 0o700)
+    for stale in backup_dir.glob(f"{db_path.stem}-*.sqlite3.tmp*"):
+        stale.unlink(missing_ok=True)  # a copy cut short (the computer stopped): never used
     target = backup_path(backup_dir, db_path, today)
     if not target.exists():
         copy_database(conn, target)
@@ -55,7 +63,8 @@ def rolling_backup(conn: sqlite3.Connection, db_path: Path, backup_dir: Path, to
         old.unlink(missing_ok=True)
 
 
-def restore_newest(backup_dir: Path, db_path: Path, check: Callable[[Path], None]) -> dt.date | None:
+def restore_newest(backup_dir: Path, db_path: Path,
+                   check: Callable[[Path], None]) -> dt.date | None:
     """Copy the newest backup that passes `check` into place; its date, or None."""
     for day, path in list_backups(backup_dir, db_path):
         try:
@@ -63,8 +72,16 @@ def restore_newest(backup_dir: Path, db_path: Path, check: Callable[[Path], None
         except Exception:  # noqa: BLE001 - any failing backup is skipped for an older one
             continue
         tmp = db_path.with_name(db_path.name + ".restore")
-        shutil.copyfile(path, tmp)
-        os.replace(tmp, db_path)
+        try:
+            tmp.unlink(missing_ok=True)
+            os.close(os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600))  # private from the start
+            shutil.copyfile(path, tmp)
+            with open(tmp, "rb") as f:
+                os.fsync(f.fileno())
+            os.replace(tmp, db_path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # the backup itself is never touched
+            raise
         if os.name == "posix":
             os.chmod(db_path, 0o600)
         return day

@@ -1,8 +1,11 @@
 """Open a profile's database safely: private file, WAL, full sync, checked, migrated.
 
-A database that cannot be opened or fails its integrity check is moved aside (never
-deleted) and the newest good backup is restored; the caller is told what happened so the
-person hears it in plain words.
+A damaged database (not a database, malformed, fails its integrity check, or a WAL left
+without its database) is moved aside (never deleted) and the newest good backup is
+restored; a database whose file is gone is brought back from its newest backup. The caller
+is told what happened so the person hears it in plain words. A file that merely cannot be
+opened or written right now (read-only folder, full disk, locked) is never taken for a
+damaged one: opening stops with StoreError and nothing is moved.
 """
 from __future__ import annotations
 
@@ -32,14 +35,36 @@ class StoreError(Exception):
 class Recovery:
     """What happened on open: the damaged file kept aside and the backup used, if any."""
 
-    damaged_copy: Path
+    damaged_copy: Path | None  # None when the file was missing rather than damaged
     restored_from: dt.date | None
 
 
 def make_private_dir(path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
-        os.chmod(path, 0o700)
+        try:
+            os.chmod(path, 0o700)
+        except OSError:
+            pass  # another user's or a read-only folder: writing in it will say so
+
+
+# sqlite's primary result codes that mean "cannot reach the file now", not "the file is bad".
+_NOT_DAMAGE = {
+    3,   # SQLITE_PERM
+    5,   # SQLITE_BUSY
+    6,   # SQLITE_LOCKED
+    7,   # SQLITE_NOMEM
+    8,   # SQLITE_READONLY
+    10,  # SQLITE_IOERR
+    13,  # SQLITE_FULL
+    14,  # SQLITE_CANTOPEN
+    23,  # SQLITE_AUTH
+}
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is None or (code & 0xFF) not in _NOT_DAMAGE
 
 
 def _create_private_file(path: Path) -> None:
@@ -73,8 +98,8 @@ def check(path: Path) -> None:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError("damaged", str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise StoreError("damaged" if _is_damage(exc) else "cannot_open", str(exc)) from exc
     if result != "ok":
         raise StoreError("damaged", str(result))
     if version > latest_version():
@@ -88,22 +113,50 @@ class Database:
         self.path = Path(path)
         self.backup_dir = backup_dir
         self.recovery: Recovery | None = None
+        self.conn: sqlite3.Connection | None = None
+        try:
+            self._open(today or dt.date.today())
+        except (sqlite3.Error, OSError) as exc:
+            # A read-only folder, a full disk: say so, and leave every file as it was.
+            if self.conn is not None:
+                self.conn.close()
+            raise StoreError("cannot_write", f"{type(exc).__name__}: {exc}") from exc
+
+    def _open(self, today: dt.date) -> None:
         make_private_dir(self.path.parent)
+        wal = Path(f"{self.path}-wal")
         if self.path.exists() and self.path.stat().st_size > 0:
             try:
                 check(self.path)
             except StoreError as exc:
-                if exc.reason == "too_new":
+                if exc.reason != "damaged":
                     raise
                 self.recovery = self._recover()
+        elif not self.path.exists() and wal.exists():
+            # A WAL without its database: it cannot be read alone, and sqlite would
+            # replay it into a new empty file. Keep it aside, bring back the backup.
+            self.recovery = self._recover()
+        elif not self.path.exists() and self._has_backups():
+            restored = backups.restore_newest(self.backup_dir, self.path, check)
+            if restored is not None:
+                self.recovery = Recovery(None, restored)
         self.conn = connect(self.path)
         migrate(self.conn)
-        if backup_dir is not None:
-            backups.rolling_backup(self.conn, self.path, backup_dir, today or dt.date.today())
+        if self.backup_dir is not None:
+            backups.rolling_backup(self.conn, self.path, self.backup_dir, today)
+
+    def _has_backups(self) -> bool:
+        return self.backup_dir is not None and bool(
+            backups.list_backups(self.backup_dir, self.path))
 
     def _recover(self) -> Recovery:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         damaged = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{self.path.suffix}")
+        count = 1
+        while any(Path(f"{damaged}{s}").exists() for s in ("", "-wal", "-shm")):
+            count += 1  # never overwrite an earlier damaged copy
+            damaged = self.path.with_name(
+                f"{self.path.stem}.damaged-{stamp}-{count}{self.path.suffix}")
         for suffix in ("", "-wal", "-shm"):
             src = Path(f"{self.path}{suffix}")
             if src.exists():
@@ -119,10 +172,12 @@ class Database:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # Also when COMMIT itself fails (disk full): the next write must start clean.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         cur = self.conn.execute(sql, params)

@@ -95,7 +95,7 @@ class DataDir:
     def profile_ids(self) -> list[str]:
         if not self.profiles_dir.is_dir():
             return []
-        return sorted(p.stem for p in self.profiles_dir.glob("*.sqlite3"))
+        return sorted(p.stem for p in self.profiles_dir.glob("*.sqlite3") if "." not in p.stem)
 
     def path_for(self, profile_id: str) -> Path:
         return self.profiles_dir / f"{profile_id}.sqlite3"

@@ -1,7 +1,11 @@
 """Build the QApplication, Qt's own translations, and the window for a profile."""
 from __future__ import annotations
 
+import re
+import sqlite3
 import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -9,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import i18n
 from app.core.journeys import JOURNEYS
-from app.i18n import _
+from app.i18n import N_, _
 from app.store import Store, StoreError
 from app.store.profiles import DataDir
 from app.ui.controller import Controller
@@ -44,12 +48,44 @@ class QtTranslations:
             self.translator = translator
 
 
+_BACKUP_NAME = re.compile(r"^([^.]+)-\d{4}-\d{2}-\d{2}\.sqlite3$")
+_WAL_SUFFIX = ".sqlite3-wal"
+
+
+def profile_to_open(folder: DataDir) -> str:
+    """The first profile: its database, else a WAL left without it, else its backups.
+
+    Damaged copies set aside ("p1.damaged-....sqlite3") are never taken for a profile, and
+    a profile whose file is gone is found again through what is left of it, so that its
+    backup is brought back instead of starting an empty profile.
+    """
+    ids = [i for i in folder.profile_ids() if "." not in i]
+    if ids:
+        return ids[0]
+    if folder.profiles_dir.is_dir():
+        orphans = sorted(p.name[: -len(_WAL_SUFFIX)] for p in folder.profiles_dir.iterdir()
+                         if p.name.endswith(_WAL_SUFFIX) and "." not in p.name[: -len(_WAL_SUFFIX)])
+        if orphans:
+            return orphans[0]
+    if folder.backup_dir.is_dir():
+        backed = sorted({m.group(1) for p in folder.backup_dir.iterdir()
+                         if (m := _BACKUP_NAME.match(p.name))})
+        if backed:
+            return backed[0]
+    return folder.new_profile_id()
+
+
 def open_store(data_dir: Path) -> Store:
-    """Open the profile to use (the first one, or a new one on a first run)."""
+    """Open the profile to use (the first one, or a new one on a first run).
+
+    Raises StoreError when the folder cannot be used (read-only, full, a newer version).
+    """
     folder = DataDir(data_dir)
-    folder.ensure()
-    ids = folder.profile_ids()
-    profile = ids[0] if ids else folder.new_profile_id()
+    try:
+        folder.ensure()
+        profile = profile_to_open(folder)
+    except OSError as exc:
+        raise StoreError("cannot_write", type(exc).__name__) from exc
     return Store(folder.path_for(profile), folder.backup_dir)
 
 
@@ -76,7 +112,10 @@ def tell_recovery(window: MainWindow, store: Store) -> None:
     recovery = store.recovery
     if recovery is None:
         return
-    if recovery.restored_from:
+    if recovery.restored_from and recovery.damaged_copy is None:
+        text = _("Your notes were not found, so Sereno brought back the copy it made on "
+                 "{date}.").format(date=i18n.format_date(recovery.restored_from))
+    elif recovery.restored_from:
         text = _("Your notes could not be read, so Sereno brought back the copy it made on "
                  "{date}. A copy of the damaged file was kept.").format(
             date=i18n.format_date(recovery.restored_from))
@@ -94,3 +133,52 @@ def tell_store_error(error: StoreError) -> None:
         text = _("Sereno cannot save on this computer right now (the folder may be full or "
                  "read-only). Nothing was changed. Please ask your helper.")
     QMessageBox.critical(None, _("Sereno"), text)
+
+
+SAVE_FAILED = N_("Sereno could not save your last change. The computer may be full, or the "
+                 "folder may not accept changes. Everything saved before is safe. "
+                 "Please ask your helper.")
+UNEXPECTED = N_("Something went wrong in Sereno. Everything saved before is safe. You can "
+                "carry on. If it happens again, please ask your helper.")
+
+
+def plain_error_text(error: BaseException) -> str:
+    """What to tell the person about an error nobody caught, in their language."""
+    if isinstance(error, (sqlite3.Error, OSError, StoreError)):
+        return _(SAVE_FAILED)
+    return _(UNEXPECTED)
+
+
+def install_safety_net(window: MainWindow) -> Callable[[], None]:
+    """Turn any uncaught error (a write refused by a full disk...) into a plain message.
+
+    sqlite rolls the failed change back, so what was saved before stays. Only the kind of
+    error and where it happened go to stderr: never its message, which could hold what the
+    person typed. Returns a function that puts the previous hook back.
+    """
+    previous = sys.excepthook
+    showing = False
+
+    def hook(exc_type, exc, tb) -> None:
+        nonlocal showing
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous(exc_type, exc, tb)
+            return
+        frames = traceback.extract_tb(tb) if tb is not None else []
+        where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+        print(f"Sereno: {exc_type.__name__}{where}", file=sys.stderr)
+        if showing:
+            return
+        showing = True
+        try:
+            QMessageBox.warning(window, _("Sereno"), plain_error_text(exc))
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+    def restore() -> None:
+        if sys.excepthook is hook:
+            sys.excepthook = previous
+
+    return restore

@@ -1,0 +1,48 @@
+"""Start Sereno's main() on a data folder, as another user if asked; used by test_damaged_files.
+
+`python app_runner.py DATA_DIR [UID]`. Everything is imported first; then, given a UID, the
+process takes that user's rights (so a folder that user may not write is read-only even
+when the tests run as root). Message boxes are recorded instead of shown and the event
+loop returns at once; prints JSON: {"code": main's return, "messages": [[kind, text]...]}.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+import app.store.profiles  # noqa: E402, F401 - imported before the rights are dropped
+from app.__main__ import main  # noqa: E402
+from app.ui import application  # noqa: E402
+
+shown: list[list[str]] = []
+
+
+def record(kind):
+    def box(_parent, _title, text, *_args, **_kwargs):
+        shown.append([kind, text])
+        return QMessageBox.StandardButton.Ok
+    return staticmethod(box)
+
+
+def leave(*_args):
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+    return 0
+
+
+for kind in ("information", "warning", "critical", "question"):
+    setattr(QMessageBox, kind, record(kind))
+QApplication.exec = leave
+qapp = application.make_app()
+
+if len(sys.argv) > 2:
+    os.seteuid(int(sys.argv[2]))
+code = main(["--data-dir", sys.argv[1], "--lang", "en"])
+print(json.dumps({"code": code, "messages": shown}))
