@@ -90,17 +90,16 @@ class ListPage(PageBase):
         self.add_button.clicked.connect(lambda: self.open_form("new"))
         self.done_button = BigButton()
         self.done_button.clicked.connect(self.toggle_done)
-        lst.addWidget(buttons(self.add_button, self.done_button))
-        self.cards = QVBoxLayout()
-        self.cards.setSpacing(16)
-        lst.addLayout(self.cards)
-        lst.addWidget(Heading(_("On paper")))
         self.print_button = BigButton(_("Print my list"))
         self.print_button.clicked.connect(self.print_list)
         self.pdf_button = BigButton(_("Save as PDF"),
                                     description=_("Save the list as a file you can print later."))
         self.pdf_button.clicked.connect(self.save_pdf)
-        lst.addWidget(buttons(self.print_button, self.pdf_button))
+        lst.addWidget(buttons(self.add_button, self.done_button, self.print_button,
+                              self.pdf_button))
+        self.cards = QVBoxLayout()
+        self.cards.setSpacing(16)
+        lst.addLayout(self.cards)
         box.addWidget(self.list_view)
 
         self.form = TaskForm()

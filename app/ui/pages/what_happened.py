@@ -45,7 +45,7 @@ SOCIAL_SECURITY: dict[str, tuple[str, str]] = {
 ACCOUNT_HINTS: dict[str, str] = {
     "email": N_("The address where you receive your emails."),
     "bank": N_("An account where your money is kept."),
-    "social_security": N_("Your personal space on the IMSS or Ameli website."),
+    "social_security": N_("Your personal space on the social security website."),
     "pension": N_("The account where your pension is paid."),
     "phone": N_("Your mobile phone line and its customer account."),
 }
