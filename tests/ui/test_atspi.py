@@ -1,0 +1,197 @@
+"""What a Linux screen reader really gets: the AT-SPI tree of the running app.
+
+Under Xvfb, inside its own D-Bus session with the AT-SPI bus, Sereno runs (from .venv, on
+the xcb platform, QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1) and Debian's pyatspi (system python3)
+lists every object of its window with its role and name. Every control of the first-run and
+home pages must be there, with its role and a name in the person's language.
+
+Skipped, with the reason, when Xvfb, dbus-run-session, at-spi-bus-launcher or python3-pyatspi
+are missing: `.ci/run` installs them.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SYSTEM_PYTHON = "/usr/bin/python3"
+LAUNCHERS = ["/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-bus-launcher"]
+
+# Runs in .venv: shows one page, writes what it shows (role and name of every control).
+APP = r'''
+import json, sys, datetime as dt
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAccessible
+from app.ui.application import make_app, build_window, QtTranslations
+from app.ui.shell import MainWindow
+from app.store import Store
+from app.ui import demo
+
+folder, lang, mode, out = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+app = make_app(["sereno"])
+store = Store(folder / "profile.sqlite3", folder / "backups")
+if mode == "home":
+    demo.seed(store, lang, dt.date(2026, 11, 23))
+window = build_window(store, QtTranslations(app), lang, 100)
+window.show()
+
+def report():
+    controls = []
+    for w in window.tab_stops():
+        iface = QAccessible.queryAccessibleInterface(w)
+        controls.append({"name": iface.text(QAccessible.Text.Name), "role": iface.role().name,
+                         "cls": type(w).__name__})
+    Path(out).write_text(json.dumps(controls), encoding="utf-8")
+
+QTimer.singleShot(0, report)
+app.exec()
+'''
+
+# Runs with the system python3 inside dbus-run-session: starts Xvfb, the AT-SPI bus and the
+# app, waits for the app's window in the AT-SPI tree, prints the tree as JSON, stops them all.
+PROBE = r'''
+import json, os, subprocess, sys, time
+
+launcher, venv_python, app_script, folder, lang, mode, out, root = sys.argv[1:9]
+read_fd, write_fd = os.pipe()
+xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1366x768x24",
+                         "-nolisten", "tcp"], pass_fds=[write_fd], stderr=subprocess.DEVNULL)
+os.close(write_fd)
+display = b""
+while not display.endswith(b"\n"):
+    chunk = os.read(read_fd, 16)
+    if not chunk:
+        break
+    display += chunk
+os.environ["DISPLAY"] = ":" + display.decode().strip()
+quiet = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+bus = subprocess.Popen([launcher, "--launch-immediately"], **quiet)
+time.sleep(0.5)
+env = dict(os.environ, QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+           QT_ACCESSIBILITY="1", PYTHONPATH=root)
+log = open(out + ".log", "wb")
+app = subprocess.Popen([venv_python, app_script, folder, lang, mode, out], env=env, cwd=root,
+                       stdout=log, stderr=log)
+import pyatspi
+
+def walk(node, depth=0, found=None):
+    found = [] if found is None else found
+    if node is None or depth > 40:
+        return found
+    try:
+        states = node.getState()
+        found.append({"role": node.getRoleName(), "name": node.name or "",
+                      "showing": states.contains(pyatspi.STATE_SHOWING)})
+        for i in range(node.childCount):
+            walk(node.getChildAtIndex(i), depth + 1, found)
+    except Exception:
+        pass
+    return found
+
+tree, deadline = [], time.time() + 40
+while time.time() < deadline and app.poll() is None:
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        child = desktop.getChildAtIndex(i)
+        if child is not None and (child.name or "").lower() == "sereno":
+            tree = walk(child)
+    if os.path.exists(out) and any(n["role"] == "push button" for n in tree):
+        time.sleep(0.5)
+        tree = walk(child)
+        break
+    time.sleep(0.3)
+names = []
+try:
+    desktop = pyatspi.Registry.getDesktop(0)
+    names = [desktop.getChildAtIndex(i).name for i in range(desktop.childCount)]
+except Exception:
+    pass
+app.kill(); app.wait()
+log.close()
+bus.terminate(); xvfb.terminate()
+error = open(out + ".log", "rb").read().decode(errors="replace")[-2000:]
+with open(out + ".tree", "w") as f:
+    json.dump({"tree": tree, "error": error, "apps": names}, f)
+'''
+
+
+def _missing() -> str | None:
+    if not sys.platform.startswith("linux"):
+        return "AT-SPI is the Linux accessibility bus"
+    for tool in ("Xvfb", "dbus-run-session"):
+        if shutil.which(tool) is None:
+            return f"{tool} is not installed (apt-get install xvfb dbus)"
+    if not any(os.path.exists(p) for p in LAUNCHERS):
+        return "at-spi-bus-launcher is not installed (apt-get install at-spi2-core)"
+    if not os.path.exists(SYSTEM_PYTHON) or subprocess.run(
+            [SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True).returncode:
+        return "Debian's python3-pyatspi is not installed (apt-get install python3-pyatspi)"
+    return None
+
+
+pytestmark = pytest.mark.skipif(_missing() is not None, reason=str(_missing()))
+
+# Qt's accessible role -> the AT-SPI roles a screen reader may hear for it
+ROLES = {
+    "Button": {"push button", "toggle button"},
+    "CheckBox": {"check box", "toggle button"},
+    "RadioButton": {"radio button"},
+    "EditableText": {"text", "entry", "password text"},
+    "StaticText": {"label", "static", "heading"},
+    "ComboBox": {"combo box"},
+}
+# Shell controls and their English names: the names heard must be these, translated.
+ENGLISH = {"Back", "Next", "Read aloud", "Help", "Home"}
+
+
+def run_app(tmp_path: Path, lang: str, mode: str) -> tuple[list[dict], list[dict]]:
+    app_script = tmp_path / "app_main.py"
+    app_script.write_text(APP, encoding="utf-8")
+    probe = tmp_path / "probe.py"
+    probe.write_text(PROBE, encoding="utf-8")
+    out = tmp_path / f"controls-{mode}.json"
+    launcher = next(p for p in LAUNCHERS if os.path.exists(p))
+    data = tmp_path / f"data-{mode}"
+    data.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "DBUS_", "DISPLAY"))}
+    result = subprocess.run(
+        ["dbus-run-session", "--", SYSTEM_PYTHON, str(probe), launcher, sys.executable,
+         str(app_script), str(data), lang, mode, str(out), str(ROOT)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
+    answer = json.loads(Path(f"{out}.tree").read_text(encoding="utf-8"))
+    assert answer["tree"], (f"the app never appeared on the AT-SPI bus (apps: {answer['apps']}):"
+                            f" {answer['error']}")
+    assert out.exists(), "the app did not list its controls"
+    return answer["tree"], json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("lang", "mode", "translated"), [
+    ("es_MX", "first_run", {"Siguiente", "Atrás"}),
+    ("fr_FR", "home", {"Aide", "Lire à voix haute"}),
+])
+def test_screen_reader_hears_every_control_with_role_and_name(tmp_path, lang, mode, translated):
+    tree, controls = run_app(tmp_path, lang, mode)
+    heard = {}
+    for node in tree:
+        heard.setdefault(node["name"], set()).add(node["role"])
+    assert len(controls) >= 4
+    for control in controls:
+        name, role = control["name"], control["role"]
+        assert name, f"{control['cls']} has no accessible name"
+        assert name in heard, f"{control['cls']} {name!r} is not on the AT-SPI bus"
+        assert heard[name] & ROLES.get(role, {role.lower()}), \
+            f"{name!r} is heard as {heard[name]}, not as a {role}"
+    names = {c["name"] for c in controls}
+    assert translated <= names
+    assert not ENGLISH & names, "shell controls still named in English"
+    interactive = {"push button", "toggle button", "check box", "radio button", "text", "entry"}
+    nameless = [n for n in tree if n["role"] in interactive and n["showing"] and not n["name"]]
+    assert not nameless, f"controls without a name on the bus: {nameless}"
