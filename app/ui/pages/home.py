@@ -54,8 +54,11 @@ class HomePage(PageBase):
         for task in tasks:
             card = Card(name=task.shown_title())
             card.box.addWidget(Text(task.shown_title()))
-            card.box.addWidget(Text(_("Due: {when}").format(when=due_in_words(task.due, today)), "muted"))
-            done = BigButton(_("Done"), description=_("Mark “{task}” as done").format(task=task.shown_title()))
+            when = due_in_words(task.due, today)
+            card.box.addWidget(Text(_("Due: {when}").format(when=when), "muted"))
+            done = BigButton(
+                _("Done"), description=_("Mark “{task}” as done").format(task=task.shown_title())
+            )
             done.clicked.connect(lambda _c=False, t=task.id: self._done(t))
             card.box.addWidget(ButtonRow(done))
             self.dynamic.addWidget(card)
@@ -72,7 +75,9 @@ class HomePage(PageBase):
             self.dynamic.addWidget(Heading(_("What would you like to do?")))
         for journey in shown:
             self.dynamic.addWidget(self._journey_card(journey))
-        settings = BigButton(_("Settings"), description=_("Language, text size, colours and reading aloud."))
+        settings = BigButton(
+            _("Settings"), description=_("Language, text size, colours and reading aloud.")
+        )
         settings.clicked.connect(lambda: self._start("first_run", resume=False))
         self.dynamic.addWidget(ButtonRow(settings))
 

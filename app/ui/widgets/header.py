@@ -27,7 +27,7 @@ class StepHeader(QWidget):
     def show_page(self, title: str, index: int, total: int) -> None:
         """index is 0-based; total 0 hides the step line (the home page)."""
         self.title.setText(title)
-        visible = total > 0
+        visible = total > 1  # a one-page journey needs no "Step 1 of 1"
         self.step_label.setVisible(visible)
         self.bar.setVisible(visible)
         if visible:
