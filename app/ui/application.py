@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import i18n
@@ -25,6 +26,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Sereno")
     app.setOrganizationName("Sereno")
     app.setDesktopFileName("org.sereno.Sereno")
+    app.setWindowIcon(QIcon(str(resource("icons", "sereno.svg"))))
     return app
 
 
