@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import i18n
 from app.core.journeys import JOURNEYS
 from app.i18n import N_, _
+from app.paths import resource
 from app.store import Store, StoreError
 from app.store.profiles import DataDir
 from app.ui.controller import Controller
