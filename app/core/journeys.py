@@ -114,6 +114,22 @@ CONTACTS = Journey(
     pages=("list", "trusted"),
 )
 
+PRINT = Journey(
+    key="print",
+    title=N_("Print"),
+    summary=N_("Today's summary, your to-do list and your password notebook, on paper."),
+    module="app.ui.pages.print_centre",
+    pages=("centre",),
+)
+
+PROFILES = Journey(
+    key="profiles",
+    title=N_("People on this computer"),
+    summary=N_("Your name, the other people who use Sereno here, moving or erasing your notes."),
+    module="app.ui.pages.profiles",
+    pages=("me", "people", "centre"),
+)
+
 JOURNEYS: list[Journey] = [
     FIRST_RUN,
     WHAT_HAPPENED,
@@ -122,4 +138,6 @@ JOURNEYS: list[Journey] = [
     PASSWORDS,
     SCAMS,
     CONTACTS,
+    PRINT,
+    PROFILES,
 ]

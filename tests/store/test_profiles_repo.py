@@ -9,7 +9,6 @@ import pytest
 from app.store import Store, StoreError
 from app.store.migrations import latest_version
 from app.store.profiles import DataDir, export_profile, validate
-
 from tests.conftest import TODAY
 
 

@@ -1,0 +1,413 @@
+"""People on this computer: who is using Sereno, names, a file to take away, erasing.
+
+The chooser ("Who is using Sereno?") is a window of its own, shown before any profile is
+open. The journey's pages act on the open person (name, export, erase), on the others
+(open, delete, bring in a file) and on the community-centre choice. Opening, switching and
+erasing the open person go through the session (app/ui/session.py), which closes the old
+store cleanly first.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import i18n
+from app.i18n import N_, _, ngettext
+from app.store import StoreError
+from app.store.profiles import DataDir, Erased, Profile
+from app.ui import theme
+from app.ui.widgets import (
+    BigButton,
+    ButtonRow,
+    Card,
+    ChoiceGroup,
+    Heading,
+    PageBase,
+    Text,
+    TextField,
+)
+from app.ui.widgets.labels import Title
+from app.ui.widgets.page import _delete_layout
+
+FILE_FILTER = N_("Sereno files (*.sereno)")
+
+
+def shown_name(profile: Profile, number: int) -> str:
+    return profile.name or _("Someone without a name ({number})").format(number=number)
+
+
+# Questions and messages (tests replace these functions) -----------------------------------
+def confirm(parent: QWidget | None, text: str, yes: str, no: str) -> bool:
+    """Ask first, in plain words; the safe answer is the default."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(_("Sereno"))
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(text)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def ask_keep_or_erase(parent: QWidget | None, name: str) -> str:
+    """On a shared computer, at closing: "keep", "erase" or "cancel" (do not close)."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(_("Sereno"))
+    box.setIcon(QMessageBox.Icon.Question)
+    who = _("{name}, this computer is shared.").format(name=name) if name else _(
+        "This computer is shared.")
+    box.setText(who + " " + _("Do you want to keep your notes here for next time, or erase "
+                              "them now?"))
+    keep = box.addButton(_("Keep my notes"), QMessageBox.ButtonRole.AcceptRole)
+    erase = box.addButton(_("Erase my notes"), QMessageBox.ButtonRole.DestructiveRole)
+    stay = box.addButton(_("Do not close"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(stay)
+    box.exec()
+    clicked = box.clickedButton()
+    return "erase" if clicked is erase else "keep" if clicked is keep else "cancel"
+
+
+def tell(parent: QWidget | None, text: str) -> None:
+    QMessageBox.information(parent, _("Sereno"), text)
+
+
+def describe(folder: DataDir | None, profile_id: str, name: str) -> str:
+    """Exactly what erasing this person removes, before it is done."""
+    files = folder.files_of(profile_id) if folder else []
+    copies = sum(1 for p in files if folder and p.parent == folder.backup_dir)
+    damaged = sum(1 for p in files if ".damaged-" in p.name and p.name.endswith(".sqlite3"))
+    lines = [_("All the notes of {name} on this computer: answers, accounts, to-do list, "
+               "checks and settings.").format(name=name) if name else
+             _("All the notes of this person on this computer: answers, accounts, to-do list, "
+               "checks and settings.")]
+    if copies:
+        lines.append(ngettext("The safety copy Sereno made.",
+                              "The {n} safety copies Sereno made.", copies).format(n=copies))
+    if damaged:
+        lines.append(ngettext("One damaged copy kept aside.",
+                              "{n} damaged copies kept aside.", damaged).format(n=damaged))
+    lines.append(_("Files saved elsewhere (a PDF, a .sereno file) are not touched."))
+    return "\n".join("• " + line for line in lines)
+
+
+def tell_erased(parent: QWidget | None, erased: Erased) -> None:
+    """After erasing: say what was removed."""
+    lines = [_("Erased from this computer:")]
+    if erased.notes:
+        lines.append("• " + _("the notes (answers, accounts, to-do list, checks, settings)"))
+    if erased.backups:
+        lines.append("• " + ngettext("{n} safety copy", "{n} safety copies",
+                                     erased.backups).format(n=erased.backups))
+    if erased.damaged:
+        lines.append("• " + ngettext("{n} damaged copy", "{n} damaged copies",
+                                     erased.damaged).format(n=erased.damaged))
+    if len(lines) == 1:
+        lines = [_("There was nothing left to erase.")]
+    tell(parent, "\n".join(lines))
+
+
+def store_error_text(error: StoreError) -> str:
+    if error.reason == "too_new":
+        return _("This file was made by a newer version of Sereno. Please install that version "
+                 "here first. Nothing was changed.")
+    return _("This file cannot be read. It may be damaged, or it may not be a Sereno file. "
+             "Nothing was changed.")
+
+
+# The chooser --------------------------------------------------------------------------------
+class ChooserWindow(QWidget):
+    """"Who is using Sereno?": one big button per person, and "Someone new"."""
+
+    chosen = Signal(str)
+    someone_new = Signal()
+
+    def __init__(self, folder: DataDir, qt_translations=None, language: str | None = None):
+        super().__init__()
+        self.folder = folder
+        people = folder.profiles()
+        languages = [p.language for p in people if p.language]
+        lang = language or (max(set(languages), key=languages.count) if languages else
+                            i18n.system_language())
+        i18n.set_language(lang)
+        if qt_translations is not None:
+            qt_translations.apply(i18n.language())
+        size = max([p.text_size for p in people] + [100])
+        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        app = QApplication.instance()
+        font = app.font()
+        font.setPointSize(theme.metrics(size).body_pt)
+        app.setFont(font)
+        app.setStyleSheet(theme.stylesheet(theme.palette_for("", dark), theme.metrics(size)))
+        self.setWindowTitle(_("Sereno"))
+        self.resize(*theme.WINDOW_SIZE)
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        box = QVBoxLayout(inner)
+        box.setContentsMargins(24, 12, 24, 24)
+        box.setSpacing(theme.GAP_PX)
+        self.title = Title(_("Who is using Sereno?"))
+        box.addWidget(self.title)
+        box.addWidget(Text(_("Press your name. Each person's notes are kept apart.")))
+        self.buttons: dict[str, BigButton] = {}
+        for number, person in enumerate(people, 1):
+            name = shown_name(person, number)
+            button = BigButton(name, primary=True,
+                               description=_("Open the notes of {name}").format(name=name))
+            button.clicked.connect(lambda _c=False, pid=person.id: self.chosen.emit(pid))
+            self.buttons[person.id] = button
+            box.addWidget(ButtonRow(button))
+        self.new_button = BigButton(_("Someone new"),
+                                    description=_("Start Sereno for a new person."))
+        self.new_button.clicked.connect(self.someone_new.emit)
+        box.addWidget(ButtonRow(self.new_button))
+        box.addStretch(1)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+# The journey's pages --------------------------------------------------------------------
+def _session(controller):
+    return getattr(controller, "session", None)
+
+
+class MePage(PageBase):
+    title = N_("You on this computer")
+    body = N_("Your name, a file to take your notes to another computer, and erasing.")
+    help = N_("Your notes stay on this computer. To move them, save them to a file, then "
+              "bring that file in on the other computer, from “People on this computer”.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.name = TextField(_("Your first name"), max_length=60)
+        self.name.edit.textChanged.connect(lambda _text: self.save())
+        box.addWidget(self.name)
+        take = Card(name=_("Take your notes to another computer"))
+        take.box.addWidget(Heading(_("Take your notes to another computer")))
+        take.box.addWidget(Text(_("Sereno saves everything in one file. Keep it as safely as a "
+                                  "letter: it holds your answers.")))
+        self.export_button = BigButton(_("Save my notes to a file"))
+        self.export_button.clicked.connect(self.export)
+        take.box.addWidget(ButtonRow(self.export_button))
+        box.addWidget(take)
+        erase = Card(name=_("Erase everything about me from this computer"))
+        erase.box.addWidget(Heading(_("Erase everything about me from this computer")))
+        erase.box.addWidget(Text(_("Sereno asks first, and says exactly what it will erase.")))
+        self.erase_button = BigButton(_("Erase everything about me"),
+                                      description=_("Erase everything about me from this "
+                                                    "computer"))
+        self.erase_button.clicked.connect(self.erase_me)
+        erase.box.addWidget(ButtonRow(self.erase_button))
+        box.addWidget(erase)
+
+    def load(self) -> None:
+        self._loading = True
+        self.name.set_value(self.controller.setting("first_name"))
+        self._loading = False
+
+    def save(self) -> None:
+        if not self._loading:
+            self.controller.set_setting("first_name", self.name.value().strip())
+
+    def export(self) -> Path | None:
+        c = self.controller
+        folder = c.setting("last_folder") or str(Path.home())
+        suggested = (c.setting("first_name") or _("my-notes")) + ".sereno"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save my notes to a file"), str(Path(folder) / suggested), _(FILE_FILTER))
+        if not path:
+            return None
+        try:
+            saved = c.store.export(Path(path))
+        except (OSError, StoreError):
+            tell(self, _("Sereno could not write the file there. Please choose another place, "
+                         "such as a USB stick. Nothing was changed."))
+            return None
+        c.set_setting("last_folder", str(saved.parent))
+        c.changed(_("Your notes are saved in {file}.").format(file=saved.name))
+        return saved
+
+    def erase_me(self) -> Erased | None:
+        session = _session(self.controller)
+        if session is None:
+            return None
+        name = self.controller.setting("first_name")
+        question = _("Erase everything about you from this computer? This will erase:")
+        text = f"{question}\n{describe(session.folder, session.profile_id, name)}\n" + _(
+            "This cannot be undone.")
+        if not confirm(self, text, _("Yes, erase everything"), _("No, keep my notes")):
+            return None
+        self.save()
+        return session.erase_current()
+
+
+class PeoplePage(PageBase):
+    title = N_("People on this computer")
+    body = N_("Each person has their own notes. Open someone else's, add a person, or bring "
+              "in notes saved on another computer.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.list = QVBoxLayout()
+        self.list.setSpacing(theme.GAP_PX)
+        box.addLayout(self.list)
+        self.new_button = BigButton(_("Someone new"), description=_("Start Sereno for a new "
+                                                                    "person."))
+        self.new_button.clicked.connect(self.someone_new)
+        self.import_button = BigButton(_("Bring in a file"),
+                                       description=_("Bring in notes saved on another computer "
+                                                     "(a .sereno file)."))
+        self.import_button.clicked.connect(self.import_file)
+        box.addWidget(ButtonRow(self.new_button, self.import_button))
+
+    def folder(self) -> DataDir | None:
+        session = _session(self.controller)
+        return session.folder if session else None
+
+    def others(self) -> list[tuple[Profile, str]]:
+        session = _session(self.controller)
+        if session is None:
+            return []
+        people = session.folder.profiles()
+        return [(p, shown_name(p, n)) for n, p in enumerate(people, 1)
+                if p.id != session.profile_id]
+
+    def load(self) -> None:
+        _delete_layout(self.list)
+        others = self.others()
+        me = self.controller.setting("first_name")
+        self.list.addWidget(Text(_("You: {name}").format(name=me) if me else _("You"),
+                                 "heading"))
+        if not others:
+            self.list.addWidget(Text(_("Nobody else uses Sereno on this computer.")))
+        self.open_buttons: dict[str, BigButton] = {}
+        self.delete_buttons: dict[str, BigButton] = {}
+        for person, name in others:
+            card = Card(name=name)
+            card.box.addWidget(Text(name, "heading"))
+            open_button = BigButton(_("Open"), description=_("Open the notes of {name}").format(
+                name=name))
+            open_button.setAccessibleName(_("Open: {name}").format(name=name))
+            delete = BigButton(_("Delete"), description=_("Erase the notes of {name} from this "
+                                                          "computer").format(name=name))
+            delete.setAccessibleName(_("Delete: {name}").format(name=name))
+            open_button.clicked.connect(lambda _c=False, pid=person.id: self.open(pid))
+            delete.clicked.connect(lambda _c=False, pid=person.id, n=name: self.delete(pid, n))
+            self.open_buttons[person.id], self.delete_buttons[person.id] = open_button, delete
+            card.box.addWidget(ButtonRow(open_button, delete))
+            self.list.addWidget(card)
+        self.new_button.setEnabled(_session(self.controller) is not None)
+        self.import_button.setEnabled(_session(self.controller) is not None)
+
+    def open(self, profile_id: str) -> None:
+        self.save()
+        _session(self.controller).open(profile_id)
+
+    def someone_new(self) -> None:
+        session = _session(self.controller)
+        if session is not None:
+            session.new_person()
+
+    def delete(self, profile_id: str, name: str) -> Erased | None:
+        folder = self.folder()
+        question = _("Delete {name} from this computer? This will erase:").format(name=name)
+        text = f"{question}\n{describe(folder, profile_id, name)}\n" + _(
+            "This cannot be undone.")
+        if not confirm(self, text, _("Yes, delete"), _("No, keep")):
+            return None
+        erased = folder.erase(profile_id)
+        tell_erased(self, erased)
+        self.load()
+        self.controller.changed(_("{name} was deleted.").format(name=name))
+        return erased
+
+    def import_file(self) -> str | None:
+        session = _session(self.controller)
+        if session is None:
+            return None
+        start = self.controller.setting("last_folder") or str(Path.home())
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Bring in a file"), start, f"{_(FILE_FILTER)};;{_('All files (*)')}")
+        if not path:
+            return None
+        folder = session.folder
+        try:
+            name = folder.peek(Path(path))
+        except StoreError as error:
+            tell(self, store_error_text(error))
+            return None
+        replace = folder.find_by_name(name)
+        if replace is not None:
+            text = _("There are already notes for {name} on this computer. Replace them with "
+                     "the notes in the file?").format(name=name)
+            if not confirm(self, text, _("Yes, replace them"), _("No, keep both")):
+                replace = None
+        try:
+            if replace is not None and replace == session.profile_id:
+                session.close_profile()
+                new_id = folder.import_file(Path(path), replace=replace)
+                session.open(new_id)
+            else:
+                new_id = folder.import_file(Path(path), replace=replace)
+        except StoreError as error:
+            tell(self, store_error_text(error))
+            if session.store is None:
+                session.open(replace)
+            return None
+        shown = name or _("This person")
+        if session.window is not None and session.window.controller is self.controller:
+            self.load()
+            self.controller.changed(_("The notes of {name} are now on this computer.").format(
+                name=shown))
+        return new_id
+
+    def next_text(self) -> str:
+        return _("Next")
+
+
+class CentrePage(PageBase):
+    title = N_("Is this computer shared?")
+    body = N_("At a community centre, many people use the same computer.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.group = ChoiceGroup(name=_(self.title))
+        self.group.add_all([
+            ("yes", _("Yes, it is shared"),
+             _("When the window closes, Sereno asks whether to keep or erase your notes.")),
+            ("no", _("No, it is my own computer"), _("Your notes stay here for next time.")),
+        ])
+        self.group.on_change(self.save)
+        box.addWidget(self.group)
+
+    def load(self) -> None:
+        self._loading = True
+        self.group.set_value("yes" if self.controller.setting("community_centre") else "no")
+        self._loading = False
+
+    def save(self) -> None:
+        if not self._loading and self.group.value():
+            self.controller.set_setting("community_centre", self.group.value() == "yes")
+
+    def next_text(self) -> str:
+        return _("Finish")
+
+
+PAGES = {
+    "me": MePage,
+    "people": PeoplePage,
+    "centre": CentrePage,
+}

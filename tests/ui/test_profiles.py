@@ -1,0 +1,338 @@
+"""Profiles in the window: the chooser, switching, renaming, deleting, erasing, export, import."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.store.migrations import latest_version
+from app.store.profiles import DataDir
+from app.ui.pages import profiles as pages
+from app.ui.session import Session
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+class NoQtTranslations:
+    def apply(self, lang: str) -> None:
+        self.lang = lang
+
+
+@pytest.fixture
+def told(monkeypatch):
+    messages: list[str] = []
+    monkeypatch.setattr(pages, "tell", lambda parent, text: messages.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Ok)
+    return messages
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """Every question asked; answered with `asked.answer` (True: the destructive one)."""
+
+    class Asked(list):
+        answer = True
+
+    questions = Asked()
+
+    def confirm(parent, text, yes, no):
+        questions.append(text)
+        return questions.answer
+
+    monkeypatch.setattr(pages, "confirm", confirm)
+    return questions
+
+
+@pytest.fixture
+def folder(tmp_path):
+    data = DataDir(tmp_path / "data")
+    data.ensure()
+    return data
+
+
+@pytest.fixture
+def session(qtbot, folder, told):
+    sessions = []
+
+    def make(**kwargs) -> Session:
+        s = Session(folder, NoQtTranslations(), language="en", **kwargs)
+        sessions.append(s)
+        return s
+
+    yield make
+    for s in sessions:
+        s.close_profile()
+        if s.chooser is not None:
+            s.chooser.close()
+
+
+def person(folder: DataDir, name: str, done: bool = True) -> str:
+    from app.store import Store
+
+    pid = folder.create(name)
+    store = Store(folder.path_for(pid), folder.backup_dir)
+    store.settings.set("first_run_done", done)
+    store.settings.set("language", "en")
+    store.settings.set("country", "MX")
+    store.close()
+    return pid
+
+
+def files_of(folder: DataDir, pid: str):
+    return [p for p in folder.root.rglob("*") if p.is_file() and pid in p.name]
+
+
+def open_journey(qtbot, s: Session, page: str):
+    s.window.controller.start("profiles")
+    while s.window.current.step.page != f"profiles.{page}":
+        qtbot.mouseClick(s.window.next_button, LEFT)
+    return s.window.current
+
+
+# Choosing ---------------------------------------------------------------------------------
+def test_one_person_opens_at_once(session, folder):
+    pid = person(folder, "Carmen")
+    s = session()
+    s.start()
+    assert s.chooser is None and s.window.isVisible()
+    assert s.store.path == folder.path_for(pid)
+
+
+def test_nobody_yet_starts_a_first_run(session, folder):
+    s = session()
+    s.start()
+    assert s.window.current.step.page == "first_run.language"
+    assert len(folder.profile_ids()) == 1
+
+
+def test_several_people_see_who_is_using_sereno(qtbot, session, folder):
+    carmen, ana = person(folder, "Carmen"), person(folder, "Ana")
+    s = session()
+    s.start()
+    assert s.window is None
+    chooser = s.chooser
+    qtbot.addWidget(chooser)
+    assert chooser.title.text() == "Who is using Sereno?"
+    assert [b.text() for b in chooser.buttons.values()] == ["Ana", "Carmen"]
+    qtbot.mouseClick(chooser.buttons[carmen], LEFT)
+    assert s.store.path == folder.path_for(carmen)
+    assert s.window.isVisible() and s.chooser is None
+    assert s.window.current.page_title() == "Hello, Carmen"
+    assert ana != carmen
+
+
+def test_someone_new_from_the_chooser(qtbot, session, folder):
+    person(folder, "Carmen")
+    person(folder, "Ana")
+    s = session()
+    s.start()
+    qtbot.addWidget(s.chooser)
+    qtbot.mouseClick(s.chooser.new_button, LEFT)
+    assert len(folder.profile_ids()) == 3
+    assert s.window.current.step.page == "first_run.language"
+
+
+def test_switching_closes_the_old_store(qtbot, session, folder):
+    carmen, ana = person(folder, "Carmen"), person(folder, "Ana")
+    s = session()
+    s.open(carmen)
+    old_store = s.store
+    page = open_journey(qtbot, s, "people")
+    assert list(page.open_buttons) == [ana]
+    qtbot.mouseClick(page.open_buttons[ana], LEFT)
+    assert s.store.path == folder.path_for(ana)
+    with pytest.raises(sqlite3.ProgrammingError):
+        old_store.db.conn.execute("SELECT 1")
+
+
+# Renaming and deleting --------------------------------------------------------------------
+def test_renaming_myself(qtbot, session, folder):
+    pid = person(folder, "Carmen")
+    s = session()
+    s.open(pid)
+    page = open_journey(qtbot, s, "me")
+    page.name.edit.clear()
+    qtbot.keyClicks(page.name.edit, "Carmen Ruiz")
+    assert folder.profile(pid).name == "Carmen Ruiz"
+
+
+def test_deleting_someone_else_asks_first_and_says_what(qtbot, session, folder, asked, told):
+    carmen, ana = person(folder, "Carmen"), person(folder, "Ana")
+    s = session()
+    s.open(carmen)
+    page = open_journey(qtbot, s, "people")
+    asked.answer = False
+    qtbot.mouseClick(page.delete_buttons[ana], LEFT)
+    assert "Delete Ana from this computer?" in asked[0]
+    assert "safety cop" in asked[0]
+    assert files_of(folder, ana)
+    asked.answer = True
+    qtbot.mouseClick(s.window.current.delete_buttons[ana], LEFT)
+    assert not files_of(folder, ana)
+    assert "Erased from this computer" in told[-1]
+    assert not s.window.current.open_buttons
+    assert files_of(folder, carmen)
+
+
+def test_erase_everything_about_me(qtbot, session, folder, asked, told):
+    carmen, ana = person(folder, "Carmen"), person(folder, "Ana")
+    s = session()
+    s.open(carmen)
+    s.store.settings.set("trusted_person", "Lucía 55 1234")
+    page = open_journey(qtbot, s, "me")
+    qtbot.mouseClick(page.erase_button, LEFT)
+    assert "Erase everything about you" in asked[0]
+    assert not files_of(folder, carmen)
+    assert not [p for p in folder.root.rglob("*") if carmen in p.name]
+    assert "the notes" in told[-1]
+    qtbot.addWidget(s.chooser)
+    assert list(s.chooser.buttons) == [ana]
+
+
+def test_erasing_the_last_person_starts_afresh(qtbot, session, folder, asked):
+    carmen = person(folder, "Carmen")
+    s = session()
+    s.open(carmen)
+    qtbot.mouseClick(open_journey(qtbot, s, "me").erase_button, LEFT)
+    assert not files_of(folder, carmen)
+    assert s.window.current.step.page == "first_run.language"
+    assert folder.profile_ids() == [s.profile_id] != [carmen]
+
+
+def test_no_erase_when_the_person_says_no(qtbot, session, folder, asked):
+    carmen = person(folder, "Carmen")
+    s = session()
+    s.open(carmen)
+    asked.answer = False
+    qtbot.mouseClick(open_journey(qtbot, s, "me").erase_button, LEFT)
+    assert s.store is not None and s.profile_id == carmen
+    assert folder.path_for(carmen).exists()
+
+
+# Export and import ------------------------------------------------------------------------
+def test_export_then_import_elsewhere(qtbot, session, folder, tmp_path, monkeypatch, told):
+    carmen = person(folder, "Carmen")
+    s = session()
+    s.open(carmen)
+    s.store.settings.set("trusted_person", "Lucía")
+    target = tmp_path / "usb" / "carmen"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(open_journey(qtbot, s, "me").export_button, LEFT)
+    exported = tmp_path / "usb" / "carmen.sereno"
+    assert exported.exists()
+    assert "carmen.sereno" in s.window.status.text()
+    # on the other computer
+    other = DataDir(tmp_path / "other")
+    ana = person(other, "Ana")
+    s.close_profile()
+    s2 = session()
+    s2.folder = other
+    s2.open(ana)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    page = open_journey(qtbot, s2, "people")
+    qtbot.mouseClick(page.import_button, LEFT)
+    names = {p.name: p.id for p in other.profiles()}
+    assert set(names) == {"Ana", "Carmen"}
+    assert list(s2.window.current.open_buttons) == [names["Carmen"]]
+
+
+def test_import_asks_before_replacing(qtbot, session, folder, tmp_path, monkeypatch, asked):
+    carmen, ana = person(folder, "Carmen"), person(folder, "Ana")
+    exported = folder.export(ana, tmp_path / "ana.sereno")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    s = session()
+    s.open(carmen)
+    page = open_journey(qtbot, s, "people")
+    asked.answer = True  # replace
+    qtbot.mouseClick(page.import_button, LEFT)
+    assert "already notes for Ana" in asked[0]
+    assert [p.name for p in folder.profiles()] == ["Ana", "Carmen"]
+    assert not files_of(folder, ana)
+    asked.answer = False  # keep both
+    qtbot.mouseClick(s.window.current.import_button, LEFT)
+    assert len(asked) == 2
+    assert [p.name for p in folder.profiles()] == ["Ana", "Ana", "Carmen"]
+
+
+def test_importing_my_own_name_replaces_the_open_notes(qtbot, session, folder, tmp_path,
+                                                       monkeypatch, asked):
+    carmen = person(folder, "Carmen")
+    exported = folder.export(carmen, tmp_path / "c.sereno")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    s = session()
+    s.open(carmen)
+    qtbot.mouseClick(open_journey(qtbot, s, "people").import_button, LEFT)
+    assert s.profile_id != carmen and not files_of(folder, carmen)
+    assert s.window.isVisible() and s.store.settings.get("first_name") == "Carmen"
+
+
+@pytest.mark.parametrize("kind", ["damaged", "too_new"])
+def test_a_bad_file_gets_a_plain_message(qtbot, session, folder, tmp_path, monkeypatch, told,
+                                         kind):
+    carmen = person(folder, "Carmen")
+    bad = tmp_path / "bad.sereno"
+    if kind == "damaged":
+        bad.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
+    else:
+        folder.export(carmen, bad)
+        conn = sqlite3.connect(bad)
+        conn.execute(f"PRAGMA user_version = {latest_version() + 3}")
+        conn.commit()
+        conn.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    s = session()
+    s.open(carmen)
+    qtbot.mouseClick(open_journey(qtbot, s, "people").import_button, LEFT)
+    expected = "cannot be read" if kind == "damaged" else "newer version of Sereno"
+    assert expected in told[-1] and "Nothing was changed" in told[-1]
+    assert folder.profile_ids() == [carmen]
+
+
+# Community centre -------------------------------------------------------------------------
+@pytest.fixture
+def centre(qtbot, session, folder):
+    carmen = person(folder, "Carmen")
+    answers = []
+    s = session(ask=lambda parent, name: answers.pop(0))
+    s.open(carmen)
+    page = open_journey(qtbot, s, "centre")
+    qtbot.mouseClick(page.group.rows[0], LEFT)
+    assert s.store.settings.get("community_centre") is True
+    return s, carmen, answers
+
+
+def test_community_centre_erase_on_close(qtbot, centre, folder, told):
+    s, carmen, answers = centre
+    answers.append("erase")
+    s.window.close()
+    qtbot.waitUntil(lambda: not files_of(folder, carmen), timeout=3000)
+    assert s.store is None
+    assert "Erased from this computer" in told[-1]
+
+
+def test_community_centre_keep_on_close(qtbot, centre, folder):
+    s, carmen, answers = centre
+    answers.append("keep")
+    s.window.close()
+    s.shutdown()
+    assert folder.path_for(carmen).exists() and not answers
+
+
+def test_community_centre_do_not_close(qtbot, centre, folder):
+    s, carmen, answers = centre
+    answers.append("cancel")
+    s.window.close()
+    assert s.window.isVisible()
+    assert folder.path_for(carmen).exists()
+
+
+def test_own_computer_asks_nothing(qtbot, session, folder):
+    carmen = person(folder, "Carmen")
+    s = session(ask=lambda parent, name: pytest.fail("asked on a private computer"))
+    s.open(carmen)
+    s.window.close()
+    s.shutdown()
+    assert folder.path_for(carmen).exists()
