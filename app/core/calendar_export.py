@@ -90,7 +90,7 @@ def _event(task: Task, stamp: dt.datetime) -> Event:
 
 def build_calendar(tasks: Iterable[Task], now: dt.datetime | None = None) -> bytes:
     """The .ics file's bytes: one repeating all-day event per repeating task."""
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -114,6 +114,15 @@ CONTACTS = Journey(
     pages=("list", "trusted"),
 )
 
+CALLS = Journey(
+    key="calls",
+    title=N_("Phone calls"),
+    summary=N_("What a caller may already know, what to say when you call, a note of each "
+               "call, and your check-up calendar."),
+    module="app.ui.pages.calls",
+    pages=("card", "scripts", "log", "calendar"),
+)
+
 PRINT = Journey(
     key="print",
     title=N_("Print"),
@@ -138,6 +147,7 @@ JOURNEYS: list[Journey] = [
     PASSWORDS,
     SCAMS,
     CONTACTS,
+    CALLS,
     PRINT,
     PROFILES,
 ]

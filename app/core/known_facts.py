@@ -34,7 +34,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "pension": {"": N_("the amount of your pension")},
     "health_rights": {
         "FR": N_("your health cover: your regular doctor, your top-up insurance, "
-                 "your 100 % cover"),
+                 "your full cover"),
         "": N_("your health cover"),
     },
 }

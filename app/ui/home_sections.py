@@ -8,4 +8,5 @@ from __future__ import annotations
 SECTIONS: list[str] = [
     "app.ui.pages.todo:home_section",
     "app.ui.pages.contacts:trusted_section",
+    "app.ui.pages.calls:home_section",
 ]

@@ -18,7 +18,7 @@ from app.core.calendar_export import (
 from app.core.tasks import Task
 
 TODAY = dt.date(2026, 11, 23)
-NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
 
 
 def plan_tasks(country="MX"):
@@ -34,7 +34,8 @@ def events(data: bytes):
 
 def expand(event) -> list[dt.date]:
     start = event.decoded("DTSTART")
-    rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=dt.datetime.combine(start, dt.time()))
+    rule = rrulestr(event["RRULE"].to_ical().decode(),
+                    dtstart=dt.datetime.combine(start, dt.time()))
     return [d.date() for d in rule]
 
 

@@ -57,11 +57,12 @@ def test_an_organisations_phone_comes_from_the_contacts_file():
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_every_text_is_translated(lang):
     i18n.set_language(lang)
+    catalog = i18n._translations._catalog  # the merged catalogs of the language
     for entry in all_scripts():
         for name in TEXTS:
-            shown = entry.shown(name)
-            if lang != "en":
-                assert shown != getattr(entry, name), (entry.id, name)
+            assert getattr(entry, name) in catalog, (entry.id, name)
+            if lang != "en" and name != "organisation":  # names (IMSS) may stay as they are
+                assert entry.shown(name) != getattr(entry, name), (entry.id, name)
 
 
 def write(tmp_path: Path, body: str) -> Path:

@@ -1,0 +1,381 @@
+"""What they already know, and calls: the card to keep by the phone, call scripts, the
+call log and the check-up calendar.
+
+The card lists, in large type, the facts a caller may already know (from the answers to
+"What happened?") and Sereno's rule: hang up, call back on the number on your card. The
+scripts say what to have at hand, say, ask for and never give, per organisation. The call
+log is in calls_log.py. The calendar exports the repeating tasks as an .ics file for a
+phone or email calendar, and prints them month by month.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+
+from app.core.calendar_export import build_calendar, months_ahead, repeating
+from app.core.call_scripts import CallScript, load_scripts, script
+from app.core.flow import Step
+from app.core.known_facts import CARD_INTRO, CARD_RULE, CARD_TITLE, card_lines, known_facts
+from app.i18n import N_, _, format_date, ngettext
+from app.store.calls import Call
+from app.ui.pages.calls_log import LogPage, reset_choices, show_now
+from app.ui.pages.todo_edit import buttons
+from app.ui.printing import Printout
+from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text
+from app.ui.widgets.page import _delete_layout
+
+NO_VOICE = N_("Reading aloud is not available on this computer.")
+SCRIPT_PARTS: tuple[tuple[str, str], ...] = (
+    ("have_at_hand", N_("Have at hand")),
+    ("say", N_("What to say")),
+    ("ask_for", N_("What to ask for")),
+    ("never_give", N_("Never give")),
+)
+
+
+def _say(page: QWidget, controller, text: str) -> None:
+    """Read text aloud with the shell's speaker, or say plainly why it cannot."""
+    speaker = getattr(page.window(), "speaker", None)
+    if speaker is None or not speaker.say(text):
+        problem = getattr(speaker, "problem", None)
+        controller.announce.emit((problem() if problem else None) or _(NO_VOICE))
+
+
+def _person(controller) -> str:
+    return controller.setting("first_name") or ""
+
+
+# What they already know ----------------------------------------------------------------
+def card_printout(controller) -> Printout:
+    """The card to keep by the phone: the facts in large type and the rule."""
+    sheet = Printout(_(CARD_TITLE), _person(controller), controller.today())
+    lines = card_lines(controller.answers())
+    if lines:
+        sheet.heading(lines[0])
+        sheet.paragraph("\n".join(lines[1:-1]))
+        sheet.heading(lines[-1])
+    return sheet
+
+
+class CardPage(PageBase):
+    title = CARD_TITLE
+    help = N_("These are facts about you that may be in the leak. A caller who says them is "
+              "not proving anything. Keep this card by the phone.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.card = Card(name=_(CARD_TITLE))
+        box.addWidget(self.card)
+        self.empty = Text(_("Answer “What happened?” first: the card is made from your "
+                            "answers."))
+        self.answer_button = BigButton(_("What happened?"), primary=True)
+        self.answer_button.clicked.connect(lambda: self.controller.start("what_happened"))
+        box.addWidget(self.empty)
+        self.answer_row = buttons(self.answer_button)
+        box.addWidget(self.answer_row)
+        self.print_button = BigButton(_("Print the card"), primary=True,
+                                      description=_("Print this card to keep by the phone."))
+        self.print_button.clicked.connect(self.print_card)
+        self.pdf_button = BigButton(_("Save as PDF"),
+                                    description=_("Save the card as a file you can print later."))
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.read_button = BigButton(_("Read it aloud"))
+        self.read_button.clicked.connect(self.read)
+        self.actions = buttons(self.print_button, self.pdf_button, self.read_button)
+        box.addWidget(self.actions)
+
+    def load(self) -> None:
+        _delete_layout(self.card.box)
+        answers = self.controller.answers()
+        facts = known_facts(answers)
+        self.card.setVisible(bool(facts))
+        self.actions.setVisible(bool(facts))
+        self.empty.setVisible(not facts)
+        self.answer_row.setVisible(not facts)
+        if not facts:
+            return
+        self.card.box.addWidget(Text(_(CARD_INTRO)))
+        for fact in facts:
+            self.card.box.addWidget(Text(f"• {fact.shown()}", "heading"))
+        lines = card_lines(answers)
+        if len(lines) > len(facts) + 2:  # the "not sure" line
+            self.card.box.addWidget(Text(lines[-2], "muted"))
+        self.card.box.addWidget(Text(_(CARD_RULE), "status"))
+        show_now(self.card.box)
+
+    def text(self) -> str:
+        return "\n".join(card_lines(self.controller.answers()))
+
+    def read(self) -> None:
+        _say(self, self.controller, self.text())
+
+    def print_card(self) -> None:
+        if card_printout(self.controller).print_with_dialog(self):
+            self.controller.changed(_("The card is printing."))
+
+    def save_pdf(self) -> None:
+        path = card_printout(self.controller).save_pdf_with_dialog(
+            self, _("what-they-know") + ".pdf")
+        if path is not None:
+            self.controller.changed(_("Saved: {file}").format(file=path.name))
+
+
+# Call scripts ----------------------------------------------------------------------------
+def script_printout(controller, entry: CallScript) -> Printout:
+    sheet = Printout(entry.shown("organisation"), _person(controller), controller.today())
+    sheet.paragraph(entry.shown("call_on"))
+    phone = _phone_line(entry, controller.setting("country"))
+    if phone:
+        sheet.paragraph(phone)
+    for field, label in SCRIPT_PARTS:
+        sheet.heading(_(label))
+        sheet.paragraph("\n".join(f"• {line}" for line in entry.lines(field)))
+    sheet.blank_lines(3, _("Notes during the call"))
+    return sheet
+
+
+def _phone_line(entry: CallScript, country: str) -> str:
+    contact = entry.contact_for(country)
+    if contact is None or not contact.phone:
+        return ""
+    line = _("Phone: {number}").format(number=contact.shown_phone())
+    return f"{line} ({contact.shown('phone_note')})" if contact.phone_note else line
+
+
+class ScriptsPage(PageBase):
+    title = N_("What to say on the phone")
+    body = N_("Choose whom you are calling. Sereno shows what to have at hand, what to say, "
+              "what to ask for, and what never to give.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.choices = ChoiceGroup(exclusive=True, name=_("Whom are you calling?"))
+        self.keep("script", self.choices)
+        self.choices.on_change(self.show_script)
+        box.addWidget(self.choices)
+        self.script_card = Card()
+        box.addWidget(self.script_card)
+        self.print_button = BigButton(_("Print this script"), primary=True)
+        self.print_button.clicked.connect(self.print_script)
+        self.read_button = BigButton(_("Read it aloud"))
+        self.read_button.clicked.connect(
+            lambda: _say(self, self.controller, self.script_text()))
+        self.actions = buttons(self.print_button, self.read_button)
+        box.addWidget(self.actions)
+
+    def load(self) -> None:
+        reset_choices(self.choices, [(e.id, e.shown("organisation"), "")
+                                     for e in load_scripts(self.controller.setting("country"))])
+        super().load()
+        self.show_script()
+
+    def chosen(self) -> CallScript | None:
+        value = self.choices.value()
+        return script(value) if value else None
+
+    def show_script(self) -> None:
+        _delete_layout(self.script_card.box)
+        entry = self.chosen()
+        self.script_card.setVisible(entry is not None)
+        self.actions.setVisible(entry is not None)
+        if entry is None:
+            return
+        self.script_card.setAccessibleName(entry.shown("organisation"))
+        self.script_card.box.addWidget(Heading(entry.shown("organisation")))
+        self.script_card.box.addWidget(Text(entry.shown("call_on")))
+        phone = _phone_line(entry, self.controller.setting("country"))
+        if phone:
+            self.script_card.box.addWidget(Text(phone, "status"))
+        for field, label in SCRIPT_PARTS:
+            self.script_card.box.addWidget(Heading(_(label)))
+            for line in entry.lines(field):
+                role = "status" if field == "say" else ""
+                self.script_card.box.addWidget(Text(f"• {line}", role))
+        show_now(self.script_card.box)
+
+    def script_text(self) -> str:
+        entry = self.chosen()
+        if entry is None:
+            return ""
+        parts = [entry.shown("organisation"), entry.shown("call_on")]
+        for field, label in SCRIPT_PARTS:
+            parts += [_(label), *entry.lines(field)]
+        return "\n".join(parts)
+
+    def print_script(self) -> None:
+        entry = self.chosen()
+        if entry is not None and script_printout(self.controller, entry).print_with_dialog(self):
+            self.controller.changed(_("The script is printing."))
+
+
+# The check-up calendar -------------------------------------------------------------------
+def calendar_printout(controller) -> Printout:
+    """The next twelve months of repeating tasks, month by month."""
+    sheet = Printout(_("My check-up calendar"), _person(controller), controller.today())
+    months = months_ahead(controller.store.tasks.all(include_done=False), controller.today())
+    if not any(m.items for m in months):
+        sheet.paragraph(_("Nothing comes back regularly on your list."))
+    for month in months:
+        if not month.items:
+            continue
+        sheet.heading(_month_name(month.first))
+        for day, task in month.items:
+            sheet.item(task.shown_title(), format_date(day))
+    return sheet
+
+
+def _month_name(first: dt.date) -> str:
+    from babel.dates import format_skeleton
+
+    from app.i18n import babel_locale
+
+    name = format_skeleton("yMMMM", first, locale=babel_locale())
+    return name[:1].upper() + name[1:]
+
+
+def write_ics(controller, path: Path) -> Path:
+    """Write the calendar file whole, or not at all (a temporary file, then renamed)."""
+    data = build_calendar(controller.store.tasks.all(include_done=False))
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    return path
+
+
+class CalendarPage(PageBase):
+    title = N_("My check-up calendar")
+    body = N_("Some checks come back every month or every year. A helper can put them in "
+              "your phone or email calendar with this file, or you can print them.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.count_label = Text()
+        box.addWidget(self.count_label)
+        self.ics_button = BigButton(_("Save the calendar file"), primary=True,
+                                    description=_("A file for a phone or email calendar."))
+        self.ics_button.clicked.connect(self.save_ics)
+        self.print_button = BigButton(_("Print month by month"))
+        self.print_button.clicked.connect(self.print_sheet)
+        self.pdf_button = BigButton(_("Save as PDF"),
+                                    description=_("Save the months as a file you can print."))
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.actions = buttons(self.ics_button, self.print_button, self.pdf_button)
+        box.addWidget(self.actions)
+        self.months = QVBoxLayout()
+        self.months.setSpacing(12)
+        box.addLayout(self.months)
+
+    def load(self) -> None:
+        _delete_layout(self.months)
+        tasks = repeating(self.controller.store.tasks.all(include_done=False))
+        self.count_label.setText(
+            ngettext("{n} check comes back regularly.", "{n} checks come back regularly.",
+                     len(tasks)).format(n=len(tasks))
+            if tasks else _("Nothing comes back regularly on your list."))
+        self.actions.setVisible(bool(tasks))
+        for month in months_ahead(tasks, self.controller.today()):
+            if not month.items:
+                continue
+            card = Card(name=_month_name(month.first))
+            card.box.addWidget(Heading(_month_name(month.first)))
+            for day, task in month.items:
+                card.box.addWidget(Text(_("{date}: {task}").format(
+                    date=format_date(day, with_year=False), task=task.shown_title())))
+            self.months.addWidget(card)
+            card.show()
+
+    def save_ics(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = _("check-up-calendar") + ".ics"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the calendar file"), str(Path(folder) / name),
+            _("Calendar files (*.ics)"))
+        if not path:
+            return
+        if not path.lower().endswith(".ics"):
+            path += ".ics"
+        try:
+            saved = write_ics(self.controller, Path(path))
+        except OSError:
+            message = _("The file could not be saved there. Please choose another folder.")
+            self.show_error(message)
+            self.controller.announce.emit(message)
+            return
+        self.show_error(None)
+        self.controller.changed(_("Saved: {file}").format(file=saved.name))
+
+    def print_sheet(self) -> None:
+        if calendar_printout(self.controller).print_with_dialog(self):
+            self.controller.changed(_("Your calendar is printing."))
+
+    def save_pdf(self) -> None:
+        path = calendar_printout(self.controller).save_pdf_with_dialog(
+            self, _("check-up-calendar") + ".pdf")
+        if path is not None:
+            self.controller.changed(_("Saved: {file}").format(file=path.name))
+
+    def next_text(self) -> str:
+        return _("Finish")
+
+
+# Home ------------------------------------------------------------------------------------
+def home_section(controller) -> QWidget | None:
+    """After "What happened?": the card's facts and the rule, and the way to the calls."""
+    answers = controller.answers()
+    facts = known_facts(answers)
+    if not answers.exposed or not facts:
+        return None
+    card = Card(name=_(CARD_TITLE))
+    card.box.addWidget(Heading(_(CARD_TITLE)))
+    card.box.addWidget(Text(_(CARD_INTRO)))
+    card.box.addWidget(Text("\n".join(f"• {f.shown()}" for f in facts)))
+    card.box.addWidget(Text(_(CARD_RULE), "status"))
+    see = BigButton(_("See and print the card"), description=_(CARD_TITLE))
+    see.clicked.connect(lambda: _open(controller, "calls.card"))
+    log = BigButton(_("My calls"), description=_("Write down a call you made or received."))
+    log.clicked.connect(lambda: _open(controller, "calls.log"))
+    card.box.addWidget(buttons(see, log))
+    return card
+
+
+def _open(controller, page: str) -> None:
+    controller.start("calls")
+    controller.go_to(Step(page))
+
+
+# The person's own words are never translated: the demo speaks each language itself.
+DEMO_CALLS = {
+    "es_MX": (("made", "Banco", "Lic. Ramírez", "F-20931", "Van a bloquear la tarjeta y "
+               "mandar una nueva."),
+              ("received", "Decían ser del IMSS", "", "", "Pedían confirmar mi CURP.")),
+    "fr_FR": (("made", "Ma banque", "M. Martin", "DOS-4471", "Ils m'envoient une nouvelle "
+               "carte."),
+              ("received", "Soi-disant Ameli", "", "", "Ils voulaient mon code reçu par SMS.")),
+    "en": (("made", "My bank", "Mr Smith", "REF-4471", "They will send a new card."),
+           ("received", "My bank, or so they said", "", "", "They asked for an SMS code.")),
+}
+
+
+def demo(store, today: dt.date) -> None:
+    """Two calls in the log (one that felt like a scam) for screenshots and audits."""
+    if store.calls.all():
+        return
+    lang = store.settings.get("language")
+    for i, (direction, org, person, ref, notes) in enumerate(DEMO_CALLS.get(lang,
+                                                                             DEMO_CALLS["en"])):
+        at = dt.datetime.combine(today - dt.timedelta(days=3 - 2 * i), dt.time(10 + i * 5, 15))
+        store.calls.add(Call(direction, at, org, person, ref, notes,
+                             felt_like_scam=direction == "received"))
+    store.progress.save_draft("calls.scripts", {"script": ["bank"]})
+
+
+PAGES = {
+    "card": CardPage,
+    "scripts": ScriptsPage,
+    "log": LogPage,
+    "calendar": CalendarPage,
+}

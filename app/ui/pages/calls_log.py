@@ -1,0 +1,444 @@
+"""My calls: the log of calls made and received, its form, and its folder sheet.
+
+Like the to-do list, one page holds the list and, in place of it, the form: "I made a
+call" or "Someone called me", the date and time (now unless changed), the organisation,
+the name and reference given, what was said, and "it felt like a scam" (which puts a
+to-do on the list to report it, naming the trusted person). A call can be about a task of
+the list: saving it ticks that task. What is typed is kept as a draft.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+
+from app.core.plan import country_of
+from app.core.tasks import Task
+from app.i18n import N_, _, format_date, format_time
+from app.store.calls import Call
+from app.ui.pages.todo_edit import DateError, buttons, parse_date
+from app.ui.printing import Printout
+from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text, TextField
+from app.ui.widgets.page import _delete_layout
+
+NO_TASK = "none"
+MAX_TASK_CHOICES = 6  # the first open tasks of the list: enough to choose from, short to read
+SOURCE = "calls"
+
+REPORT_TITLE = N_("Report the call from {organisation} that felt like a scam")
+REPORT_WHY = N_("Reporting it protects you and others. Talking about it helps too.")
+REPORT_HOW = {
+    "MX": N_("1. Tell {trusted} about this call.\n"
+             "2. If you gave a code or card details, call your bank at once, on the number "
+             "on your card.\n"
+             "3. Report it to the Fiscalía or the Cyber Police of your state."),
+    "FR": N_("1. Tell {trusted} about this call.\n"
+             "2. If you gave a code or card details, call your bank at once, on the number "
+             "on your card.\n"
+             "3. Report it on 17cyber.gouv.fr, typed by hand, or at the police station."),
+    "OTHER": N_("1. Tell {trusted} about this call.\n"
+                "2. If you gave a code or card details, call your bank at once, on the "
+                "number on your card.\n"
+                "3. Report it to the police."),
+}
+NOBODY = N_("someone you trust")
+
+
+def when_line(call: Call) -> str:
+    return _("{date} at {time}").format(date=format_date(call.at.date()),
+                                        time=format_time(call.at))
+
+
+def headline(call: Call) -> str:
+    who = call.organisation or _("someone")
+    if call.direction == "made":
+        return _("My call to: {organisation}").format(organisation=who)
+    return _("A call from: {organisation}").format(organisation=who)
+
+
+def details(call: Call, task_title: str = "") -> list[str]:
+    lines = []
+    if call.person:
+        lines.append(_("Spoke with: {name}").format(name=call.person))
+    if call.reference:
+        lines.append(_("Reference: {reference}").format(reference=call.reference))
+    if call.notes:
+        lines.append(_("What was said: {notes}").format(notes=call.notes))
+    if task_title:
+        lines.append(_("About: {task}").format(task=task_title))
+    if call.felt_like_scam:
+        lines.append(_("It felt like a scam."))
+    return lines
+
+
+def _task_title(controller, task_id: int | None) -> str:
+    if task_id is None:
+        return ""
+    task = controller.store.tasks.get(task_id)
+    return task.shown_title() if task else ""
+
+
+def printout(controller) -> Printout:
+    """The call log as a sheet for the folder: every call, newest first, and blank lines."""
+    sheet = Printout(_("My calls"), controller.setting("first_name") or "", controller.today())
+    calls = controller.store.calls.all()
+    if not calls:
+        sheet.paragraph(_("No call written down yet."))
+    for call in calls:
+        lines = [when_line(call), *details(call, _task_title(controller, call.task_id))]
+        sheet.item(headline(call), "\n".join(lines), tick=False)
+    sheet.blank_lines(4, _("Calls to write down by hand"))
+    return sheet
+
+
+def show_now(layout) -> None:
+    """Show what was just added to a layout at once (Qt would wait for the event loop),
+    so reading aloud and the keyboard find it straight away."""
+    for i in range(layout.count()):
+        widget = layout.itemAt(i).widget()
+        if widget is not None:
+            widget.show()
+
+
+def reset_choices(group: ChoiceGroup, items: list[tuple[str, str, str]]) -> None:
+    """Replace a choice group's rows (value, title, explanation), keeping the chosen value."""
+    chosen = group.values()
+    for row in group.rows:
+        row.hide()
+        group.box.removeWidget(row)
+        row.deleteLater()
+    group.rows = []
+    group.add_all(items)
+    group.set_values(chosen)
+    show_now(group.box)
+
+
+class CallForm(QWidget):
+    """The fields of one call; the page decides where the values go."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(16)
+        self.heading = Heading()
+        box.addWidget(self.heading)
+        when = Card(name=_("When"))
+        when.box.addWidget(Text(_("When")))
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.day = TextField(_("Day"), max_length=2)
+        self.month = TextField(_("Month"), max_length=2)
+        self.year = TextField(_("Year"), max_length=4)
+        self.hour = TextField(_("Hour"), max_length=2)
+        self.minute = TextField(_("Minutes"), max_length=2)
+        for field, stretch in ((self.day, 2), (self.month, 2), (self.year, 3),
+                               (self.hour, 2), (self.minute, 2)):
+            row.addWidget(field, stretch)
+            field.edit.textChanged.connect(self._show_when)
+        row.addStretch(1)
+        when.box.addLayout(row)
+        self.when_words = Text("", "status")
+        when.box.addWidget(self.when_words)
+        box.addWidget(when)
+        self.organisation = TextField(_("Organisation"), max_length=120,
+                                      hint=_("For example: my bank"))
+        self.person = TextField(_("Name of the person, if given (optional)"), max_length=120)
+        self.reference = TextField(_("Reference number (optional)"), max_length=60)
+        for field in (self.organisation, self.person, self.reference):
+            box.addWidget(field)
+        self.notes_label = Text(_("What was said or agreed (optional)"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setAccessibleName(_("What was said or agreed (optional)"))
+        self.notes_label.setBuddy(self.notes)
+        box.addWidget(self.notes_label)
+        box.addWidget(self.notes)
+        self.scam = ChoiceGroup(exclusive=False, name=_("It felt like a scam"))
+        self.scam.add("scam", _("It felt like a scam"),
+                      _("Sereno adds a to-do to report it."))
+        box.addWidget(self.scam)
+        self.task_label = Text(_("This call was about (optional):"))
+        box.addWidget(self.task_label)
+        self.task = ChoiceGroup(exclusive=True, name=_("This call was about (optional):"))
+        box.addWidget(self.task)
+        self.error = Text("", "error")
+        self.error.hide()
+        box.addWidget(self.error)
+        self.save_button = BigButton(_("Save this call"), primary=True)
+        self.cancel_button = BigButton(_("Go back without saving"))
+        box.addWidget(buttons(self.save_button, self.cancel_button))
+
+    def set_tasks(self, tasks: list[Task]) -> None:
+        """The choices for "This call was about": nothing, or one of these open tasks."""
+        reset_choices(self.task, [(NO_TASK, _("Nothing on my list"), "")] + [
+            (str(t.id), t.shown_title(), _("Saving this call ticks it on your list."))
+            for t in tasks])
+
+    def fill(self, call: Call | None, now: dt.datetime) -> None:
+        at = call.at if call else now
+        for field, value in ((self.day, at.day), (self.month, at.month), (self.year, at.year),
+                             (self.hour, at.hour), (self.minute, f"{at.minute:02d}")):
+            field.set_value(str(value))
+        self.organisation.set_value(call.organisation if call else "")
+        self.person.set_value(call.person if call else "")
+        self.reference.set_value(call.reference if call else "")
+        self.notes.setPlainText(call.notes if call else "")
+        self.scam.set_values(["scam"] if call and call.felt_like_scam else [])
+        task_id = call.task_id if call else None
+        self.task.set_value(str(task_id) if task_id else NO_TASK)
+        self.show_error(None)
+        self._show_when()
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+    def at(self) -> dt.datetime:
+        """The date and time typed; DateError when they are not real."""
+        day = parse_date(self.day.value(), self.month.value(), self.year.value())
+        hour, minute = self.hour.value().strip(), self.minute.value().strip()
+        if day is None or not hour.isdigit() or not minute.isdigit():
+            raise DateError((hour, minute))
+        if not (0 <= int(hour) <= 23 and 0 <= int(minute) <= 59):
+            raise DateError((hour, minute))
+        return dt.datetime.combine(day, dt.time(int(hour), int(minute)))
+
+    def _show_when(self, *_args) -> None:
+        try:
+            at = self.at()
+        except DateError:
+            self.when_words.setText("")
+            self.when_words.hide()
+            return
+        self.when_words.setText(_("That is: {when}").format(
+            when=_("{date} at {time}").format(date=format_date(at.date()), time=format_time(at))))
+        self.when_words.show()
+
+    def task_id(self) -> int | None:
+        value = self.task.value()
+        return int(value) if value.isdigit() else None
+
+
+class LogPage(PageBase):
+    """The call log, or the form to write down one call."""
+
+    title = N_("My calls")
+    help = N_("Write down each call about your accounts: when, with whom, and what was "
+              "agreed. If a call felt like a scam, say so: Sereno adds a to-do to report it.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.editing = ""  # "", "made", "received" (a new call) or a call id
+        self.undo_call: Call | None = None
+        self.list_view = QWidget()
+        lst = QVBoxLayout(self.list_view)
+        lst.setContentsMargins(0, 0, 0, 0)
+        lst.setSpacing(16)
+        self.made_button = BigButton(_("I made a call"), primary=True)
+        self.made_button.clicked.connect(lambda: self.open_form("made"))
+        self.received_button = BigButton(_("Someone called me"), primary=True)
+        self.received_button.clicked.connect(lambda: self.open_form("received"))
+        lst.addWidget(buttons(self.made_button, self.received_button))
+        self.count_label = Text()
+        lst.addWidget(self.count_label)
+        self.cards = QVBoxLayout()
+        self.cards.setSpacing(16)
+        lst.addLayout(self.cards)
+        lst.addWidget(Heading(_("A copy on paper")))
+        self.print_button = BigButton(_("Print my calls"))
+        self.print_button.clicked.connect(self.print_log)
+        self.pdf_button = BigButton(_("Save as PDF"),
+                                    description=_("Save the list of calls as a file."))
+        self.pdf_button.clicked.connect(self.save_pdf)
+        lst.addWidget(buttons(self.print_button, self.pdf_button))
+        box.addWidget(self.list_view)
+        self.form = CallForm()
+        self.form.save_button.clicked.connect(self.save_form)
+        self.form.cancel_button.clicked.connect(self.close_form)
+        for name in ("day", "month", "year", "hour", "minute", "organisation", "person",
+                     "reference", "notes", "scam", "task"):
+            self.keep(name, getattr(self.form, name))
+        box.addWidget(self.form)
+
+    # Model ----------------------------------------------------------------------------
+    def values(self) -> dict:
+        return {**super().values(), "editing": self.editing}
+
+    def load(self) -> None:
+        draft = self.controller.store.progress.draft(self.step.key)
+        self.editing = str(draft.get("editing", ""))
+        if self.editing.isdigit() and self._call(self.editing) is None:
+            self.editing = ""
+        self.form.set_tasks(self._task_choices())
+        super().load()
+        self._show_mode()
+
+    def _call(self, key: str) -> Call | None:
+        return self.controller.store.calls.get(int(key)) if key.isdigit() else None
+
+    def _task_choices(self) -> list[Task]:
+        tasks = self.controller.store.tasks.all(include_done=False)[:MAX_TASK_CHOICES]
+        call = self._call(self.editing)
+        if call and call.task_id and call.task_id not in {t.id for t in tasks}:
+            attached = self.controller.store.tasks.get(call.task_id)
+            tasks += [attached] if attached else []
+        return tasks
+
+    def validate(self) -> str | None:
+        if self.editing:
+            return _("Please press “Save this call” first, or “Go back without saving”.")
+        return None
+
+    def now(self) -> dt.datetime:
+        """Now, on the controller's day (the day the app believes it is)."""
+        clock = dt.datetime.now()
+        return dt.datetime.combine(self.controller.today(), clock.time()).replace(
+            second=0, microsecond=0)
+
+    # The form ---------------------------------------------------------------------------
+    def open_form(self, key: str) -> None:
+        self.editing = key
+        self.form.set_tasks(self._task_choices())
+        self._loading = True
+        self.form.fill(self._call(key), self.now())
+        self._loading = False
+        self._save_draft()
+        self._show_mode()
+        self.form.organisation.setFocus()
+
+    def close_form(self) -> None:
+        self.editing = ""
+        self.forget_draft()
+        self._show_mode()
+
+    def save_form(self) -> None:
+        try:
+            at = self.form.at()
+        except DateError:
+            message = _("This date or time does not exist. Please check the day, the month, "
+                        "the year (4 digits), the hour (0 to 23) and the minutes. "
+                        "Nothing was saved.")
+            self.form.show_error(message)
+            self.controller.announce.emit(message)
+            return
+        before = self._call(self.editing)
+        direction = before.direction if before else self.editing
+        call = Call(direction=direction, at=at, organisation=self.form.organisation.value(),
+                    person=self.form.person.value(), reference=self.form.reference.value(),
+                    notes=self.form.notes.toPlainText(),
+                    felt_like_scam="scam" in self.form.scam.values(),
+                    task_id=self.form.task_id(), id=before.id if before else None)
+        calls = self.controller.store.calls
+        saved = calls.update(call) if before else calls.add(call)
+        self.close_form()
+        messages = [_("Your call is written down.")]
+        if saved.task_id and (before is None or before.task_id != saved.task_id):
+            self.controller.store.tasks.mark_done(saved.task_id, self.controller.today())
+            messages.append(_("“{task}” is ticked on your list.").format(
+                task=_task_title(self.controller, saved.task_id) or _("The task")))
+        if saved.felt_like_scam and not (before and before.felt_like_scam):
+            self.controller.add_task(self.report_task(saved), announce=False)
+            messages.append(_("A to-do to report it is on your list."))
+        self.refresh()
+        self.controller.changed(" ".join(messages))
+
+    def report_task(self, call: Call) -> Task:
+        trusted = (self.controller.setting("trusted_person") or "").strip()
+        country = country_of(self.controller.answers())
+        return Task(
+            title=REPORT_TITLE, why=REPORT_WHY, how=REPORT_HOW[country], priority=1,
+            due=self.controller.today(), rule=f"calls.report.{call.id}", source=SOURCE,
+            params={"organisation": call.organisation or {"text": N_("someone")},
+                    "trusted": trusted or {"text": NOBODY}},
+        )
+
+    def _show_mode(self) -> None:
+        editing = bool(self.editing)
+        self.show_error(None)
+        self.list_view.setVisible(not editing)
+        self.form.setVisible(editing)
+        if editing:
+            call = self._call(self.editing)
+            direction = call.direction if call else self.editing
+            self.form.heading.setText(_("I made a call") if direction == "made"
+                                      else _("Someone called me"))
+        else:
+            self.refresh()
+
+    # The list ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        for i in range(self.cards.count()):
+            widget = self.cards.itemAt(i).widget()
+            if widget is not None:
+                widget.hide()
+        _delete_layout(self.cards)
+        calls = self.controller.store.calls.all()
+        self.count_label.setText(_("Newest first.") if calls else
+                                 _("No call written down yet."))
+        self.undo_button = None
+        if self.undo_call is not None:
+            card = Card(name=_("The call was deleted."))
+            card.box.addWidget(Text(_("The call was deleted."), "status"))
+            self.undo_button = BigButton(_("Undo"), primary=True,
+                                         description=_("Put the call back."))
+            self.undo_button.clicked.connect(self.undo_delete)
+            card.box.addWidget(buttons(self.undo_button))
+            self.cards.addWidget(card)
+            card.show()
+        for call in calls:
+            card = self._card(call)
+            self.cards.addWidget(card)
+            card.show()  # now, not at the next turn of the event loop: focus can go there
+
+    def _card(self, call: Call) -> Card:
+        title = headline(call)
+        card = Card(name=title)
+        head = Text(title)
+        head.setStyleSheet("font-weight: bold;")
+        card.box.addWidget(head)
+        card.box.addWidget(Text(when_line(call), "muted"))
+        for line in details(call, _task_title(self.controller, call.task_id)):
+            card.box.addWidget(Text(line))
+        edit = BigButton(_("Edit"), description=_("Change this call: {call}").format(call=title))
+        edit.setAccessibleName(f"{_('Edit')}: {title}, {when_line(call)}")
+        edit.clicked.connect(lambda _c=False, i=call.id: self.open_form(str(i)))
+        delete = BigButton(_("Delete"),
+                           description=_("Delete this call: {call}").format(call=title))
+        delete.setAccessibleName(f"{_('Delete')}: {title}, {when_line(call)}")
+        delete.clicked.connect(lambda _c=False, i=call.id: self.delete(i))
+        card.box.addWidget(buttons(edit, delete))
+        return card
+
+    def delete(self, call_id: int) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Delete a call"))
+        box.setText(_("Delete this call from your list? You can undo it just after."))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Ok).setText(_("Yes, delete it"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(_("No, keep it"))
+        if box.exec() != QMessageBox.StandardButton.Ok:
+            return
+        self.undo_call = self.controller.store.calls.delete(call_id)
+        self.refresh()
+        self.controller.changed(_("The call was deleted."))
+        if self.undo_button is not None:
+            self.undo_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def undo_delete(self) -> None:
+        if self.undo_call is not None:
+            self.controller.store.calls.restore(self.undo_call)
+        self.undo_call = None
+        self.refresh()
+        self.controller.changed(_("The call is back."))
+
+    # Paper ------------------------------------------------------------------------------
+    def print_log(self) -> None:
+        if printout(self.controller).print_with_dialog(self):
+            self.controller.changed(_("Your calls are printing."))
+
+    def save_pdf(self) -> None:
+        path = printout(self.controller).save_pdf_with_dialog(self, _("my-calls") + ".pdf")
+        if path is not None:
+            self.controller.changed(_("Saved: {file}").format(file=path.name))

@@ -1,0 +1,266 @@
+"""Phone calls, clicked through: the card, the scripts, the call log, the calendar file."""
+import datetime as dt
+import unicodedata
+
+import pytest
+from dateutil.rrule import rrulestr
+from icalendar import Calendar
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from app.core import plan
+from app.core.answers import Answers
+from app.core.known_facts import known_facts
+from app.core.tasks import Task
+from app.i18n import _
+from app.store.calls import Call
+from app.ui.pages import calls as calls_page
+from app.ui.pages.calls import CalendarPage, CardPage, ScriptsPage, home_section
+from app.ui.pages.calls_log import LogPage, printout
+from app.ui.widgets import BigButton, ChoiceRow
+from tests.conftest import TODAY
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def answered(*kinds, notice="imss"):
+    def seed(store):
+        store.settings.set("first_name", "Carmen")
+        store.answers.set_notice(notice)
+        store.answers.set_exposed(set(kinds))
+    return seed
+
+
+def open_page(w, page):
+    w.controller.start("calls")
+    w.controller.go_to(calls_page.Step(f"calls.{page}"))
+    return w.current
+
+
+def pdf_text(path) -> str:
+    text = " ".join(p.extract_text() for p in PdfReader(str(path)).pages)
+    return " ".join(unicodedata.normalize("NFC", text).replace("\u2019", "'").split())
+
+
+def test_the_card_shows_exactly_the_exposed_kinds_answered(make_window):
+    w = make_window(lang="es_MX", done=True, on_store=answered("curp", "social_security",
+                                                             "pension"))
+    page = open_page(w, "card")
+    assert isinstance(page, CardPage)
+    text = page.read_aloud_text()
+    facts = known_facts(w.controller.answers())
+    assert [f.kind for f in facts] == ["social_security", "curp", "pension"]
+    for fact in facts:
+        assert fact.shown() in text
+    others = known_facts(Answers("MX", "imss", frozenset({"name_address", "birth_date",
+                                                          "contact", "bank"})))
+    for fact in others:
+        assert fact.shown() not in text
+    assert "NSS" in text and "CURP" in text
+    assert "cuelgue" in text.lower()
+
+
+def test_without_answers_the_card_sends_to_what_happened(qtbot, make_window):
+    w = make_window(lang="fr_FR", done=True)
+    page = open_page(w, "card")
+    assert not page.card.isVisibleTo(page) and page.empty.isVisibleTo(page)
+    assert home_section(w.controller) is None
+
+
+def test_the_card_prints_and_reads_aloud(qtbot, make_window, tmp_path, monkeypatch):
+    w = make_window(lang="fr_FR", done=True,
+                    on_store=answered("social_security", "health_rights", notice="ameli"))
+    page = open_page(w, "card")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "carte"), ""))
+    click(qtbot, page.pdf_button)
+    text = pdf_text(tmp_path / "carte.pdf")
+    assert "numéro de sécurité sociale" in text
+    assert "Carmen" in text
+    said = []
+    monkeypatch.setattr(w.speaker, "say", lambda t: said.append(t) or True)
+    click(qtbot, page.read_button)
+    assert said and "carte Vitale" in said[0]
+
+
+def test_home_shows_the_card_after_what_happened(make_window):
+    w = make_window(lang="en", done=True, on_store=answered("pension"))
+    section = home_section(w.controller)
+    assert section is not None
+    texts = " ".join(label.text() for label in section.findChildren(calls_page.Text))
+    assert "the amount of your pension" in texts
+    assert "hang up" in texts
+
+
+def test_a_script_is_shown_and_printed_for_the_chosen_organisation(qtbot, make_window,
+                                                                    monkeypatch):
+    w = make_window(lang="fr_FR", done=True, on_store=answered("social_security"))
+    page = open_page(w, "scripts")
+    assert isinstance(page, ScriptsPage)
+    assert not page.script_card.isVisibleTo(page)
+    row = next(r for r in page.choices.rows if r.value == "ameli")
+    click(qtbot, row)
+    text = page.read_aloud_text()
+    assert "36 46" in text  # from the contacts file, with its source
+    assert "carte Vitale" in text
+    assert _("Never give") in text
+    printed = []
+    monkeypatch.setattr(calls_page.Printout, "print_with_dialog",
+                        lambda self, parent: printed.append(self.to_html()) or True)
+    click(qtbot, page.print_button)
+    assert printed and "carte Vitale" in printed[0]
+
+
+def fill(form, **values):
+    for name, value in values.items():
+        getattr(form, name).set_value(value)
+
+
+def test_log_a_call_edit_it_and_print_the_log(qtbot, make_window, tmp_path, monkeypatch):
+    w = make_window(lang="es_MX", done=True, on_store=answered("curp"))
+    page = open_page(w, "log")
+    assert isinstance(page, LogPage)
+    click(qtbot, page.made_button)
+    form = page.form
+    assert form.isVisibleTo(page)
+    assert form.day.value() == "23" and form.year.value() == "2026"  # now, by default
+    fill(form, organisation="Banco del Sur", person="Lic. Ramírez", reference="F-20931",
+         hour="10", minute="05")
+    form.notes.setPlainText("Bloquean la tarjeta.")
+    click(qtbot, form.save_button)
+    calls = w.controller.store.calls.all()
+    assert len(calls) == 1
+    call = calls[0]
+    assert (call.direction, call.organisation, call.reference) == ("made", "Banco del Sur",
+                                                                   "F-20931")
+    assert call.at == dt.datetime(2026, 11, 23, 10, 5)
+    assert "Banco del Sur" in page.read_aloud_text()
+
+    edit = next(b for b in page.findChildren(BigButton)
+                if b.accessibleName().startswith(_("Edit") + ":") and b.isVisibleTo(page))
+    click(qtbot, edit)
+    assert form.organisation.value() == "Banco del Sur"
+    fill(form, day="22", person="Lic. Ana Ramírez")
+    click(qtbot, form.save_button)
+    changed = w.controller.store.calls.get(call.id)
+    assert changed.person == "Lic. Ana Ramírez" and changed.at.day == 22
+    assert len(w.controller.store.calls.all()) == 1
+
+    pdf = printout(w.controller).write_pdf(tmp_path / "llamadas.pdf")
+    text = pdf_text(pdf)
+    assert "Banco del Sur" in text and "F-20931" in text and "Lic. Ana Ramírez" in text
+    assert _("My calls") in text
+
+
+def test_an_impossible_date_is_refused_plainly(qtbot, make_window):
+    w = make_window(lang="fr_FR", done=True)
+    page = open_page(w, "log")
+    click(qtbot, page.received_button)
+    fill(page.form, day="31", month="2", organisation="Ameli ?")
+    click(qtbot, page.form.save_button)
+    assert page.form.error.isVisibleTo(page)
+    assert "Rien n" in page.form.error.text()
+    fill(page.form, day="12", hour="25")
+    click(qtbot, page.form.save_button)
+    assert page.form.error.isVisibleTo(page)
+    assert w.controller.store.calls.all() == []
+
+
+def test_a_scam_call_adds_a_report_task_naming_the_trusted_person(qtbot, make_window):
+    def seed(store):
+        answered("social_security", notice="ameli")(store)
+        store.settings.set("trusted_person", "Sophie, ma fille")
+    w = make_window(lang="fr_FR", done=True, on_store=seed)
+    page = open_page(w, "log")
+    click(qtbot, page.received_button)
+    fill(page.form, organisation="Faux conseiller")
+    click(qtbot, page.form.scam.rows[0])
+    click(qtbot, page.form.save_button)
+    call = w.controller.store.calls.all()[0]
+    assert call.felt_like_scam
+    task = w.controller.store.tasks.by_rule(f"calls.report.{call.id}")
+    assert task is not None and task.due == TODAY
+    assert "Faux conseiller" in task.shown_title()
+    assert "Sophie, ma fille" in task.shown_how()
+    assert "17cyber.gouv.fr" in task.shown_how()
+
+
+def test_a_task_is_ticked_with_a_call_attached(qtbot, make_window):
+    def seed(store):
+        answered("curp")(store)
+        store.tasks.add(Task(title="Llamar al banco", due=TODAY))
+    w = make_window(lang="es_MX", done=True, on_store=seed)
+    task = w.controller.store.tasks.all()[0]
+    page = open_page(w, "log")
+    click(qtbot, page.made_button)
+    row = next(r for r in page.form.task.rows if r.value == str(task.id))
+    assert isinstance(row, ChoiceRow)
+    click(qtbot, row)
+    fill(page.form, organisation="Banco")
+    click(qtbot, page.form.save_button)
+    assert w.controller.store.tasks.get(task.id).done
+    assert w.controller.store.calls.all()[0].task_id == task.id
+    assert "Llamar al banco" in page.read_aloud_text()
+
+
+def test_delete_a_call_then_undo(qtbot, make_window):
+    def seed(store):
+        store.calls.add(Call("made", dt.datetime(2026, 11, 20, 9, 0), "Ameli"))
+    w = make_window(lang="fr_FR", done=True, on_store=seed)
+    page = open_page(w, "log")
+    delete = next(b for b in page.findChildren(BigButton)
+                  if b.accessibleName().startswith(_("Delete") + ":") and b.isVisibleTo(page))
+    click(qtbot, delete)
+    assert w.controller.store.calls.all() == []
+    click(qtbot, page.undo_button)
+    assert [c.organisation for c in w.controller.store.calls.all()] == ["Ameli"]
+
+
+def test_the_calendar_file_reads_back_with_the_right_dates(qtbot, make_window, tmp_path,
+                                                           monkeypatch):
+    def seed(store):
+        answered("curp", "pension")(store)
+        plan.apply(store.tasks, Answers("MX", "imss", frozenset({"curp", "pension"})), TODAY)
+    w = make_window(lang="es_MX", done=True, on_store=seed)
+    page = open_page(w, "calendar")
+    assert isinstance(page, CalendarPage)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "calendario"), ""))
+    click(qtbot, page.ics_button)
+    cal = Calendar.from_ical((tmp_path / "calendario.ics").read_bytes())
+    found = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+    repeating = [t for t in w.controller.store.tasks.all() if t.repeat]
+    assert {t.shown_title() for t in repeating} == set(found)
+    statement = next(t for t in repeating if t.rule == "plan.monthly_statements")
+    event = found[statement.shown_title()]
+    start = event.decoded("DTSTART")
+    dates = list(rrulestr(event["RRULE"].to_ical().decode(),
+                          dtstart=dt.datetime.combine(start, dt.time())))
+    assert start == TODAY + dt.timedelta(days=7) and len(dates) == 12
+    buro = next(t for t in repeating if t.rule == "plan.mx_buro_report")
+    assert found[buro.shown_title()]["RRULE"]["FREQ"] == ["YEARLY"]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "meses.pdf"), ""))
+    click(qtbot, page.pdf_button)
+    text = pdf_text(tmp_path / "meses.pdf")
+    assert "Noviembre de 2026" in text or "noviembre de 2026" in text.lower()
+    assert statement.shown_title() in text
+
+
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
+def test_every_page_is_in_the_persons_language(make_window, lang):
+    w = make_window(lang=lang, done=True, on_store=answered("social_security", "pension"))
+    calls_page.demo(w.controller.store, TODAY)
+    for page in ("card", "scripts", "log", "calendar"):
+        current = open_page(w, page)
+        current.load()
+        text = current.read_aloud_text()
+        assert text.strip()
+        if lang != "en":
+            for english in ("What they already know", "My calls", "Your bank",
+                            "Newest first", "Never give", "check-up"):
+                assert english not in text, (page, english)
