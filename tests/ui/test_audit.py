@@ -70,7 +70,7 @@ def test_system_dark_preference_is_followed_only_when_not_chosen():
 
 # Every page, as shown ------------------------------------------------------------------------
 MATRIX = [(lang, size, "standard") for lang in ("es_MX", "fr_FR", "en") for size in (100, 175)]
-MATRIX += [("fr_FR", 175, "high_contrast"), ("es_MX", 100, "high_contrast")]
+MATRIX += [("fr_FR", 175, "high_contrast")]  # the longest words at the largest size
 
 
 @pytest.fixture
