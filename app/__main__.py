@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -9,9 +11,11 @@ from app import __version__
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="sereno", description="Sereno, a calm helper after a data leak.")
+    parser = argparse.ArgumentParser(prog="sereno",
+                                     description="Sereno, a calm helper after a data leak.")
     parser.add_argument("--lang", choices=["es_MX", "fr_FR", "en"])
-    parser.add_argument("--data-dir", type=Path, help="keep all data in this folder (portable mode)")
+    parser.add_argument("--data-dir", type=Path,
+                        help="keep all data in this folder (portable mode)")
     parser.add_argument("--text-size", type=int, choices=[100, 125, 150, 175])
     parser.add_argument("--theme", choices=["standard", "high_contrast"])
     parser.add_argument("--screenshots", type=Path, metavar="DIR",
@@ -22,31 +26,63 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # Every file Sereno writes (notes, backups, PDFs it saves) is private to the person.
+    previous_umask = os.umask(0o077)
+    try:
+        return _run(args)
+    finally:
+        os.umask(previous_umask)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from app.core import portable
+
+    # Portable mode points the per-user folders inside the data folder before Qt starts.
+    location = portable.find_location(args.data_dir)
+    unusable = None
+    if location.portable:
+        try:
+            portable.isolate(location.data_dir)
+        except OSError as exc:  # a read-only stick or folder: said in plain words below
+            unusable = exc
     from app.store import StoreError
     from app.ui import application
 
     app = application.make_app()
     qt_translations = application.QtTranslations(app)
+    if unusable is not None and not args.screenshots:
+        application.tell_store_error(StoreError("cannot_write", type(unusable).__name__))
+        return 1
     if args.screenshots:
         from app.ui.tour import write_screenshots
 
-        count = write_screenshots(args.screenshots, qt_translations, args.lang, args.text_size, args.theme)
+        count = write_screenshots(args.screenshots, qt_translations, args.lang, args.text_size,
+                                  args.theme)
         print(f"{count} pages written to {args.screenshots}")
         return 0
-    from app.store.profiles import default_data_dir
+    from app.store.profiles import DataDir, default_data_dir
+    from app.ui.session import Session
 
+    # The chooser first when several people use this computer, else their profile.
+    session = Session(DataDir(location.data_dir or default_data_dir()), qt_translations,
+                      args.lang, args.text_size, args.theme)
     try:
-        store = application.open_store(args.data_dir or default_data_dir())
+        session.start()
     except StoreError as error:
+        session.shutdown()
         application.tell_store_error(error)
         return 1
-    window = application.build_window(store, qt_translations, args.lang, args.text_size)
-    if args.theme:
-        window.controller.set_setting("theme", args.theme)
-    window.show()
-    application.tell_recovery(window, store)
-    code = app.exec()
-    store.close()
+    except (sqlite3.Error, OSError) as exc:
+        session.shutdown()
+        application.tell_store_error(StoreError("cannot_write", type(exc).__name__))
+        return 1
+    # Windows change with the person (chooser, switching): messages stand on their own.
+    restore = application.install_safety_net(None)
+    try:
+        code = app.exec()
+    finally:
+        restore()
+        session.shutdown()
     return code
 
 

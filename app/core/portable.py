@@ -68,7 +68,10 @@ def isolate(data_dir: Path, environ: MutableMapping[str, str] | None = None) -> 
     """Point the per-user folders inside `data_dir`: call before Qt is started."""
     environ = os.environ if environ is None else environ
     for var, folder in system_dirs(data_dir).items():
-        folder.mkdir(parents=True, exist_ok=True)
-        if os.name == "posix":
-            os.chmod(folder, 0o700)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if os.name == "posix":
+                os.chmod(folder, 0o700)
+        except OSError:
+            pass  # a read-only stick: libraries then fail to cache, and still write nothing home
         environ[var] = str(folder)

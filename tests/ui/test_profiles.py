@@ -336,3 +336,29 @@ def test_own_computer_asks_nothing(qtbot, session, folder):
     s.window.close()
     s.shutdown()
     assert folder.path_for(carmen).exists()
+
+
+# The real questions ----------------------------------------------------------------------
+def clicking(label: str):
+    def run(box) -> int:
+        button = next(b for b in box.buttons() if b.text() == label)
+        button.click()
+        return 0
+
+    return run
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("Keep my notes", "keep"), ("Erase my notes", "erase"), ("Do not close", "cancel")])
+def test_the_closing_question(qtbot, monkeypatch, label, expected):
+    monkeypatch.setattr(QMessageBox, "exec", clicking(label))
+    assert pages.ask_keep_or_erase(None, "Carmen") == expected
+
+
+def test_confirm_is_yes_only_when_yes_is_pressed(qtbot, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "exec", clicking("Yes, delete"))
+    assert pages.confirm(None, "Delete?", "Yes, delete", "No, keep") is True
+    monkeypatch.setattr(QMessageBox, "exec", clicking("No, keep"))
+    assert pages.confirm(None, "Delete?", "Yes, delete", "No, keep") is False
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)  # closed with Escape
+    assert pages.confirm(None, "Delete?", "Yes, delete", "No, keep") is False
