@@ -73,10 +73,12 @@ class Walker:
         self.window = build_window(self.store, QtTranslations(self.app), LANGUAGE, 100)
         self.window.show()
         self.paint()
-        self.first: list[tuple[float, str]] = []
-        self.built: list[tuple[float, str]] = []
-        self.changes: dict[str, list[tuple[float, str]]] = {"language": [], "text size": []}
+        # (wall ms, page, CPU ms) per timed action
+        self.first: list[tuple[float, str, float]] = []
+        self.built: list[tuple[float, str, float]] = []
+        self.changes: dict[str, list[tuple[float, str, float]]] = {"language": [], "text size": []}
         self.blocked: list[str] = []
+        self.cpu: list[float] = []  # CPU time of the last timed action, in ms
         self.seen: set[str] = set()
 
     def paint(self) -> None:
@@ -89,9 +91,10 @@ class Walker:
         self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
     def timed(self, action) -> float:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         action()
         self.paint()
+        self.cpu.append((time.process_time() - start_cpu) * 1000)
         return (time.perf_counter() - start) * 1000
 
     def walk(self, key: str, changes: bool = False) -> None:
@@ -124,16 +127,17 @@ class Walker:
                 window._show(nav.next() or window.controller.navigator.step or _home())
                 self.paint()
                 continue
-            (self.first if fresh else self.built).append((elapsed, target))
+            if not changes:
+                (self.first if fresh else self.built).append((elapsed, target, self.cpu[-1]))
 
     def change_settings(self, page: str) -> None:
         c = self.window.controller
         for value in (OTHER_LANGUAGE, LANGUAGE):
-            self.changes["language"].append(
-                (self.timed(lambda v=value: c.set_setting("language", v)), page))
+            elapsed = self.timed(lambda v=value: c.set_setting("language", v))
+            self.changes["language"].append((elapsed, page, self.cpu[-1]))
         for value in (150, 100):
-            self.changes["text size"].append(
-                (self.timed(lambda v=value: c.set_setting("text_size", v)), page))
+            elapsed = self.timed(lambda v=value: c.set_setting("text_size", v))
+            self.changes["text size"].append((elapsed, page, self.cpu[-1]))
 
 
 def _home():
@@ -146,14 +150,17 @@ def verdict(figure: float, goal: float) -> str:
     return "OK" if figure < goal else "OVER"
 
 
-def report(label: str, samples: list[tuple[float, str]], goal: float) -> bool:
+def report(label: str, samples: list[tuple[float, str, float]], goal: float) -> bool:
+    """Wall time is the goal; CPU time shows the cost when the machine is busy elsewhere."""
     if not samples:
         print(f"{label}: no samples")
         return False
     figure = p95([s[0] for s in samples])
-    slowest = ", ".join(f"{name} {ms:.0f} ms" for ms, name in sorted(samples, reverse=True)[:3])
+    cpu = p95([s[2] for s in samples])
+    worst = sorted(samples, reverse=True)[:3]
+    slowest = ", ".join(f"{name} {ms:.0f} ms" for ms, name, _cpu in worst)
     print(f"{label}: p95 {figure:.1f} ms over {len(samples)} (target < {goal:.0f} ms) "
-          f"{verdict(figure, goal)}; slowest: {slowest}")
+          f"{verdict(figure, goal)}; CPU p95 {cpu:.1f} ms; slowest: {slowest}")
     return figure < goal
 
 
@@ -163,9 +170,11 @@ def main() -> bool:
         listed = list_pages(data_dir)
         walker = Walker(data_dir)
         journeys = list(walker.window.controller.navigator.journeys)
-        for key in journeys:
+        for key in journeys:  # first visits
             walker.walk(key)
-        for key in journeys:
+        for key in journeys:  # pages already built
+            walker.walk(key)
+        for key in journeys:  # a text-size change rebuilds hidden pages: measured last
             walker.walk(key, changes=True)
         from PySide6.QtWidgets import QApplication
 

@@ -12,10 +12,12 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from app.core.flags import Flag, Flagged, FlagKind
-from app.core.statements import Transaction, fingerprint
 from app.store.db import Database
+
+if TYPE_CHECKING:  # the flagging code is imported when a file is read, not at start-up
+    from app.core.flags import Flag, Flagged
 
 METHODS = ("hand", "file")
 RESULTS = ("normal", "strange")
@@ -79,6 +81,8 @@ def flags_to_json(flags: Iterable[Flag]) -> str:
 
 
 def flags_from_json(text: str) -> tuple[Flag, ...]:
+    from app.core.flags import Flag, FlagKind
+
     try:
         items = json.loads(text or "[]")
     except ValueError:
@@ -202,6 +206,8 @@ class ActivityRepo:
     def add_by_hand(self, account_id: int, day: dt.date, amount: Decimal, currency: str,
                     description: str, today: dt.date) -> Reviewed:
         """A strange payment the person wrote down from a paper statement: not theirs."""
+        from app.core.statements import Transaction, fingerprint
+
         print_ = fingerprint(Transaction(day, amount, description.strip(), currency or None))
         with self.db.write() as conn:
             conn.execute(

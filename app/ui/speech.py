@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from app import i18n
-from app.core.passphrase import spell as spell_passphrase
 from app.i18n import N_, _
 
 SLOW_RATE = -0.2  # a little slower than the engine's default (-1 slowest, 0 normal, 1 fastest)
@@ -128,7 +127,9 @@ class Speaker(QObject):
 
     def spell(self, text: str) -> bool:
         """Say a passphrase letter by letter: "capital M, e, s, a, dash, ..." in the language."""
-        return self.say(", ".join(spell_passphrase(text, i18n.language())))
+        from app.core.passphrase import spell  # imported only when a password is spelled
+
+        return self.say(", ".join(spell(text, i18n.language())))
 
     def stop(self) -> None:
         if self._tts is not None:

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
-from app.core import plan
 from app.core.tasks import Task
 from app.i18n import N_, _, due_in_words, format_date, ngettext
 from app.ui.pages.todo_edit import TaskForm, buttons
-from app.ui.printing import Printout
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 from app.ui.widgets.page import _delete_layout
+
+if TYPE_CHECKING:  # the home page imports this module: printing waits for a printout
+    from app.ui.printing import Printout
 
 REPEAT_WORDS = {
     "weekly": N_("Comes back every week."),
@@ -38,6 +40,8 @@ def due_line(task: Task, today: dt.date) -> str:
 
 def printout(controller) -> Printout:
     """The open tasks with their how-to and a box to tick by hand."""
+    from app.ui.printing import Printout
+
     today = controller.today()
     sheet = Printout(_("My to-do list"), controller.setting("first_name") or "", today)
     tasks = controller.store.tasks.all(include_done=False)
@@ -413,6 +417,8 @@ DEMO_OWN = {
 
 def demo(store, today: dt.date) -> None:
     """The plan for the demo answers, one task done and one repeating task of the person's."""
+    from app.core import plan  # the plan's rules are read for the demo only
+
     answers = store.answers.snapshot(store.settings.get("country"))
     plan.apply(store.tasks, answers, today)
     tasks = store.tasks.all()
