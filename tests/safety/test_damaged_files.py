@@ -19,16 +19,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import i18n
-from app.__main__ import main
 from app.core.tasks import Task
 from app.store import Store
 from app.store.migrations import latest_version
 from app.store.profiles import DataDir
 from app.ui import application
-from app.ui.shell import MainWindow
+from tests.safety.running import Run
 
 TODAY = dt.date.today()
 YESTERDAY = TODAY - dt.timedelta(days=1)
@@ -37,41 +35,6 @@ RESTORED = "Your notes could not be read, so Sereno brought back the copy it mad
 AFRESH = "Your notes could not be read and there was no earlier copy, so Sereno starts afresh."
 CANNOT_SAVE = "Sereno cannot save on this computer right now"
 TOO_NEW = "These notes were saved by a newer version of Sereno."
-
-
-class Run:
-    """main() with message boxes recorded; `during(window)` runs in place of the event loop."""
-
-    def __init__(self, monkeypatch, data_dir: Path):
-        self.data_dir = data_dir
-        self.shown: list[tuple[str, str]] = []
-        self.during = None
-        for kind in ("information", "warning", "critical", "question"):
-            monkeypatch.setattr(QMessageBox, kind, self._record(kind))
-        monkeypatch.setattr(QApplication, "exec", self._exec)
-
-    def _record(self, kind):
-        def box(_parent, _title, text, *_args, **_kwargs):
-            self.shown.append((kind, text))
-            return QMessageBox.StandardButton.Ok
-        return staticmethod(box)
-
-    def _exec(self, *_args):
-        (window,) = [w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, MainWindow) and w.isVisible()]
-        try:
-            if self.during:
-                self.during(window)
-        finally:
-            window.close()  # as the person closing it: the page is saved
-            window.deleteLater()
-        return 0
-
-    def __call__(self) -> int:
-        return main(["--data-dir", str(self.data_dir), "--lang", "en"])
-
-    def texts(self) -> str:
-        return " | ".join(text for _kind, text in self.shown)
 
 
 def profile(data_dir: Path, backup: bool = True) -> Path:
