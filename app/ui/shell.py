@@ -30,7 +30,7 @@ from app.i18n import _
 from app.ui import theme
 from app.ui.controller import Controller
 from app.ui.speech import NO_VOICE, Speaker
-from app.ui.widgets import BigButton, PageBase
+from app.ui.widgets import BigButton, ChoiceRow, PageBase
 from app.ui.widgets.flow import FlowLayout
 from app.ui.widgets.header import StepHeader
 from app.ui.widgets.labels import Text
@@ -339,9 +339,18 @@ class MainWindow(QMainWindow):
         self._show(step)
 
     def _enter(self) -> None:
-        """Enter presses the focused button, else the page's main action (Next)."""
+        """Enter presses the focused button, else the page's main action (Next).
+
+        On an answer row, Enter chooses it (one-answer questions) and goes on, as people
+        expect from a form; Space alone ticks or unticks.
+        """
         focus = QApplication.focusWidget()
-        if isinstance(focus, QAbstractButton):
+        if isinstance(focus, ChoiceRow):
+            if focus.indicator.exclusive and not focus.isChecked():
+                focus.click()
+            if self.next_button.isVisible():
+                self.go_next()
+        elif isinstance(focus, QAbstractButton):
             focus.click()
         elif isinstance(focus, QPlainTextEdit):
             focus.insertPlainText("\n")

@@ -133,3 +133,13 @@ def test_home_lists_due_tasks_and_ticks_them(qtbot, make_window):
     click(qtbot, done)
     assert w.controller.store.tasks.all()[0].done
     assert "ticked" in w.status.text()
+
+
+def test_enter_on_an_answer_chooses_it_and_goes_on(qtbot, make_window):
+    w = make_window()
+    go_to_page(qtbot, w, "country")
+    france = w.current.group.rows[1]
+    france.setFocus()
+    qtbot.keyClick(france, Qt.Key.Key_Return)
+    assert w.controller.setting("country") == "FR"
+    assert w.controller.navigator.position.step == "first_run.ready"
