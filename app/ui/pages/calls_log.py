@@ -161,6 +161,8 @@ class CallForm(QWidget):
         box.addWidget(self.scam)
         self.task_label = Text(_("This call was about (optional):"))
         box.addWidget(self.task_label)
+        box.addWidget(Text(_("If you choose a task, saving the call ticks it on your list."),
+                           "muted"))
         self.task = ChoiceGroup(exclusive=True, name=_("This call was about (optional):"))
         box.addWidget(self.task)
         self.error = Text("", "error")
@@ -173,8 +175,7 @@ class CallForm(QWidget):
     def set_tasks(self, tasks: list[Task]) -> None:
         """The choices for "This call was about": nothing, or one of these open tasks."""
         reset_choices(self.task, [(NO_TASK, _("Nothing on my list"), "")] + [
-            (str(t.id), t.shown_title(), _("Saving this call ticks it on your list."))
-            for t in tasks])
+            (str(t.id), t.shown_title(), "") for t in tasks])
 
     def fill(self, call: Call | None, now: dt.datetime) -> None:
         at = call.at if call else now
