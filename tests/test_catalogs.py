@@ -30,7 +30,8 @@ def source_messages() -> frozenset:
 
 
 def catalogs(lang: str) -> list:
-    return [read_po(p.open("rb"), locale=lang) for p in ROOT.glob(f"translations/{lang}/LC_MESSAGES/*.po")]
+    files = ROOT.glob(f"translations/{lang}/LC_MESSAGES/*.po")
+    return [read_po(p.open("rb"), locale=lang) for p in files]
 
 
 def test_source_has_messages():
@@ -47,7 +48,8 @@ def test_every_source_message_is_in_the_catalogs(lang):
     singular = {k[0] if isinstance(k, tuple) else k for k in known}
     missing = [m for m in source_messages()
                if (m not in known and (m if isinstance(m, str) else m[0]) not in singular)]
-    assert not missing, f"{lang}: {len(missing)} messages missing, e.g. {sorted(map(str, missing))[:5]}"
+    examples = sorted(map(str, missing))[:5]
+    assert not missing, f"{lang}: {len(missing)} messages missing, e.g. {examples}"
 
 
 @pytest.mark.parametrize("path", PO_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")

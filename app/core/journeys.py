@@ -14,7 +14,9 @@ FIRST_RUN = Journey(
     title=N_("Settings"),
     summary=N_("Language, text size, colours and reading aloud."),
     module="app.ui.pages.first_run",
-    pages=("language", "welcome", "text_size", "contrast", "read_aloud", "name", "country", "ready"),
+    pages=(
+        "language", "welcome", "text_size", "contrast", "read_aloud", "name", "country", "ready",
+    ),
 )
 
 

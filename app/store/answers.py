@@ -22,7 +22,9 @@ class AnswersRepo:
 
     def exposed(self) -> frozenset[str]:
         value = self.db.get_json("answers", "exposed", [])
-        return frozenset(k for k in value if k in EXPOSED_KINDS) if isinstance(value, list) else frozenset()
+        if not isinstance(value, list):
+            return frozenset()
+        return frozenset(k for k in value if k in EXPOSED_KINDS)
 
     def set_exposed(self, kinds: set[str] | frozenset[str]) -> None:
         unknown = set(kinds) - set(EXPOSED_KINDS)
@@ -43,7 +45,8 @@ class AnswersRepo:
         with self.db.write() as conn:
             pos = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM accounts").fetchone()[0]
             cur = conn.execute(
-                "INSERT INTO accounts (kind, name, last4, position, created) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO accounts (kind, name, last4, position, created) "
+                "VALUES (?, ?, ?, ?, ?)",
                 (kind, name.strip(), last4, pos, dt.date.today().isoformat()),
             )
         return Account(cur.lastrowid, kind, name.strip(), last4)
@@ -51,7 +54,8 @@ class AnswersRepo:
     def rename_account(self, account_id: int, name: str, last4: str = "") -> None:
         with self.db.write() as conn:
             conn.execute(
-                "UPDATE accounts SET name = ?, last4 = ? WHERE id = ?", (name.strip(), last4, account_id)
+                "UPDATE accounts SET name = ?, last4 = ? WHERE id = ?",
+                (name.strip(), last4, account_id),
             )
 
     def remove_account(self, account_id: int) -> None:

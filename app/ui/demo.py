@@ -29,4 +29,5 @@ def seed(store: Store, language: str, today: dt.date) -> None:
     if not store.tasks.all():
         own = {"es_MX": "Llamar a mi hija por la carta del IMSS",
                "fr_FR": "Appeler ma fille au sujet de la lettre"}
-        store.tasks.add(Task(title=own.get(language, "Call my daughter about the letter"), due=today))
+        title = own.get(language, "Call my daughter about the letter")
+        store.tasks.add(Task(title=title, due=today))

@@ -159,7 +159,8 @@ QProgressBar::chunk {{ background: {p.primary}; }}
 QScrollArea {{ border: none; }}
 QScrollBar:vertical {{ width: {m.px(22)}px; background: {p.surface}; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
-QScrollBar::handle:vertical {{ background: {p.border}; min-height: {m.px(40)}px; border-radius: 6px; }}
+QScrollBar::handle:vertical {{ background: {p.border}; min-height: {m.px(40)}px;
+    border-radius: 6px; }}
 QMessageBox QLabel {{ font-size: {m.body_pt}pt; }}
 QMessageBox QPushButton {{ min-width: {m.px(140)}px; }}
 QToolTip {{ color: {p.text}; background: {p.surface}; border: 1px solid {p.border}; }}

@@ -9,7 +9,10 @@ PER_ACCOUNT = Journey(
 )
 
 
-def nav(answers=Answers()):
+NO_ANSWERS = Answers()
+
+
+def nav(answers=NO_ANSWERS):
     return Navigator([FIXED, PER_ACCOUNT], lambda: answers)
 
 

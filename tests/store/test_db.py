@@ -6,8 +6,7 @@ import stat
 
 import pytest
 
-from app.store import Store, StoreError
-from app.store import backups
+from app.store import Store, StoreError, backups
 from app.store.migrations import latest_version, migrate, migrations
 
 DAY = dt.date(2026, 11, 23)
@@ -36,7 +35,8 @@ def test_every_change_is_committed_at_once(tmp_path):
     s = open_store(tmp_path)
     s.settings.set("first_name", "Ana")
     other = sqlite3.connect(s.path)
-    assert other.execute("SELECT value FROM settings WHERE key='first_name'").fetchone()[0] == '"Ana"'
+    row = other.execute("SELECT value FROM settings WHERE key='first_name'").fetchone()
+    assert row[0] == '"Ana"'
     other.close()
     s.close()
 

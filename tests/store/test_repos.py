@@ -21,7 +21,8 @@ def test_settings_are_typed_and_defaulted(store):
 def test_drafts_and_position_are_kept(store):
     store.progress.save_draft("first_run.name", {"name": "Ana"})
     assert store.progress.draft("first_run.name") == {"name": "Ana"}
-    store.progress.save_position(Position("first_run", "first_run.name", {"first_run": "first_run.name"}))
+    position = Position("first_run", "first_run.name", {"first_run": "first_run.name"})
+    store.progress.save_position(position)
     assert store.progress.position().step == "first_run.name"
     store.progress.clear_draft("first_run.name")
     assert store.progress.draft("first_run.name") == {}

@@ -127,7 +127,10 @@ def test_help_explains_the_current_page(qtbot, make_window, monkeypatch):
 def test_home_lists_due_tasks_and_ticks_them(qtbot, make_window):
     from app.core.tasks import Task
 
-    w = make_window(done=True, on_store=lambda s: s.tasks.add(Task(title="Call the bank", due=TODAY)))
+    def seed(s):
+        s.tasks.add(Task(title="Call the bank", due=TODAY))
+
+    w = make_window(done=True, on_store=seed)
     assert w.controller.navigator.journey is None
     done = next(b for b in w.current.findChildren(type(w.next_button)) if b.text() == "Done")
     click(qtbot, done)

@@ -30,7 +30,9 @@ class BigButton(QPushButton):
 class ButtonRow(QWidget):
     """Buttons side by side with the minimum gap between targets."""
 
-    def __init__(self, *buttons: QPushButton, parent: QWidget | None = None, stretch_end: bool = True):
+    def __init__(
+        self, *buttons: QPushButton, parent: QWidget | None = None, stretch_end: bool = True
+    ):
         super().__init__(parent)
         self.box = QHBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)

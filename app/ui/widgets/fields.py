@@ -9,7 +9,9 @@ from app.ui.widgets.labels import Text
 class TextField(QWidget):
     """Label above, field below; `value()` and `set_value()` for drafts."""
 
-    def __init__(self, label: str, parent: QWidget | None = None, hint: str = "", max_length: int = 200):
+    def __init__(
+        self, label: str, parent: QWidget | None = None, hint: str = "", max_length: int = 200
+    ):
         super().__init__(parent)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
