@@ -1,12 +1,13 @@
 """Extra blocks a journey adds to the home page (a trusted person, a card to keep).
 
 Each entry names a function `section(controller) -> QWidget | None`, imported when the
-home page is drawn; None means "nothing to show now".
+home page is drawn; None means "nothing to show now". Keep each in a small module that
+imports only what it draws (app/ui/pages/home_*.py): home is the start-up page.
 """
 from __future__ import annotations
 
 SECTIONS: list[str] = [
-    "app.ui.pages.todo:home_section",
-    "app.ui.pages.contacts:trusted_section",
-    "app.ui.pages.calls:home_section",
+    "app.ui.pages.home_todo:home_section",
+    "app.ui.pages.home_contacts:trusted_section",
+    "app.ui.pages.home_calls:home_section",
 ]

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
 from app.core.calendar_export import build_calendar, months_ahead, repeating
 from app.core.call_scripts import CallScript, load_scripts, script
-from app.core.flow import Step
+from app.core.flow import Step  # noqa: F401 - tests and callers reach it here
 from app.core.known_facts import CARD_INTRO, CARD_RULE, CARD_TITLE, card_lines, known_facts
 from app.i18n import N_, _, format_date, ngettext
 from app.store.calls import Call
 from app.ui.pages.calls_log import LogPage, reset_choices, show_now
+from app.ui.pages.home_calls import home_section  # noqa: F401 - kept importable here
 from app.ui.pages.todo_edit import buttons
 from app.ui.printing import Printout
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text
@@ -320,31 +321,6 @@ class CalendarPage(PageBase):
 
     def next_text(self) -> str:
         return _("Finish")
-
-
-# Home ------------------------------------------------------------------------------------
-def home_section(controller) -> QWidget | None:
-    """After "What happened?": the card's facts and the rule, and the way to the calls."""
-    answers = controller.answers()
-    facts = known_facts(answers)
-    if not answers.exposed or not facts:
-        return None
-    card = Card(name=_(CARD_TITLE))
-    card.box.addWidget(Heading(_(CARD_TITLE)))
-    card.box.addWidget(Text(_(CARD_INTRO)))
-    card.box.addWidget(Text("\n".join(f"• {f.shown()}" for f in facts)))
-    card.box.addWidget(Text(_(CARD_RULE), "status"))
-    see = BigButton(_("See and print the card"), description=_(CARD_TITLE))
-    see.clicked.connect(lambda: _open(controller, "calls.card"))
-    log = BigButton(_("My calls"), description=_("Write down a call you made or received."))
-    log.clicked.connect(lambda: _open(controller, "calls.log"))
-    card.box.addWidget(buttons(see, log))
-    return card
-
-
-def _open(controller, page: str) -> None:
-    controller.start("calls")
-    controller.go_to(Step(page))
 
 
 # The person's own words are never translated: the demo speaks each language itself.

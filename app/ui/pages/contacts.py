@@ -7,12 +7,13 @@ The trusted person written down here appears on the home page and on every scam 
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout
 
 from app import i18n
 from app.core.contacts import ALWAYS_ADVICE, TYPE_ADDRESS, Contact, load_contacts
-from app.core.flow import Step
+from app.core.flow import Step  # noqa: F401 - callers reach it here
 from app.i18n import N_, _
+from app.ui.pages.home_contacts import trusted_section  # noqa: F401 - kept importable here
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text, TextField
 from app.ui.widgets.page import _delete_layout
 
@@ -108,26 +109,6 @@ class TrustedPage(PageBase):
 
     def next_text(self) -> str:
         return _("Finish")
-
-
-def trusted_section(controller) -> QWidget | None:
-    """The home page's trusted-person card, when one is written down."""
-    person = controller.setting("trusted_person").strip()
-    if not person:
-        return None
-    card = Card(name=_("Someone you trust"))
-    card.box.addWidget(Heading(_("Someone you trust")))
-    card.box.addWidget(Text(_("If a message or a call worries you, hang up and call:")))
-    card.box.addWidget(Text(person, "heading"))
-    change = BigButton(_("Change"), description=_("Change the person to call"))
-    change.clicked.connect(lambda: _open_trusted(controller))
-    card.box.addWidget(ButtonRow(change))
-    return card
-
-
-def _open_trusted(controller) -> None:
-    controller.start("contacts")
-    controller.go_to(Step("contacts.trusted"))
 
 
 PAGES = {

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from app.core.tasks import Task
 from app.i18n import N_, _, due_in_words, format_date, ngettext
+from app.ui.pages.home_todo import home_section  # noqa: F401 - kept importable here
 from app.ui.pages.todo_edit import TaskForm, buttons
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 from app.ui.widgets.page import _delete_layout
 
-if TYPE_CHECKING:  # the home page imports this module: printing waits for a printout
+if TYPE_CHECKING:  # printing waits for a printout
     from app.ui.printing import Printout
 
 REPEAT_WORDS = {
@@ -389,22 +390,6 @@ class ListPage(PageBase):
         path = printout(self.controller).save_pdf_with_dialog(self, _("my-to-do-list") + ".pdf")
         if path is not None:
             self.controller.changed(_("Saved: {file}").format(file=path.name))
-
-
-def home_section(controller) -> QWidget | None:
-    """Under "What to do today": how many things are left, and the way to the whole list."""
-    left = len(controller.store.tasks.all(include_done=False))
-    holder = QWidget()
-    box = QVBoxLayout(holder)
-    box.setContentsMargins(0, 0, 0, 0)
-    box.setSpacing(16)
-    if left:
-        box.addWidget(Text(ngettext("{n} thing on your to-do list.",
-                                    "{n} things on your to-do list.", left).format(n=left)))
-    button = BigButton(_("All my tasks"), description=_("Open your whole to-do list."))
-    button.clicked.connect(lambda: controller.start("todo"))
-    box.addWidget(ButtonRow(button))
-    return holder
 
 
 # The person's own words are never translated: the demo speaks each language itself.

@@ -1,0 +1,36 @@
+"""The calls journey's card on the home page, apart from the calls pages (call scripts,
+calendar export, the call log, printing) so that home imports only what it draws
+(start-up time, see bench/RESULTS.md)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.core.flow import Step
+from app.core.known_facts import CARD_INTRO, CARD_RULE, CARD_TITLE, known_facts
+from app.i18n import _
+from app.ui.pages.todo_edit import buttons
+from app.ui.widgets import BigButton, Card, Heading, Text
+
+
+def home_section(controller) -> QWidget | None:
+    """After "What happened?": the card's facts and the rule, and the way to the calls."""
+    answers = controller.answers()
+    facts = known_facts(answers)
+    if not answers.exposed or not facts:
+        return None
+    card = Card(name=_(CARD_TITLE))
+    card.box.addWidget(Heading(_(CARD_TITLE)))
+    card.box.addWidget(Text(_(CARD_INTRO)))
+    card.box.addWidget(Text("\n".join(f"• {f.shown()}" for f in facts)))
+    card.box.addWidget(Text(_(CARD_RULE), "status"))
+    see = BigButton(_("See and print the card"), description=_(CARD_TITLE))
+    see.clicked.connect(lambda: _open(controller, "calls.card"))
+    log = BigButton(_("My calls"), description=_("Write down a call you made or received."))
+    log.clicked.connect(lambda: _open(controller, "calls.log"))
+    card.box.addWidget(buttons(see, log))
+    return card
+
+
+def _open(controller, page: str) -> None:
+    controller.start("calls")
+    controller.go_to(Step(page))

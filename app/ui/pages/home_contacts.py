@@ -1,0 +1,29 @@
+"""The trusted person's card on the home page, apart from the contacts pages so that home
+imports only what it draws (start-up time, see bench/RESULTS.md)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.core.flow import Step
+from app.i18n import _
+from app.ui.widgets import BigButton, ButtonRow, Card, Heading, Text
+
+
+def trusted_section(controller) -> QWidget | None:
+    """The home page's trusted-person card, when one is written down."""
+    person = controller.setting("trusted_person").strip()
+    if not person:
+        return None
+    card = Card(name=_("Someone you trust"))
+    card.box.addWidget(Heading(_("Someone you trust")))
+    card.box.addWidget(Text(_("If a message or a call worries you, hang up and call:")))
+    card.box.addWidget(Text(person, "heading"))
+    change = BigButton(_("Change"), description=_("Change the person to call"))
+    change.clicked.connect(lambda: _open_trusted(controller))
+    card.box.addWidget(ButtonRow(change))
+    return card
+
+
+def _open_trusted(controller) -> None:
+    controller.start("contacts")
+    controller.go_to(Step("contacts.trusted"))
