@@ -69,8 +69,8 @@ class ContactsPage(PageBase):
             card.box.addWidget(ButtonRow(button))
         if contact.how_to_reach:
             card.box.addWidget(Text(contact.shown("how_to_reach")))
-        card.box.addWidget(Text(_("Source: {source}. {checked}.").format(
-            source=contact.source, checked=contact.shown_checked()), "muted"))
+        # The source stays in the data file for whoever corrects it; the person sees the date.
+        card.box.addWidget(Text(contact.shown_checked(), "muted"))
         return card
 
     def say_number(self, contact: Contact) -> None:
