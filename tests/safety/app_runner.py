@@ -17,8 +17,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-import app.store.profiles  # noqa: E402, F401 - imported before the rights are dropped
+import importlib  # noqa: E402
+import pkgutil  # noqa: E402
+
+import app  # noqa: E402
 from app.__main__ import main  # noqa: E402
+
+# Every module is imported before the rights are dropped: the source tree may sit in a
+# folder the other user cannot read (a private temporary clone).
+for module in pkgutil.walk_packages(app.__path__, "app."):
+    importlib.import_module(module.name)
 from app.ui import application  # noqa: E402
 
 shown: list[list[str]] = []
