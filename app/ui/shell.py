@@ -1,14 +1,15 @@
 """The main window: header, the current page, Back and Next, and the always-there tools.
 
 Pages are built on first visit and kept; a page built in another language is rebuilt
-when shown again. Every move saves the page being left and the position in the store.
+when shown again. Every move saves the page being left, and the position in the store
+right after the new page is painted (closing the window saves it too).
 """
 from __future__ import annotations
 
 import importlib
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.speaker = speaker or Speaker(parent=self)
         self.pages: dict[str, PageBase] = {}
         self.current: PageBase | None = None
+        self._position_unsaved = False
         self.resize(*theme.WINDOW_SIZE)
         calm_motion()
         self._build()
@@ -245,8 +247,25 @@ class MainWindow(QMainWindow):
         self.scroll.verticalScrollBar().setValue(0)
         self._show_chrome()
         self._set_tab_order()
-        self.controller.save_position()
+        self._save_position_after_paint()
         self.header.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _save_position_after_paint(self) -> None:
+        """Write where the person is once the new page is on screen, not before.
+
+        The position is one committed write (an fsync); done before the paint, it made every
+        page turn wait for the disk. The zero-delay timer runs as soon as the event loop has
+        painted; several moves in a row write once. closeEvent saves at once, so a close
+        before the timer runs loses nothing.
+        """
+        if not self._position_unsaved:
+            self._position_unsaved = True
+            QTimer.singleShot(0, self, self._save_position_now)
+
+    def _save_position_now(self) -> None:
+        if self._position_unsaved:
+            self._position_unsaved = False
+            self.controller.save_position()
 
     def _set_tab_order(self) -> None:
         """Tab follows reading order: tools, title, the page top to bottom, Back, Next.
@@ -397,5 +416,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self._leave()
+        self._position_unsaved = False
         self.controller.save_position()
         super().closeEvent(event)
