@@ -39,6 +39,13 @@ class Controller(QObject):
         self.today = today
         self.navigator = Navigator(journeys, self.answers)
         self.navigator.position = store.progress.position()
+        # Counts data_changed: a page that draws the model can skip redrawing when neither
+        # this nor what it reads has moved since it last drew (see HomePage.load).
+        self.data_version = 0
+        self.data_changed.connect(self._count_change)
+
+    def _count_change(self) -> None:
+        self.data_version += 1
 
     # Answers and settings -----------------------------------------------------------
     def answers(self) -> Answers:

@@ -29,13 +29,37 @@ class HomePage(PageBase):
         self.dynamic = QVBoxLayout()
         self.dynamic.setSpacing(16)
         box.addLayout(self.dynamic)
+        self._drawn_from = None  # built anew (language change): draw at the next load
         self.controller.data_changed.connect(self._refresh_if_shown)
 
     def _refresh_if_shown(self) -> None:
         if self.isVisible():
             self.load()
 
+    def _inputs(self) -> tuple:
+        """Everything the page draws from: if none of it moved, what is shown is current.
+
+        Sections draw from the open tasks, the settings and the answers; anything else they
+        show must be changed through the controller (`changed()` bumps data_version).
+        """
+        c = self.controller
+        nav = c.navigator
+        answers = c.answers()
+        journeys = tuple((j.key, j.available(answers), nav.is_started(j.key),
+                          nav.is_finished(j.key)) for j in nav.journeys.values())
+        return (c.data_version, c.today(), answers, journeys,
+                tuple(c.store.tasks.all(include_done=False)),
+                c.setting("trusted_person"), c.setting("country"))
+
     def load(self) -> None:
+        """Draw the sections again only when what they draw from has changed.
+
+        Home is shown at every return; redrawing every card each time was most of the turn.
+        """
+        inputs = self._inputs()
+        if inputs == self._drawn_from:
+            return
+        self._drawn_from = inputs
         _delete_layout(self.dynamic)
         self._today()
         for path in SECTIONS:
