@@ -204,7 +204,9 @@ class MainWindow(QMainWindow):
                 _("Reads the title and the text of this page aloud, slowly."))
         size = self.controller.setting("text_size")
         self.size_button.setText(_("Text {size} %").format(size=size))
-        self.size_button.setAccessibleDescription(_("Makes the text bigger. Also Ctrl + and Ctrl −."))
+        self.size_button.setAccessibleDescription(
+            _("Makes the text bigger. Also Ctrl + and Ctrl −.")
+        )
         self.help_button.setText(_("Help"))
 
     # Moving ---------------------------------------------------------------------------
