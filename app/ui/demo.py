@@ -19,7 +19,10 @@ def seed(store: Store, language: str, today: dt.date) -> None:
     store.settings.set("first_name", {"es_MX": "Carmen", "fr_FR": "Jeanne"}.get(language, "Mary"))
     store.settings.set("country", COUNTRY_FOR_LANGUAGE[language])
     store.answers.set_notice({"es_MX": "imss", "fr_FR": "ameli"}.get(language, "bank"))
-    store.answers.set_exposed({"name_address", "birth_date", "social_security", "pension"})
+    # What each leak really held: AmeliPro had no pension amount, IMSS had no health rights.
+    exposed = {"name_address", "birth_date", "social_security"}
+    exposed |= {"fr_FR": {"health_rights"}}.get(language, {"curp", "pension"})
+    store.answers.set_exposed(exposed)
     if not store.answers.accounts():
         names = {"es_MX": ("Correo", "Banco"), "fr_FR": ("Ma messagerie", "Ma banque")}
         email, bank = names.get(language, ("Email", "Bank"))

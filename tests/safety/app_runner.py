@@ -15,10 +15,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
-
 import importlib  # noqa: E402
 import pkgutil  # noqa: E402
+
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 import app  # noqa: E402
 from app.__main__ import main  # noqa: E402
