@@ -97,3 +97,19 @@ class Printout:
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         return self.write_pdf(Path(path))
+
+
+def print_paper(page, printout: Printout, message: str) -> bool:
+    """Print from a page (the system's printer dialog) and say so; False if cancelled."""
+    if printout.print_with_dialog(page):
+        page.controller.changed(message)
+        return True
+    return False
+
+
+def save_pdf(page, printout: Printout, file_stem: str) -> Path | None:
+    """Save a page's printout as a PDF where the person chooses, and say where."""
+    path = printout.save_pdf_with_dialog(page, file_stem + ".pdf")
+    if path is not None:
+        page.controller.changed(_("Saved: {file}").format(file=path.name))
+    return path

@@ -254,7 +254,7 @@ def test_notebook_pdf_lists_the_accounts_and_no_password(qtbot, window, tmp_path
         assert expected in text
     assert text.index("Correo") < text.index("Banorte") < text.index("IMSS")
     assert shown not in text and shown.split("-")[0] not in text
-    assert w.status.text() == "Saved as notebook.pdf."
+    assert w.status.text() == "Saved: notebook.pdf"
 
 
 @pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])

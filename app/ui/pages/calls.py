@@ -25,7 +25,7 @@ from app.store.calls import Call
 from app.ui.pages.calls_log import LogPage, reset_choices, show_now
 from app.ui.pages.home_calls import home_section  # noqa: F401 - kept importable here
 from app.ui.pages.todo_edit import buttons
-from app.ui.printing import Printout
+from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text
 from app.ui.widgets.page import _delete_layout
 
@@ -114,14 +114,10 @@ class CardPage(PageBase):
         _say(self, self.controller, self.text())
 
     def print_card(self) -> None:
-        if card_printout(self.controller).print_with_dialog(self):
-            self.controller.changed(_("The card is printing."))
+        print_paper(self, card_printout(self.controller), _("The card is printing."))
 
     def save_pdf(self) -> None:
-        path = card_printout(self.controller).save_pdf_with_dialog(
-            self, _("what-they-know") + ".pdf")
-        if path is not None:
-            self.controller.changed(_("Saved: {file}").format(file=path.name))
+        save_pdf(self, card_printout(self.controller), _("what-they-know"))
 
 
 # Call scripts ----------------------------------------------------------------------------
@@ -207,8 +203,8 @@ class ScriptsPage(PageBase):
 
     def print_script(self) -> None:
         entry = self.chosen()
-        if entry is not None and script_printout(self.controller, entry).print_with_dialog(self):
-            self.controller.changed(_("The script is printing."))
+        if entry is not None:
+            print_paper(self, script_printout(self.controller, entry), _("The script is printing."))
 
 
 # The check-up calendar -------------------------------------------------------------------
@@ -310,14 +306,10 @@ class CalendarPage(PageBase):
         self.controller.changed(_("Saved: {file}").format(file=saved.name))
 
     def print_sheet(self) -> None:
-        if calendar_printout(self.controller).print_with_dialog(self):
-            self.controller.changed(_("Your calendar is printing."))
+        print_paper(self, calendar_printout(self.controller), _("Your calendar is printing."))
 
     def save_pdf(self) -> None:
-        path = calendar_printout(self.controller).save_pdf_with_dialog(
-            self, _("check-up-calendar") + ".pdf")
-        if path is not None:
-            self.controller.changed(_("Saved: {file}").format(file=path.name))
+        save_pdf(self, calendar_printout(self.controller), _("check-up-calendar"))
 
     def next_text(self) -> str:
         return _("Finish")

@@ -18,7 +18,7 @@ from app.core.tasks import Task
 from app.i18n import N_, _, format_date, format_time
 from app.store.calls import Call
 from app.ui.pages.todo_edit import DateError, buttons, parse_date
-from app.ui.printing import Printout
+from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text, TextField
 from app.ui.widgets.page import _delete_layout
 
@@ -436,10 +436,7 @@ class LogPage(PageBase):
 
     # Paper ------------------------------------------------------------------------------
     def print_log(self) -> None:
-        if printout(self.controller).print_with_dialog(self):
-            self.controller.changed(_("Your calls are printing."))
+        print_paper(self, printout(self.controller), _("Your calls are printing."))
 
     def save_pdf(self) -> None:
-        path = printout(self.controller).save_pdf_with_dialog(self, _("my-calls") + ".pdf")
-        if path is not None:
-            self.controller.changed(_("Saved: {file}").format(file=path.name))
+        save_pdf(self, printout(self.controller), _("my-calls"))

@@ -19,7 +19,7 @@ from app.i18n import N_, _, format_date
 from app.ui import theme
 from app.ui.pages.passwords_check import CheckPage, clear_layout
 from app.ui.pages.passwords_suggest import AccountPage, SuggestPage
-from app.ui.printing import Printout
+from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, ButtonRow, Card, ChoiceGroup, Heading, PageBase, Text
 
 SOURCE = "passwords"
@@ -231,7 +231,9 @@ class NotebookPage(PageBase):
     def build(self, box: QVBoxLayout) -> None:
         self.print_button = BigButton(_("Print"), primary=True)
         self.pdf_button = BigButton(_("Save as PDF"))
-        self.print_button.clicked.connect(lambda: self.printout().print_with_dialog(self))
+        self.print_button.clicked.connect(
+            lambda: print_paper(self, self.printout(), _("Your notebook page is printing."))
+        )
         self.pdf_button.clicked.connect(self.save_pdf)
         box.addWidget(ButtonRow(self.print_button, self.pdf_button))
         rules = Card(name=_("Three rules to keep it safe"))
@@ -279,9 +281,7 @@ class NotebookPage(PageBase):
             doc.blank_lines(1, label)
 
     def save_pdf(self) -> None:
-        path = self.printout().save_pdf_with_dialog(self, _("password-notebook") + ".pdf")
-        if path is not None:
-            self.controller.announce.emit(_("Saved as {file}.").format(file=path.name))
+        save_pdf(self, self.printout(), _("password-notebook"))
 
 
 PAGES = {

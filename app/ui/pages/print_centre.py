@@ -13,7 +13,7 @@ from app.core.journeys import password_order
 from app.i18n import N_, _, format_date
 from app.ui.pages import todo
 from app.ui.pages.passwords import NotebookPage
-from app.ui.printing import Printout
+from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 
 
@@ -118,17 +118,10 @@ class PrintPage(PageBase):
         return build(self.controller)
 
     def print_sheet(self, key: str) -> bool:
-        if self.printout(key).print_with_dialog(self):
-            self.controller.changed(_("It is printing."))
-            return True
-        return False
+        return print_paper(self, self.printout(key), _("It is printing."))
 
     def save_pdf(self, key: str):
-        file_name = _(next(s[4] for s in SHEETS if s[0] == key)) + ".pdf"
-        path = self.printout(key).save_pdf_with_dialog(self, file_name)
-        if path is not None:
-            self.controller.changed(_("Saved: {file}").format(file=path.name))
-        return path
+        return save_pdf(self, self.printout(key), _(next(s[4] for s in SHEETS if s[0] == key)))
 
     def next_text(self) -> str:
         return _("Finish")

@@ -383,13 +383,14 @@ class ListPage(PageBase):
 
     # Paper ------------------------------------------------------------------------------
     def print_list(self) -> None:
-        if printout(self.controller).print_with_dialog(self):
-            self.controller.changed(_("Your list is printing."))
+        from app.ui.printing import print_paper
+
+        print_paper(self, printout(self.controller), _("Your list is printing."))
 
     def save_pdf(self) -> None:
-        path = printout(self.controller).save_pdf_with_dialog(self, _("my-to-do-list") + ".pdf")
-        if path is not None:
-            self.controller.changed(_("Saved: {file}").format(file=path.name))
+        from app.ui.printing import save_pdf
+
+        save_pdf(self, printout(self.controller), _("my-to-do-list"))
 
 
 # The person's own words are never translated: the demo speaks each language itself.
