@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from app.core.settings import TEXT_SIZES
 from app.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
-from app.ui.widgets import ChoiceGroup, PageBase, Text, TextField
+from app.ui.widgets import ChoiceGroup, PageBase, SettingField, Text
 
 
 class SettingChoicePage(PageBase):
@@ -134,18 +134,11 @@ class NamePage(PageBase):
     body = N_("This is optional. Sereno uses it only to greet you.")
 
     def build(self, box: QVBoxLayout) -> None:
-        self.name = TextField(_("Your first name (optional)"), max_length=60)
-        self.name.edit.textChanged.connect(lambda _text: self.save())
+        self.name = SettingField(_("Your first name (optional)"), self.controller, "first_name")
         box.addWidget(self.name)
 
     def load(self) -> None:
-        self._loading = True
-        self.name.set_value(self.controller.setting("first_name"))
-        self._loading = False
-
-    def save(self) -> None:
-        if not self._loading:
-            self.controller.set_setting("first_name", self.name.value().strip())
+        self.name.refresh()
 
 
 class CountryPage(SettingChoicePage):

@@ -33,8 +33,8 @@ from app.ui.widgets import (
     ChoiceGroup,
     Heading,
     PageBase,
+    SettingField,
     Text,
-    TextField,
 )
 from app.ui.widgets.labels import Title
 from app.ui.widgets.page import _delete_layout
@@ -194,8 +194,7 @@ class MePage(PageBase):
               "bring that file in on the other computer, from “People on this computer”.")
 
     def build(self, box: QVBoxLayout) -> None:
-        self.name = TextField(_("Your first name"), max_length=60)
-        self.name.edit.textChanged.connect(lambda _text: self.save())
+        self.name = SettingField(_("Your first name"), self.controller, "first_name")
         box.addWidget(self.name)
         take = Card(name=_("Take your notes to another computer"))
         take.box.addWidget(Heading(_("Take your notes to another computer")))
@@ -216,13 +215,7 @@ class MePage(PageBase):
         box.addWidget(erase)
 
     def load(self) -> None:
-        self._loading = True
-        self.name.set_value(self.controller.setting("first_name"))
-        self._loading = False
-
-    def save(self) -> None:
-        if not self._loading:
-            self.controller.set_setting("first_name", self.name.value().strip())
+        self.name.refresh()
 
     def export(self) -> Path | None:
         c = self.controller

@@ -34,3 +34,23 @@ class TextField(QWidget):
     def set_value(self, text: str) -> None:
         if text != self.edit.text():
             self.edit.setText(text)
+
+
+class SettingField(TextField):
+    """A text field bound to one of the person's settings, saved as it is typed."""
+
+    def __init__(self, label: str, controller, key: str, max_length: int = 60):
+        super().__init__(label, max_length=max_length)
+        self.controller, self.key = controller, key
+        self._filling = False
+        self.edit.textChanged.connect(self._store)
+
+    def refresh(self) -> None:
+        """Show the stored value (without writing it back)."""
+        self._filling = True
+        self.set_value(self.controller.setting(self.key))
+        self._filling = False
+
+    def _store(self, _text: str) -> None:
+        if not self._filling:
+            self.controller.set_setting(self.key, self.value().strip())
