@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -45,7 +44,7 @@ def _run(args: argparse.Namespace) -> int:
             portable.isolate(location.data_dir)
         except OSError as exc:  # a read-only stick or folder: said in plain words below
             unusable = exc
-    from app.store import StoreError
+    from app.store import STORAGE_ERRORS, StoreError
     from app.ui import application
 
     app = application.make_app()
@@ -72,7 +71,7 @@ def _run(args: argparse.Namespace) -> int:
         session.shutdown()
         application.tell_store_error(error)
         return 1
-    except (sqlite3.Error, OSError) as exc:
+    except STORAGE_ERRORS as exc:
         session.shutdown()
         application.tell_store_error(StoreError("cannot_write", type(exc).__name__))
         return 1

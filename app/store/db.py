@@ -31,6 +31,10 @@ class StoreError(Exception):
         self.reason = reason
 
 
+# What a failed read or write of the store can raise, for callers outside app/store.
+STORAGE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, OSError, StoreError)
+
+
 @dataclass(frozen=True)
 class Recovery:
     """What happened on open: the damaged file kept aside and the backup used, if any."""

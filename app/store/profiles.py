@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import sqlite3
@@ -16,6 +17,9 @@ from pathlib import Path
 
 from app.store import backups
 from app.store.db import Database, StoreError, check, make_private_dir
+
+_BACKUP_NAME = re.compile(r"^([^.]+)-\d{4}-\d{2}-\d{2}\.sqlite3$")
+_WAL_SUFFIX = ".sqlite3-wal"
 
 APP_NAME = "Sereno"
 EXTENSION = ".sereno"
@@ -105,6 +109,29 @@ class DataDir:
             candidate = "p" + secrets.token_hex(4)
             if not self.path_for(candidate).exists():
                 return candidate
+
+    def profile_to_open(self) -> str:
+        """The first profile: its database, else a WAL left without it, else its backups.
+
+        Damaged copies set aside ("p1.damaged-....sqlite3") are never taken for a profile,
+        and a profile whose file is gone is found again through what is left of it, so that
+        its backup is brought back instead of starting an empty profile.
+        """
+        ids = self.profile_ids()
+        if ids:
+            return ids[0]
+        if self.profiles_dir.is_dir():
+            orphans = sorted(p.name[: -len(_WAL_SUFFIX)] for p in self.profiles_dir.iterdir()
+                             if p.name.endswith(_WAL_SUFFIX)
+                             and "." not in p.name[: -len(_WAL_SUFFIX)])
+            if orphans:
+                return orphans[0]
+        if self.backup_dir.is_dir():
+            backed = sorted({m.group(1) for p in self.backup_dir.iterdir()
+                             if (m := _BACKUP_NAME.match(p.name))})
+            if backed:
+                return backed[0]
+        return self.new_profile_id()
 
     # The people -------------------------------------------------------------------------
     def profiles(self) -> list[Profile]:

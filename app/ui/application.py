@@ -1,8 +1,6 @@
 """Build the QApplication, Qt's own translations, and the window for a profile."""
 from __future__ import annotations
 
-import re
-import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -16,7 +14,7 @@ from app import i18n
 from app.core.journeys import JOURNEYS
 from app.i18n import N_, _
 from app.paths import resource
-from app.store import Store, StoreError
+from app.store import STORAGE_ERRORS, Store, StoreError
 from app.store.profiles import DataDir
 from app.ui.controller import Controller
 from app.ui.shell import MainWindow
@@ -51,33 +49,6 @@ class QtTranslations:
             self.translator = translator
 
 
-_BACKUP_NAME = re.compile(r"^([^.]+)-\d{4}-\d{2}-\d{2}\.sqlite3$")
-_WAL_SUFFIX = ".sqlite3-wal"
-
-
-def profile_to_open(folder: DataDir) -> str:
-    """The first profile: its database, else a WAL left without it, else its backups.
-
-    Damaged copies set aside ("p1.damaged-....sqlite3") are never taken for a profile, and
-    a profile whose file is gone is found again through what is left of it, so that its
-    backup is brought back instead of starting an empty profile.
-    """
-    ids = [i for i in folder.profile_ids() if "." not in i]
-    if ids:
-        return ids[0]
-    if folder.profiles_dir.is_dir():
-        orphans = sorted(p.name[: -len(_WAL_SUFFIX)] for p in folder.profiles_dir.iterdir()
-                         if p.name.endswith(_WAL_SUFFIX) and "." not in p.name[: -len(_WAL_SUFFIX)])
-        if orphans:
-            return orphans[0]
-    if folder.backup_dir.is_dir():
-        backed = sorted({m.group(1) for p in folder.backup_dir.iterdir()
-                         if (m := _BACKUP_NAME.match(p.name))})
-        if backed:
-            return backed[0]
-    return folder.new_profile_id()
-
-
 def open_store(data_dir: Path) -> Store:
     """Open the profile to use (the first one, or a new one on a first run).
 
@@ -86,7 +57,7 @@ def open_store(data_dir: Path) -> Store:
     folder = DataDir(data_dir)
     try:
         folder.ensure()
-        profile = profile_to_open(folder)
+        profile = folder.profile_to_open()
     except OSError as exc:
         raise StoreError("cannot_write", type(exc).__name__) from exc
     return Store(folder.path_for(profile), folder.backup_dir)
@@ -147,7 +118,7 @@ UNEXPECTED = N_("Something went wrong in Sereno. Everything saved before is safe
 
 def plain_error_text(error: BaseException) -> str:
     """What to tell the person about an error nobody caught, in their language."""
-    if isinstance(error, (sqlite3.Error, OSError, StoreError)):
+    if isinstance(error, STORAGE_ERRORS):
         return _(SAVE_FAILED)
     return _(UNEXPECTED)
 

@@ -46,12 +46,8 @@ class Session(QObject):
         if len(people) > 1:
             self.show_chooser()
             return
-        # The robust pick (a profile found again through its backups) when there is one.
-        pick = getattr(application, "profile_to_open", None)
-        if pick is not None:
-            self.open(pick(self.folder))
-        else:
-            self.open(people[0].id if people else self.folder.new_profile_id())
+        # A profile whose file is lost is found again through its WAL or backups.
+        self.open(self.folder.profile_to_open())
 
     def open(self, profile_id: str) -> MainWindow:
         """Close whatever is open, then open this person's notes in a new window."""
