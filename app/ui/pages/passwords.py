@@ -260,28 +260,32 @@ class NotebookPage(PageBase):
             self.left.addWidget(ButtonRow(button))
 
     def printout(self) -> Printout:
-        c = self.controller
-        doc = Printout(_("My password notebook"), c.setting("first_name") or "", c.today())
-        doc.paragraph(_("Write a password only here, by hand. Sereno never keeps one."))
-        accounts = password_order(c.answers())
-        for account in accounts:
-            doc.heading(f"{account.name} — {kind_name(account)}")
-            self._lines(doc)
-        for _i in range(2 if accounts else 4):
-            doc.heading(_("Another account"))
-            self._lines(doc)
-        doc.heading(_("Three rules to keep it safe"))
-        for i, rule in enumerate(RULES, 1):
-            doc.item(f"{i}. {_(rule)}", tick=False)
-        return doc
-
-    @staticmethod
-    def _lines(doc: Printout) -> None:
-        for label in (_("Website address:"), _("User name:"), _("Password:"), _("Changed on:")):
-            doc.blank_lines(1, label)
+        return notebook_printout(self.controller)
 
     def save_pdf(self) -> None:
         save_pdf(self, self.printout(), _("password-notebook"))
+
+
+def notebook_printout(controller) -> Printout:
+    """The password notebook: each account with blank lines, and how to keep it safe.
+
+    It never holds a password: the person writes one by hand, on paper.
+    """
+    doc = Printout(_("My password notebook"), controller.setting("first_name") or "",
+                   controller.today())
+    doc.paragraph(_("Write a password only here, by hand. Sereno never keeps one."))
+    accounts = password_order(controller.answers())
+    headings = [f"{a.name} — {kind_name(a)}" for a in accounts]
+    headings += [_("Another account")] * (2 if accounts else 4)
+    for heading in headings:
+        doc.heading(heading)
+        for label in (_("Website address:"), _("User name:"), _("Password:"),
+                      _("Changed on:")):
+            doc.blank_lines(1, label)
+    doc.heading(_("Three rules to keep it safe"))
+    for i, rule in enumerate(RULES, 1):
+        doc.item(f"{i}. {_(rule)}", tick=False)
+    return doc
 
 
 PAGES = {

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from app.core.journeys import password_order
 from app.i18n import N_, _, format_date
 from app.ui.pages import todo
-from app.ui.pages.passwords import NotebookPage
+from app.ui.pages.passwords import notebook_printout
 from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 
@@ -63,18 +63,6 @@ def summary_printout(controller) -> Printout:
     sheet.paragraph(_("If a call or a message worries you, hang up and call back on the number "
                       "printed on your card or on an official letter."))
     return sheet
-
-
-def notebook_printout(controller) -> Printout:
-    """The password notebook page, exactly as the password journey prints it."""
-
-    class _Notebook:
-        _lines = staticmethod(NotebookPage._lines)
-
-        def __init__(self):
-            self.controller = controller
-
-    return NotebookPage.printout(_Notebook())
 
 
 # What can be printed: (key, title, what it holds, builder, PDF file name).
