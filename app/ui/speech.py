@@ -141,3 +141,12 @@ class Speaker(QObject):
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         return self._tts.state() == QTextToSpeech.State.Speaking
+
+
+def say_or_explain(page, text: str) -> bool:
+    """Read text aloud with the window's speaker, or tell the person plainly why it cannot."""
+    speaker = getattr(page.window(), "speaker", None)
+    if speaker is not None and speaker.say(text):
+        return True
+    page.controller.announce.emit((speaker.problem() if speaker else None) or _(NO_VOICE))
+    return False

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.core.contacts import load_contacts
 from app.i18n import _
-from app.ui.pages.contacts import NO_VOICE
+from app.ui.speech import NO_VOICE
 from app.ui.widgets import BigButton
 
 

@@ -26,10 +26,10 @@ from app.ui.pages.calls_log import LogPage, reset_choices, show_now
 from app.ui.pages.home_calls import home_section  # noqa: F401 - kept importable here
 from app.ui.pages.todo_edit import buttons
 from app.ui.printing import Printout, print_paper, save_pdf
+from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text
 from app.ui.widgets.page import _delete_layout
 
-NO_VOICE = N_("Reading aloud is not available on this computer.")
 SCRIPT_PARTS: tuple[tuple[str, str], ...] = (
     ("have_at_hand", N_("Have at hand")),
     ("say", N_("What to say")),
@@ -40,10 +40,7 @@ SCRIPT_PARTS: tuple[tuple[str, str], ...] = (
 
 def _say(page: QWidget, controller, text: str) -> None:
     """Read text aloud with the shell's speaker, or say plainly why it cannot."""
-    speaker = getattr(page.window(), "speaker", None)
-    if speaker is None or not speaker.say(text):
-        problem = getattr(speaker, "problem", None)
-        controller.announce.emit((problem() if problem else None) or _(NO_VOICE))
+    say_or_explain(page, text)
 
 
 def _person(controller) -> str:

@@ -14,11 +14,9 @@ from app.core.contacts import ALWAYS_ADVICE, TYPE_ADDRESS, Contact, load_contact
 from app.core.flow import Step  # noqa: F401 - callers reach it here
 from app.i18n import N_, _
 from app.ui.pages.home_contacts import trusted_section  # noqa: F401 - kept importable here
+from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text, TextField
 from app.ui.widgets.page import _delete_layout
-
-NO_VOICE = N_("Reading aloud is not available on this computer: no voice was found "
-              "for your language.")
 
 
 class ContactsPage(PageBase):
@@ -76,10 +74,7 @@ class ContactsPage(PageBase):
     def say_number(self, contact: Contact) -> None:
         spoken = "{name}. {number}".format(name=contact.shown("organisation"),
                                            number=contact.phone_for_speech(i18n.language()))
-        speaker = getattr(self.window(), "speaker", None)
-        if speaker is None or not speaker.say(spoken):
-            problem = getattr(speaker, "problem", None)  # why, in words, when it can tell
-            self.controller.announce.emit((problem() if problem else None) or _(NO_VOICE))
+        say_or_explain(self, spoken)
 
 
 class TrustedPage(PageBase):

@@ -12,10 +12,8 @@ from app.core.answers import Account
 from app.core.passwords import passphrase_words, spell, suggest_passphrase
 from app.i18n import N_, _
 from app.ui import clipboard
+from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, ButtonRow, PageBase, Text
-
-NO_VOICE = N_("Reading aloud is not available on this computer: no voice was found "
-              "for your language.")
 
 
 class AccountPage(PageBase):
@@ -105,10 +103,7 @@ class SuggestPage(AccountPage):
             _("Letter by letter: {letters}.").format(
                 letters=", ".join(spell(passphrase, i18n.language()))),
         ])
-        speaker = getattr(self.window(), "speaker", None)
-        if speaker is None or not speaker.say(text):
-            problem = getattr(speaker, "problem", None)  # the speaker's own reason, when it has one
-            self.controller.announce.emit((problem() if problem else None) or _(NO_VOICE))
+        say_or_explain(self, text)
 
     def copy_passphrase(self) -> None:
         if self._passphrase:
