@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QVBoxLayout
 
 from app.core.calendar_export import build_calendar, months_ahead, repeating
 from app.core.call_scripts import CallScript, load_scripts, script
@@ -36,11 +36,6 @@ SCRIPT_PARTS: tuple[tuple[str, str], ...] = (
     ("ask_for", N_("What to ask for")),
     ("never_give", N_("Never give")),
 )
-
-
-def _say(page: QWidget, controller, text: str) -> None:
-    """Read text aloud with the shell's speaker, or say plainly why it cannot."""
-    say_or_explain(page, text)
 
 
 def _person(controller) -> str:
@@ -108,7 +103,7 @@ class CardPage(PageBase):
         return "\n".join(card_lines(self.controller.answers()))
 
     def read(self) -> None:
-        _say(self, self.controller, self.text())
+        say_or_explain(self, self.text())
 
     def print_card(self) -> None:
         print_paper(self, card_printout(self.controller), _("The card is printing."))
@@ -155,7 +150,7 @@ class ScriptsPage(PageBase):
         self.print_button.clicked.connect(self.print_script)
         self.read_button = BigButton(_("Read it aloud"))
         self.read_button.clicked.connect(
-            lambda: _say(self, self.controller, self.script_text()))
+            lambda: say_or_explain(self, self.script_text()))
         self.actions = buttons(self.print_button, self.read_button)
         box.addWidget(self.actions)
 
