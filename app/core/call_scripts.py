@@ -8,13 +8,13 @@ is kept there with its source.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from app.core.contacts import Contact, load_contacts
+from app.core.datafile import read_data_file
 from app.i18n import _
 from app.paths import resource
 
@@ -96,12 +96,7 @@ def _script(raw: dict[str, Any], defaults: dict[str, str], where: str) -> CallSc
 
 
 def load_script_file(path: Path) -> tuple[CallScript, ...]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ScriptError(f"{path.name}: {exc}") from exc
-    if set(data.get("translatable", ())) != set(TEXTS):
-        raise ScriptError(f"{path.name}: translatable must be {list(TEXTS)}")
+    data = read_data_file(path, TEXTS, ScriptError)
     defaults = data.get("defaults", {})
     if set(defaults) - set(DEFAULTED):
         raise ScriptError(f"{path.name}: defaults may only give {list(DEFAULTED)}")

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from app.core.datafile import read_data_file
 from app.i18n import N_, _, format_date, normalize
 from app.paths import resource
 
@@ -174,12 +174,7 @@ def validate_contact(raw: dict[str, Any], where: str, country: str) -> Contact:
 
 def load_contact_file(path: Path) -> list[Contact]:
     """Every contact of one file, validated."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ContactError(f"{path.name}: {exc}") from exc
-    if set(data.get("translatable", ())) != TRANSLATABLE:
-        raise ContactError(f"{path.name}: translatable must be {sorted(TRANSLATABLE)}")
+    data = read_data_file(path, TRANSLATABLE, ContactError)
     country = data.get("country")
     if country not in COUNTRIES:
         raise ContactError(f"{path.name}: country must be one of {', '.join(COUNTRIES)}")

@@ -27,13 +27,13 @@ All listed conditions must hold; inside one condition, any listed value is enoug
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from app.core.answers import ACCOUNT_KINDS, EXPOSED_KINDS, NOTICE_SOURCES, Answers
+from app.core.datafile import read_data_file
 from app.core.tasks import Task, add_months, next_due
 from app.i18n import N_
 from app.paths import resource
@@ -179,13 +179,7 @@ def load_rules(folder: Path | None = None) -> tuple[Rule, ...]:
 def _load(folder: Path) -> tuple[Rule, ...]:
     rules: list[Rule] = []
     for name in RULE_FILES:
-        path = folder / name
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise RuleError(f"{name}: {exc}") from exc
-        if set(data.get("translatable", ())) != {"title", "why", "how"}:
-            raise RuleError(f'{name}: translatable must be ["title", "why", "how"]')
+        data = read_data_file(folder / name, ("title", "why", "how"), RuleError)
         rules.extend(_rule(raw, name) for raw in data.get("rule", []))
     ids = [r.id for r in rules]
     doubles = sorted({i for i in ids if ids.count(i) > 1})

@@ -24,12 +24,12 @@ File format (English catalog ids, extracted through `translatable`):
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from app.core.datafile import read_data_file
 from app.i18n import N_, _
 from app.paths import resource
 
@@ -295,12 +295,7 @@ def _raw_parts(example: Example) -> list[tuple[str, int, str]]:
 
 def load_file(path: Path) -> list[Example]:
     """The examples of one file, checked; raises ScamDataError naming what is wrong."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ScamDataError(f"{path.name}: {exc}") from exc
-    if set(data.get("translatable", ())) != TRANSLATABLE:
-        raise ScamDataError(f"{path.name}: translatable must be {sorted(TRANSLATABLE)}")
+    data = read_data_file(path, TRANSLATABLE, ScamDataError)
     return [_example(raw, path.name) for raw in data.get("example", [])]
 
 
