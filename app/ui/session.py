@@ -110,14 +110,19 @@ class Session(QObject):
                     self.window.close()
                 finally:
                     self._quiet = False
-                self.window.removeEventFilter(self)
-                self.window.deleteLater()
-                self.window = None
-            if self.store is not None:
-                self.store.close()
-                self.store = None
+            self._release()
         finally:
             app.setQuitOnLastWindowClosed(quit_on_close)
+
+    def _release(self) -> None:
+        """Let go of the (closed) window, then close the store."""
+        if self.window is not None:
+            self.window.removeEventFilter(self)
+            self.window.deleteLater()
+            self.window = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
     def erase_current(self) -> Erased:
         """Erase everything about the open person; the chooser (or a fresh start) follows."""
@@ -154,13 +159,7 @@ class Session(QObject):
         if not self.pending_erase or (self.window is not None and self.window.isVisible()):
             return None
         profile_id, self.pending_erase = self.pending_erase, ""
-        if self.window is not None:
-            self.window.removeEventFilter(self)
-            self.window.deleteLater()
-            self.window = None
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self._release()
         self.last_erased = self.folder.erase(profile_id)
         self.profile_id = ""
         self._pages.tell_erased(None, self.last_erased)

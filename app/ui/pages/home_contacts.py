@@ -19,11 +19,12 @@ def trusted_section(controller) -> QWidget | None:
     card.box.addWidget(Text(_("If a message or a call worries you, hang up and call:")))
     card.box.addWidget(Text(person, "heading"))
     change = BigButton(_("Change"), description=_("Change the person to call"))
-    change.clicked.connect(lambda: _open_trusted(controller))
+    change.clicked.connect(lambda: open_trusted(controller))
     card.box.addWidget(ButtonRow(change))
     return card
 
 
-def _open_trusted(controller) -> None:
+def open_trusted(controller) -> None:
+    """Open "Who to call" on the page where the trusted person is written down."""
     controller.start("contacts")
     controller.go_to(Step("contacts.trusted"))

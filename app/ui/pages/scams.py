@@ -20,6 +20,7 @@ from app.core.tasks import Task, add_months
 from app.i18n import N_, _, ngettext
 from app.store.scams import ScamAnswer
 from app.ui import theme
+from app.ui.pages.home_contacts import open_trusted
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 from app.ui.widgets.flow import FlowLayout
 from app.ui.widgets.message_view import MARKER, MessageView, clue_order
@@ -94,14 +95,9 @@ def trusted_card(controller, kind: str) -> QWidget:
         card.box.addWidget(Heading(person))
     else:
         write = BigButton(_("Write down someone to call"))
-        write.clicked.connect(lambda: _open_trusted(controller))
+        write.clicked.connect(lambda: open_trusted(controller))
         card.box.addWidget(ButtonRow(write))
     return card
-
-
-def _open_trusted(controller) -> None:
-    controller.start("contacts")
-    controller.go_to(Step("contacts.trusted"))
 
 
 class RoundPage(PageBase):
