@@ -24,11 +24,11 @@ from app.i18n import N_, _, format_date, ngettext
 from app.store.calls import Call
 from app.ui.pages.calls_log import LogPage, reset_choices, show_now
 from app.ui.pages.home_calls import home_section  # noqa: F401 - kept importable here
-from app.ui.pages.todo_edit import buttons
 from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text
-from app.ui.widgets.page import _delete_layout
+from app.ui.widgets.buttons import buttons
+from app.ui.widgets.page import clear_layout
 
 SCRIPT_PARTS: tuple[tuple[str, str], ...] = (
     ("have_at_hand", N_("Have at hand")),
@@ -81,7 +81,7 @@ class CardPage(PageBase):
         box.addWidget(self.actions)
 
     def load(self) -> None:
-        _delete_layout(self.card.box)
+        clear_layout(self.card.box)
         answers = self.controller.answers()
         facts = known_facts(answers)
         self.card.setVisible(bool(facts))
@@ -165,7 +165,7 @@ class ScriptsPage(PageBase):
         return script(value) if value else None
 
     def show_script(self) -> None:
-        _delete_layout(self.script_card.box)
+        clear_layout(self.script_card.box)
         entry = self.chosen()
         self.script_card.setVisible(entry is not None)
         self.actions.setVisible(entry is not None)
@@ -259,7 +259,7 @@ class CalendarPage(PageBase):
         box.addLayout(self.months)
 
     def load(self) -> None:
-        _delete_layout(self.months)
+        clear_layout(self.months)
         tasks = repeating(self.controller.store.tasks.all(include_done=False))
         self.count_label.setText(
             ngettext("{n} check comes back regularly.", "{n} checks come back regularly.",

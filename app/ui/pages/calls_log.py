@@ -13,14 +13,15 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
+from app.core.dates import DateError, parse_date
 from app.core.plan import country_of
 from app.core.tasks import Task
 from app.i18n import N_, _, format_date, format_time
 from app.store.calls import Call
-from app.ui.pages.todo_edit import DateError, buttons, parse_date
 from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text, TextField
-from app.ui.widgets.page import _delete_layout
+from app.ui.widgets.buttons import buttons
+from app.ui.widgets.page import clear_layout
 
 NO_TASK = "none"
 MAX_TASK_CHOICES = 6  # the first open tasks of the list: enough to choose from, short to read
@@ -373,7 +374,7 @@ class LogPage(PageBase):
             widget = self.cards.itemAt(i).widget()
             if widget is not None:
                 widget.hide()
-        _delete_layout(self.cards)
+        clear_layout(self.cards)
         calls = self.controller.store.calls.all()
         self.count_label.setText(_("Newest first.") if calls else
                                  _("No call written down yet."))

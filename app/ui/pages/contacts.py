@@ -16,7 +16,7 @@ from app.i18n import N_, _
 from app.ui.pages.home_contacts import trusted_section  # noqa: F401 - kept importable here
 from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text, TextField
-from app.ui.widgets.page import _delete_layout
+from app.ui.widgets.page import clear_layout
 
 
 class ContactsPage(PageBase):
@@ -37,7 +37,7 @@ class ContactsPage(PageBase):
         self.cards: dict[str, Card] = {}
 
     def load(self) -> None:
-        _delete_layout(self.area)
+        clear_layout(self.area)
         self.cards = {}
         for contact in load_contacts(self.controller.setting("country")):
             card = self._card(contact)

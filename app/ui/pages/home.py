@@ -9,7 +9,7 @@ from app.core.flow import Journey
 from app.i18n import _, due_in_words
 from app.ui.home_sections import SECTIONS
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
-from app.ui.widgets.page import _delete_layout
+from app.ui.widgets.page import clear_layout
 
 TODAY_LIMIT = 3
 
@@ -60,7 +60,7 @@ class HomePage(PageBase):
         if inputs == self._drawn_from:
             return
         self._drawn_from = inputs
-        _delete_layout(self.dynamic)
+        clear_layout(self.dynamic)
         self._today()
         for path in SECTIONS:
             module, _sep, name = path.partition(":")

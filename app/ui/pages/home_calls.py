@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QWidget
 from app.core.flow import Step
 from app.core.known_facts import CARD_INTRO, CARD_RULE, CARD_TITLE, known_facts
 from app.i18n import _
-from app.ui.pages.todo_edit import buttons
 from app.ui.widgets import BigButton, Card, Heading, Text
+from app.ui.widgets.buttons import buttons
 
 
 def home_section(controller) -> QWidget | None:

@@ -17,10 +17,11 @@ from app.core.journeys import password_order
 from app.core.tasks import Task
 from app.i18n import N_, _, format_date
 from app.ui import theme
-from app.ui.pages.passwords_check import CheckPage, clear_layout
+from app.ui.pages.passwords_check import CheckPage
 from app.ui.pages.passwords_suggest import AccountPage, SuggestPage
 from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, ButtonRow, Card, ChoiceGroup, Heading, PageBase, Text
+from app.ui.widgets.page import clear_layout
 
 SOURCE = "passwords"
 LATER_DAYS = 7

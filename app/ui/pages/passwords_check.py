@@ -12,6 +12,7 @@ from app import i18n
 from app.core.passwords import rate_password
 from app.i18n import N_, _
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text, TextField
+from app.ui.widgets.page import clear_layout
 
 # The country is a word people put in passwords ("Mexico2024"), in its usual spellings.
 COUNTRY_WORDS = {
@@ -19,16 +20,6 @@ COUNTRY_WORDS = {
     "FR": ("France", "Francia"),
 }
 MAX_LENGTH = 200
-
-
-def clear_layout(layout: QVBoxLayout) -> None:
-    """Take every widget out of a layout at once (hidden now, deleted later)."""
-    while layout.count():
-        widget = layout.takeAt(0).widget()
-        if widget is not None:
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
 
 
 class _EnterChecks(QObject):

@@ -37,7 +37,7 @@ from app.ui.widgets import (
     Text,
 )
 from app.ui.widgets.labels import Title
-from app.ui.widgets.page import _delete_layout
+from app.ui.widgets.page import clear_layout
 
 FILE_FILTER = N_("Sereno files (*.sereno)")
 
@@ -280,7 +280,7 @@ class PeoplePage(PageBase):
                 if p.id != session.profile_id]
 
     def load(self) -> None:
-        _delete_layout(self.list)
+        clear_layout(self.list)
         others = self.others()
         me = self.controller.setting("first_name")
         self.list.addWidget(Text(_("You: {name}").format(name=me) if me else _("You"),

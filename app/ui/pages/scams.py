@@ -24,7 +24,7 @@ from app.ui.pages.home_contacts import open_trusted
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 from app.ui.widgets.flow import FlowLayout
 from app.ui.widgets.message_view import MARKER, MessageView, clue_order
-from app.ui.widgets.page import _delete_layout
+from app.ui.widgets.page import clear_layout
 
 TASK_RULE = "scams.practice"
 TASK_SOURCE = "scams"
@@ -121,7 +121,7 @@ class RoundPage(PageBase):
         return find_example(self.round_slot().example_id)
 
     def load(self) -> None:
-        _delete_layout(self.area)
+        clear_layout(self.area)
         self.message = None
         example = self.example()
         if example is not None:

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 from app.core.tasks import Task
 from app.i18n import N_, _, due_in_words, format_date, ngettext
 from app.ui.pages.home_todo import home_section  # noqa: F401 - kept importable here
-from app.ui.pages.todo_edit import TaskForm, buttons
+from app.ui.pages.todo_edit import TaskForm
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
-from app.ui.widgets.page import _delete_layout
+from app.ui.widgets.buttons import buttons
+from app.ui.widgets.page import clear_layout
 
 if TYPE_CHECKING:  # printing waits for a printout
     from app.ui.printing import Printout
@@ -198,11 +199,7 @@ class ListPage(PageBase):
         return [t for t in tasks if not t.done] + [t for t in tasks if t.done]
 
     def refresh(self) -> None:
-        for i in range(self.cards.count()):
-            widget = self.cards.itemAt(i).widget()
-            if widget is not None:
-                widget.hide()  # gone at once for readers and focus; deleted just after
-        _delete_layout(self.cards)
+        clear_layout(self.cards)
         tasks = self.visible_tasks()
         left = [t for t in tasks if not t.done]
         self.count_label.setText(

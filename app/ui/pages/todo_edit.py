@@ -9,10 +9,11 @@ import datetime as dt
 
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
+from app.core.dates import DateError, parse_date
 from app.core.tasks import Task
 from app.i18n import N_, _, format_date
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, Text, TextField
-from app.ui.widgets.flow import FlowLayout
+from app.ui.widgets.buttons import buttons
 
 NO_REPEAT = "none"
 REPEAT_CHOICES: tuple[tuple[str, str], ...] = (
@@ -21,35 +22,6 @@ REPEAT_CHOICES: tuple[tuple[str, str], ...] = (
     ("monthly", N_("Every month")),
     ("yearly", N_("Every year")),
 )
-
-
-def buttons(*items: BigButton) -> QWidget:
-    """Buttons that wrap onto a second line when the text is large."""
-    holder = QWidget()
-    holder.setObjectName("buttons")
-    holder.setStyleSheet("#buttons { background: transparent; }")  # the card's colour shows
-    flow = FlowLayout(holder, gap=16)
-    flow.setContentsMargins(0, 0, 0, 0)
-    for button in items:
-        flow.addWidget(button)
-    return holder
-
-
-class DateError(ValueError):
-    """The day, month and year typed do not make a date."""
-
-
-def parse_date(day: str, month: str, year: str) -> dt.date | None:
-    """None when the three fields are empty; DateError when they are not a real date."""
-    parts = [day.strip(), month.strip(), year.strip()]
-    if not any(parts):
-        return None
-    if not all(p.isdigit() for p in parts) or len(parts[2]) != 4:
-        raise DateError(parts)
-    try:
-        return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
-    except ValueError as exc:
-        raise DateError(parts) from exc
 
 
 class TaskForm(QWidget):

@@ -260,9 +260,9 @@ class SummaryPage(PageBase):
         box.addWidget(Text(_("You can do them one at a time. There is no hurry.")))
 
     def load(self) -> None:
-        from app.ui.widgets.page import _delete_layout
+        from app.ui.widgets.page import clear_layout
 
-        _delete_layout(self.risk_box)
+        clear_layout(self.risk_box)
         answers = self.controller.answers()
         for risk in plan.risks(answers):
             card = Card(name=_(risk))

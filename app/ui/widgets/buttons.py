@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from app.ui import theme
+from app.ui.widgets.flow import FlowLayout
 
 
 class BigButton(QPushButton):
@@ -45,3 +46,15 @@ class ButtonRow(QWidget):
     def add(self, button: QPushButton) -> QPushButton:
         self.box.insertWidget(self.box.count() - 1 if self.box.count() else 0, button)
         return button
+
+
+def buttons(*items: BigButton) -> QWidget:
+    """Buttons that wrap onto a second line when the text is large."""
+    holder = QWidget()
+    holder.setObjectName("buttons")
+    holder.setStyleSheet("#buttons { background: transparent; }")  # the card's colour shows
+    flow = FlowLayout(holder, gap=theme.GAP_PX)
+    flow.setContentsMargins(0, 0, 0, 0)
+    for button in items:
+        flow.addWidget(button)
+    return holder

@@ -98,7 +98,7 @@ class PageBase(QWidget):
             if item.widget():
                 item.widget().deleteLater()
             elif item.layout():
-                _delete_layout(item.layout())
+                clear_layout(item.layout())
         self._fields = {}
         if self.body:
             self.box.addWidget(Text(_(self.body)))
@@ -171,10 +171,12 @@ class PageBase(QWidget):
         return "\n".join(parts)
 
 
-def _delete_layout(layout) -> None:
+def clear_layout(layout) -> None:
+    """Empty a layout: its widgets gone at once for readers and focus, deleted just after."""
     while layout.count():
         item = layout.takeAt(0)
         if item.widget():
+            item.widget().hide()
             item.widget().deleteLater()
         elif item.layout():
-            _delete_layout(item.layout())
+            clear_layout(item.layout())
