@@ -122,6 +122,7 @@ QLabel[role="title"] {{ font-size: {m.pt(TITLE_PT)}pt; font-weight: bold;
     border: {f}px solid transparent; border-radius: 4px; padding: 2px 6px; }}
 QLabel[role="heading"] {{ font-size: {m.pt(22)}pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {p.muted}; }}
+QLabel[role="strong"] {{ font-weight: bold; }}
 QLabel[role="error"] {{ color: {p.danger}; font-weight: bold; }}
 QLabel[role="passphrase"] {{ font-size: {m.pt(PASSPHRASE_PT)}pt; font-weight: bold;
     background: {p.surface}; border: {b}px solid {p.border}; border-radius: {RADIUS_PX}px;
@@ -131,6 +132,7 @@ QLabel:focus {{ border: {f}px solid {p.focus}; border-radius: 4px; }}
 QFrame[role="card"] {{ background: {p.surface}; border: {b}px solid {p.border};
     border-radius: {RADIUS_PX}px; }}
 QFrame[role="card"] QLabel {{ background: transparent; }}
+QWidget#buttons {{ background: transparent; }}
 QPushButton {{ min-height: {m.button_px - 2 * f}px; padding: {pad // 2}px {m.px(20)}px;
     border: {f}px solid {p.border}; border-radius: {RADIUS_PX}px;
     background: {p.button}; color: {p.button_text}; }}

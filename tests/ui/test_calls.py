@@ -251,6 +251,25 @@ def test_the_calendar_file_reads_back_with_the_right_dates(qtbot, make_window, t
     assert statement.shown_title() in text
 
 
+def test_the_months_on_screen_follow_the_list(make_window):
+    def seed(store):
+        store.tasks.add(Task(title="Call my daughter", due=TODAY, repeat="monthly"))
+    w = make_window(lang="en", done=True, on_store=seed)
+    page = open_page(w, "calendar")
+    text = page.read_aloud_text()
+    assert "1 check comes back regularly." in text
+    assert "November 23: Call my daughter" in text and "December 23: Call my daughter" in text
+
+    w.controller.store.tasks.add(Task(title="Look at my pension", due=TODAY, repeat="yearly"))
+    w.go_home()
+    page = open_page(w, "calendar")
+    text = page.read_aloud_text()
+    assert "2 checks come back regularly." in text
+    assert "November 23: Look at my pension" in text
+    assert "December 23: Look at my pension" not in text
+    assert "December 23: Call my daughter" in text
+
+
 @pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
 def test_every_page_is_in_the_persons_language(make_window, lang):
     w = make_window(lang=lang, done=True, on_store=answered("social_security", "pension"))

@@ -227,3 +227,35 @@ def test_save_as_pdf_holds_the_titles_and_the_name(qtbot, make_window, monkeypat
     for task in w.controller.store.tasks.all(include_done=False):
         assert " ".join(task.shown_title().split()) in text
     assert "liste.pdf" in w.status.text()
+
+
+def cards_on_screen(w):
+    layout = w.current.cards
+    return [layout.itemAt(i).widget() for i in range(layout.count())]
+
+
+def test_cards_on_screen_follow_every_change_and_the_others_stay_put(qtbot, make_window):
+    """Only the cards that change are made again: the rest keep their place for the reader."""
+    w = open_list(make_window)
+    before = cards_on_screen(w)
+    order = titles(w)
+    assert [c.accessibleName() for c in before] == order
+
+    click(qtbot, button(w, _("Move up"), order[-1]))
+    after = cards_on_screen(w)
+    assert [c.accessibleName() for c in after] == titles(w) == order[:-2] + [order[-1], order[-2]]
+    assert after[:-2] == before[:-2]
+    now_last = [b.accessibleName() for b in after[-1].findChildren(BigButton)]
+    assert f"{_('Move down')}: {order[-2]}" not in now_last
+    assert f"{_('Move up')}: {order[-2]}" in now_last
+
+    click(qtbot, button(w, _("Done"), order[0]))
+    shown = cards_on_screen(w)
+    assert order[0] not in [c.accessibleName() for c in shown]
+    assert w.current.undo_button in shown[0].findChildren(BigButton)
+    assert [c.accessibleName() for c in shown[1:]] == titles(w)
+
+    w.controller.store.tasks.update(w.controller.store.tasks.all()[1].id, note="Avec Paul")
+    w.go_home()
+    w.controller.start("todo")
+    assert _("Note: {note}").format(note="Avec Paul") in w.current.read_aloud_text()

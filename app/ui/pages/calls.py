@@ -28,7 +28,7 @@ from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text
 from app.ui.widgets.buttons import buttons
-from app.ui.widgets.page import clear_layout
+from app.ui.widgets.page import KeptWidgets, clear_layout
 
 SCRIPT_PARTS: tuple[tuple[str, str], ...] = (
     ("have_at_hand", N_("Have at hand")),
@@ -256,26 +256,33 @@ class CalendarPage(PageBase):
         box.addWidget(self.actions)
         self.months = QVBoxLayout()
         self.months.setSpacing(12)
+        self.months_kept = KeptWidgets(self.months)
         box.addLayout(self.months)
 
     def load(self) -> None:
-        clear_layout(self.months)
         tasks = repeating(self.controller.store.tasks.all(include_done=False))
         self.count_label.setText(
             ngettext("{n} check comes back regularly.", "{n} checks come back regularly.",
                      len(tasks)).format(n=len(tasks))
             if tasks else _("Nothing comes back regularly on your list."))
         self.actions.setVisible(bool(tasks))
+        months = []
         for month in months_ahead(tasks, self.controller.today()):
-            if not month.items:
-                continue
-            card = Card(name=_month_name(month.first))
-            card.box.addWidget(Heading(_month_name(month.first)))
-            for day, task in month.items:
-                card.box.addWidget(Text(_("{date}: {task}").format(
-                    date=format_date(day, with_year=False), task=task.shown_title())))
-            self.months.addWidget(card)
-            card.show()
+            if month.items:
+                name = _month_name(month.first)
+                lines = tuple(_("{date}: {task}").format(date=format_date(day, with_year=False),
+                                                         task=task.shown_title())
+                              for day, task in month.items)
+                months.append(((name, lines), lambda n=name, t=lines: self._month_card(n, t)))
+        self.months_kept.fill(months)
+
+    @staticmethod
+    def _month_card(name: str, lines: tuple[str, ...]) -> Card:
+        card = Card(name=name)
+        card.box.addWidget(Heading(name))
+        for line in lines:
+            card.box.addWidget(Text(line))
+        return card
 
     def save_ics(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -396,8 +396,7 @@ class LogPage(PageBase):
     def _card(self, call: Call) -> Card:
         title = headline(call)
         card = Card(name=title)
-        head = Text(title)
-        head.setStyleSheet("font-weight: bold;")
+        head = Text(title, "strong")
         card.box.addWidget(head)
         card.box.addWidget(Text(when_line(call), "muted"))
         for line in details(call, _task_title(self.controller, call.task_id)):

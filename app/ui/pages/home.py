@@ -9,7 +9,7 @@ from app.core.flow import Journey
 from app.i18n import _, due_in_words
 from app.ui.home_sections import SECTIONS
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
-from app.ui.widgets.page import clear_layout
+from app.ui.widgets.page import KeptWidgets
 
 TODAY_LIMIT = 3
 
@@ -28,6 +28,7 @@ class HomePage(PageBase):
     def build(self, box: QVBoxLayout) -> None:
         self.dynamic = QVBoxLayout()
         self.dynamic.setSpacing(16)
+        self.kept = KeptWidgets(self.dynamic)
         box.addLayout(self.dynamic)
         self._drawn_from = None  # built anew (language change): draw at the next load
         self.controller.data_changed.connect(self._refresh_if_shown)
@@ -52,7 +53,8 @@ class HomePage(PageBase):
                 c.setting("trusted_person"), c.setting("country"))
 
     def load(self) -> None:
-        """Draw the sections again only when what they draw from has changed.
+        """Draw again only when what the page draws from has changed, and then only the
+        cards that changed (a journey card stays while its state stays).
 
         Home is shown at every return; redrawing every card each time was most of the turn.
         """
@@ -60,50 +62,60 @@ class HomePage(PageBase):
         if inputs == self._drawn_from:
             return
         self._drawn_from = inputs
-        clear_layout(self.dynamic)
-        self._today()
+        entries = self._today()
         for path in SECTIONS:
             module, _sep, name = path.partition(":")
-            widget = getattr(importlib.import_module(module), name)(self.controller)
-            if widget is not None:
-                self.dynamic.addWidget(widget)
-        self._journeys()
+            section = getattr(importlib.import_module(module), name)(self.controller)
+            if section is not None:
+                entries.append((None, lambda w=section: w))
+        entries += self._journeys()
+        self.kept.fill(entries)
 
-    def _today(self) -> None:
+    def _today(self) -> list[tuple]:
         today = self.controller.today()
-        self.dynamic.addWidget(Heading(_("What to do today")))
+        entries: list[tuple] = [("today", lambda: Heading(_("What to do today")))]
         tasks = self.controller.store.tasks.due(today, TODAY_LIMIT)
         if not tasks:
-            self.dynamic.addWidget(Text(_("Nothing is due today.")))
+            entries.append(("nothing due", lambda: Text(_("Nothing is due today."))))
         for task in tasks:
-            card = Card(name=task.shown_title())
-            card.box.addWidget(Text(task.shown_title()))
-            when = due_in_words(task.due, today)
-            card.box.addWidget(Text(_("Due: {when}").format(when=when), "muted"))
-            done = BigButton(
-                _("Done"), description=_("Mark “{task}” as done").format(task=task.shown_title())
-            )
-            done.clicked.connect(lambda _c=False, t=task.id: self._done(t))
-            card.box.addWidget(ButtonRow(done))
-            self.dynamic.addWidget(card)
+            entries.append(((repr(task), today), lambda t=task: self._task_card(t, today)))
+        return entries
+
+    def _task_card(self, task, today) -> Card:
+        card = Card(name=task.shown_title())
+        card.box.addWidget(Text(task.shown_title()))
+        when = due_in_words(task.due, today)
+        card.box.addWidget(Text(_("Due: {when}").format(when=when), "muted"))
+        done = BigButton(
+            _("Done"), description=_("Mark “{task}” as done").format(task=task.shown_title())
+        )
+        done.clicked.connect(lambda _c=False, t=task.id: self._done(t))
+        card.box.addWidget(ButtonRow(done))
+        return card
 
     def _done(self, task_id: int) -> None:
         self.controller.store.tasks.mark_done(task_id, self.controller.today())
         self.controller.changed(_("Well done. It is ticked on your list."))
 
-    def _journeys(self) -> None:
+    def _journeys(self) -> list[tuple]:
         nav = self.controller.navigator
         answers = self.controller.answers()
         shown = [j for j in nav.journeys.values() if j.key != "first_run" and j.available(answers)]
+        entries: list[tuple] = []
         if shown:
-            self.dynamic.addWidget(Heading(_("What would you like to do?")))
+            entries.append(("journeys", lambda: Heading(_("What would you like to do?"))))
         for journey in shown:
-            self.dynamic.addWidget(self._journey_card(journey))
+            key = (journey.key, nav.is_started(journey.key), nav.is_finished(journey.key))
+            entries.append((key, lambda j=journey: self._journey_card(j)))
+        entries.append(("settings", self._settings_button))
+        return entries
+
+    def _settings_button(self) -> QWidget:
         settings = BigButton(
             _("Settings"), description=_("Language, text size, colours and reading aloud.")
         )
         settings.clicked.connect(lambda: self._start("first_run", resume=False))
-        self.dynamic.addWidget(ButtonRow(settings))
+        return ButtonRow(settings)
 
     def _journey_card(self, journey: Journey) -> QWidget:
         nav = self.controller.navigator

@@ -20,7 +20,7 @@ from app.ui.pages.home_todo import home_section  # noqa: F401 - kept importable 
 from app.ui.pages.todo_edit import TaskForm
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 from app.ui.widgets.buttons import buttons
-from app.ui.widgets.page import clear_layout
+from app.ui.widgets.page import KeptWidgets
 
 if TYPE_CHECKING:  # printing waits for a printout
     from app.ui.printing import Printout
@@ -105,6 +105,7 @@ class ListPage(PageBase):
                               self.pdf_button))
         self.cards = QVBoxLayout()
         self.cards.setSpacing(16)
+        self.cards_kept = KeptWidgets(self.cards)
         lst.addLayout(self.cards)
         box.addWidget(self.list_view)
 
@@ -199,7 +200,7 @@ class ListPage(PageBase):
         return [t for t in tasks if not t.done] + [t for t in tasks if t.done]
 
     def refresh(self) -> None:
-        clear_layout(self.cards)
+        """Show the list; a task card is made again only when what it shows has changed."""
         tasks = self.visible_tasks()
         left = [t for t in tasks if not t.done]
         self.count_label.setText(
@@ -207,22 +208,25 @@ class ListPage(PageBase):
             if left else _("Nothing left to do. Well done."))
         self.done_button.setText(_("Hide done tasks") if self.show_done else _("Show done tasks"))
         self.undo_button = None
-        cards: list[QWidget] = [self._card(task, i, len(left)) for i, task in enumerate(left)]
+        cards = [self._entry(task, i, len(left)) for i, task in enumerate(left)]
         if self.undoable is not None:
-            cards.insert(min(self.undoable.index, len(cards)), self._undo_card())
+            cards.insert(min(self.undoable.index, len(cards)), (None, self._undo_card))
         if self.show_done:
-            cards.append(Heading(_("Already done")))
-            done = [self._card(task, 0, 0) for task in tasks if task.done]
-            cards += done or [Text(_("Nothing is ticked yet."))]
-        for card in cards:
-            self.cards.addWidget(card)
-            card.show()  # now, not at the next turn of the event loop: focus can go there
+            cards.append((None, lambda: Heading(_("Already done"))))
+            done = [self._entry(task, 0, 0) for task in tasks if task.done]
+            cards += done or [(None, lambda: Text(_("Nothing is ticked yet.")))]
+        self.cards_kept.fill(cards)
+
+    def _entry(self, task: Task, index: int, total: int) -> tuple:
+        """A card's key holds all it shows: the task, its place, opened, today's date."""
+        key = (repr(task), index > 0, index < total - 1, task.id in self.opened,
+               self.controller.today())
+        return key, lambda: self._card(task, index, total)
 
     def _card(self, task: Task, index: int, total: int) -> Card:
         title = task.shown_title()
         card = Card(name=title)
-        head = Text(title)
-        head.setStyleSheet("font-weight: bold;")
+        head = Text(title, "strong")
         card.box.addWidget(head)
         card.box.addWidget(Text(due_line(task, self.controller.today()), "muted"))
         if task.repeat and not task.done:

@@ -51,8 +51,7 @@ class ButtonRow(QWidget):
 def buttons(*items: BigButton) -> QWidget:
     """Buttons that wrap onto a second line when the text is large."""
     holder = QWidget()
-    holder.setObjectName("buttons")
-    holder.setStyleSheet("#buttons { background: transparent; }")  # the card's colour shows
+    holder.setObjectName("buttons")  # transparent in the stylesheet: the card's colour shows
     flow = FlowLayout(holder, gap=theme.GAP_PX)
     flow.setContentsMargins(0, 0, 0, 0)
     for button in items:

@@ -71,8 +71,7 @@ class ChoiceRow(QPushButton):
         row.addWidget(self.indicator, 0, Qt.AlignmentFlag.AlignVCenter)
         words = QVBoxLayout()
         words.setSpacing(2)
-        self.title_label = Text(title)
-        self.title_label.setStyleSheet("font-weight: bold;")
+        self.title_label = Text(title, "strong")
         words.addWidget(self.title_label)
         self.explanation_label = Text(explanation) if explanation else None
         if self.explanation_label:

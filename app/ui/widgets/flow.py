@@ -12,9 +12,17 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self.gap = gap
         self.items: list[QLayoutItem] = []
+        # Qt asks heightForWidth many times per layout pass with the same width; the answer
+        # holds until Qt invalidates the layout (an item added, hidden, resized or retexted).
+        self._height_for: tuple[int, int] | None = None
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt naming
         self.items.append(item)
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        self._height_for = None
+        super().invalidate()
 
     def count(self) -> int:
         return len(self.items)
@@ -23,7 +31,10 @@ class FlowLayout(QLayout):
         return self.items[index] if 0 <= index < len(self.items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt naming
-        return self.items.pop(index) if 0 <= index < len(self.items) else None
+        if not 0 <= index < len(self.items):
+            return None
+        self.invalidate()
+        return self.items.pop(index)
 
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt naming
         return Qt.Orientation(0)
@@ -32,7 +43,9 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
-        return self._place(QRect(0, 0, width, 0), move=False)
+        if self._height_for is None or self._height_for[0] != width:
+            self._height_for = (width, self._place(QRect(0, 0, width, 0), move=False))
+        return self._height_for[1]
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt naming
         super().setGeometry(rect)

@@ -33,6 +33,10 @@ class StepHeader(QWidget):
         if visible:
             text = _("Step {n} of {total}").format(n=index + 1, total=total)
             self.step_label.setText(text)
+            # QProgressBar.setValue repaints at once; with updates off it waits for the
+            # window's one paint of the new page instead.
+            self.bar.setUpdatesEnabled(False)
             self.bar.setRange(0, total)
             self.bar.setValue(index + 1)
+            self.bar.setUpdatesEnabled(True)
             self.bar.setAccessibleName(text)

@@ -180,3 +180,41 @@ def clear_layout(layout) -> None:
             item.widget().deleteLater()
         elif item.layout():
             clear_layout(item.layout())
+
+
+class KeptWidgets:
+    """A layout filled again and again from the model, rebuilding only what changed.
+
+    Each entry is (key, make): a widget made for a key is kept and put back in its new place
+    while the key comes back; the key must hold everything the widget shows. Entries with
+    key None are made anew each time. Making and styling new widgets was most of the time a
+    list page took to show.
+    """
+
+    def __init__(self, layout) -> None:
+        self.layout = layout
+        self.made: dict[Any, QWidget] = {}
+
+    def fill(self, entries: list[tuple[Any, Any]]) -> list[QWidget]:
+        kept: dict[Any, QWidget] = {}
+        order: list[QWidget] = []
+        for key, make in entries:
+            widget = self.made.pop(key, None) if key is not None else None
+            if widget is None:
+                widget = make()
+            if key is not None:
+                kept[key] = widget
+            order.append(widget)
+        staying = {id(w) for w in order}
+        while self.layout.count():
+            item = self.layout.takeAt(0)
+            if item.widget() is not None and id(item.widget()) not in staying:
+                item.widget().hide()
+                item.widget().deleteLater()
+            elif item.layout() is not None:
+                clear_layout(item.layout())
+        self.made = kept
+        for widget in order:
+            self.layout.addWidget(widget)
+            widget.show()  # now, not at the next turn of the event loop: focus can go there
+        return order
