@@ -21,7 +21,7 @@ from app.store.calls import Call
 from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text, TextField
 from app.ui.widgets.buttons import buttons
-from app.ui.widgets.page import clear_layout
+from app.ui.widgets.page import KeptWidgets
 
 NO_TASK = "none"
 MAX_TASK_CHOICES = 6  # the first open tasks of the list: enough to choose from, short to read
@@ -104,12 +104,14 @@ def show_now(layout) -> None:
 
 def reset_choices(group: ChoiceGroup, items: list[tuple[str, str, str]]) -> None:
     """Replace a choice group's rows (value, title, explanation), keeping the chosen value."""
+    if group.items == items:
+        return  # the same rows: nothing to rebuild
     chosen = group.values()
     for row in group.rows:
         row.hide()
         group.box.removeWidget(row)
         row.deleteLater()
-    group.rows = []
+    group.rows, group.items = [], []
     group.add_all(items)
     group.set_values(chosen)
     show_now(group.box)
@@ -246,6 +248,7 @@ class LogPage(PageBase):
         lst.addWidget(self.count_label)
         self.cards = QVBoxLayout()
         self.cards.setSpacing(16)
+        self.cards_kept = KeptWidgets(self.cards)
         lst.addLayout(self.cards)
         lst.addWidget(Heading(_("A copy on paper")))
         self.print_button = BigButton(_("Print my calls"))
@@ -370,28 +373,25 @@ class LogPage(PageBase):
 
     # The list ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        for i in range(self.cards.count()):
-            widget = self.cards.itemAt(i).widget()
-            if widget is not None:
-                widget.hide()
-        clear_layout(self.cards)
+        """Show the log; a call's card is made again only when what it shows has changed."""
         calls = self.controller.store.calls.all()
         self.count_label.setText(_("Newest first.") if calls else
                                  _("No call written down yet."))
         self.undo_button = None
-        if self.undo_call is not None:
-            card = Card(name=_("The call was deleted."))
-            card.box.addWidget(Text(_("The call was deleted."), "status"))
-            self.undo_button = BigButton(_("Undo"), primary=True,
-                                         description=_("Put the call back."))
-            self.undo_button.clicked.connect(self.undo_delete)
-            card.box.addWidget(buttons(self.undo_button))
-            self.cards.addWidget(card)
-            card.show()
+        entries: list[tuple] = [] if self.undo_call is None else [(None, self._undo_card)]
         for call in calls:
-            card = self._card(call)
-            self.cards.addWidget(card)
-            card.show()  # now, not at the next turn of the event loop: focus can go there
+            task = _task_title(self.controller, call.task_id)
+            entries.append(((repr(call), task), lambda c=call: self._card(c)))
+        self.cards_kept.fill(entries)
+
+    def _undo_card(self) -> Card:
+        card = Card(name=_("The call was deleted."))
+        card.box.addWidget(Text(_("The call was deleted."), "status"))
+        self.undo_button = BigButton(_("Undo"), primary=True,
+                                     description=_("Put the call back."))
+        self.undo_button.clicked.connect(self.undo_delete)
+        card.box.addWidget(buttons(self.undo_button))
+        return card
 
     def _card(self, call: Call) -> Card:
         title = headline(call)

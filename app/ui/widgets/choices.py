@@ -122,6 +122,7 @@ class ChoiceGroup(QWidget):
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(theme.GAP_PX)
         self.rows: list[ChoiceRow] = []
+        self.items: list[tuple[str, str, str]] = []  # (value, title, explanation) per row
         if name:
             self.setAccessibleName(name)
 
@@ -130,6 +131,7 @@ class ChoiceGroup(QWidget):
         row.clicked.connect(lambda _checked=False, r=row: self._clicked(r))
         self.box.addWidget(row)
         self.rows.append(row)
+        self.items.append((value, title, explanation))
         return row
 
     def _clicked(self, row: ChoiceRow) -> None:

@@ -12,16 +12,16 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self.gap = gap
         self.items: list[QLayoutItem] = []
-        # Qt asks heightForWidth many times per layout pass with the same width; the answer
+        # Qt asks heightForWidth many times per layout pass, for a few widths; each answer
         # holds until Qt invalidates the layout (an item added, hidden, resized or retexted).
-        self._height_for: tuple[int, int] | None = None
+        self._height_for: dict[int, int] = {}
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt naming
         self.items.append(item)
         self.invalidate()
 
     def invalidate(self) -> None:
-        self._height_for = None
+        self._height_for.clear()
         super().invalidate()
 
     def count(self) -> int:
@@ -43,9 +43,9 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
-        if self._height_for is None or self._height_for[0] != width:
-            self._height_for = (width, self._place(QRect(0, 0, width, 0), move=False))
-        return self._height_for[1]
+        if width not in self._height_for:
+            self._height_for[width] = self._place(QRect(0, 0, width, 0), move=False)
+        return self._height_for[width]
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt naming
         super().setGeometry(rect)

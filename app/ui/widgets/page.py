@@ -205,6 +205,10 @@ class KeptWidgets:
             if key is not None:
                 kept[key] = widget
             order.append(widget)
+        current = [self.layout.itemAt(i).widget() for i in range(self.layout.count())]
+        if len(current) == len(order) and all(a is b for a, b in zip(current, order, strict=True)):
+            self.made = kept
+            return order  # nothing moved: the layout stays as Qt laid it out
         staying = {id(w) for w in order}
         while self.layout.count():
             item = self.layout.takeAt(0)
