@@ -190,3 +190,18 @@ def test_practise_three_more_starts_a_new_round_at_once(qtbot, make_window):
     new_round = [s.example_id for s in w.controller.store.scams.round()]
     assert w.current.message.example.id == new_round[0]
     assert not set(first_round) & set(new_round)
+
+
+def test_the_answer_names_the_trusted_person_written_meanwhile(qtbot, make_window):
+    """Back on an answer already shown, it names the person just written down."""
+    w = make_window(lang="en", done=True)
+    w.controller.start("scams")
+    click(qtbot, w.next_button)
+    click(qtbot, w.current.buttons["unsure"])
+    assert "Lucía" not in w.current.read_aloud_text()
+    answer_step = w.controller.navigator.step
+    w.controller.set_setting("trusted_person", "Lucía")
+    w.go_home()
+    w.controller.go_to(answer_step)
+    assert w.current.step == answer_step
+    assert "Lucía" in w.current.read_aloud_text()

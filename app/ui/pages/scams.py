@@ -105,6 +105,7 @@ class RoundPage(PageBase):
 
     def build(self, box: QVBoxLayout) -> None:
         self.message = None
+        self.filled_with: tuple | None = None  # what is on screen, see load()
         self.area = QVBoxLayout()
         self.area.setSpacing(theme.GAP_PX)
         box.addLayout(self.area)
@@ -121,11 +122,17 @@ class RoundPage(PageBase):
         return find_example(self.round_slot().example_id)
 
     def load(self) -> None:
+        """Draw the message again only when the example, the answer or the data (the
+        trusted person named on the answer) has changed."""
+        example, answer = self.example(), self.round_slot().answer
+        shown = (example, answer, self.controller.data_version)
+        if shown == self.filled_with:
+            return
         clear_layout(self.area)
         self.message = None
-        example = self.example()
+        self.filled_with = shown
         if example is not None:
-            self.fill(example, self.round_slot().answer)
+            self.fill(example, answer)
 
     def fill(self, example: Example, answer: str) -> None:
         raise NotImplementedError

@@ -11,6 +11,7 @@ from app.core import plan
 from app.core.answers import ACCOUNT_KIND_NAMES, ACCOUNT_KINDS, valid_last4
 from app.i18n import N_, _, ngettext
 from app.ui.widgets import Card, ChoiceGroup, Heading, PageBase, Text, TextField
+from app.ui.widgets.page import KeptWidgets
 
 NOTICES: dict[str, tuple[str, str]] = {
     "imss": (N_("IMSS, the Mexican Social Security Institute"),
@@ -254,26 +255,29 @@ class SummaryPage(PageBase):
         box.addWidget(Text(_("What someone could try with this data, and how to stay safe:")))
         self.risk_box = QVBoxLayout()
         self.risk_box.setSpacing(12)
+        self.risks_kept = KeptWidgets(self.risk_box)
         box.addLayout(self.risk_box)
         self.ready = Heading()
         box.addWidget(self.ready)
         box.addWidget(Text(_("You can do them one at a time. There is no hurry.")))
 
     def load(self) -> None:
-        from app.ui.widgets.page import clear_layout
-
-        clear_layout(self.risk_box)
         answers = self.controller.answers()
-        for risk in plan.risks(answers):
-            card = Card(name=_(risk))
-            card.box.addWidget(Text(_(risk)))
-            self.risk_box.addWidget(card)
-        plan.apply(self.controller.store.tasks, answers, self.controller.today())
+        self.risks_kept.fill([(risk, lambda r=risk: self._risk_card(r))
+                              for risk in plan.risks(answers)])
+        change = plan.apply(self.controller.store.tasks, answers, self.controller.today())
         count = len(self.controller.store.tasks.all(include_done=False))
         self.ready.setText(ngettext("Your to-do list is ready: {n} thing to do.",
                                     "Your to-do list is ready: {n} things to do.",
                                     count).format(n=count))
-        self.controller.changed()
+        if change.added or change.removed:
+            self.controller.changed()
+
+    @staticmethod
+    def _risk_card(risk: str) -> Card:
+        card = Card(name=_(risk))
+        card.box.addWidget(Text(_(risk)))
+        return card
 
     def next_text(self) -> str:
         return _("See my to-do list")
