@@ -11,10 +11,13 @@ import datetime as dt
 import gettext as _gettext
 import io
 import os
-from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.paths import translations_dir
+
+if TYPE_CHECKING:  # money is formatted on the pages that show it, not at start-up
+    from decimal import Decimal
 
 LANGUAGES: tuple[str, ...] = ("es_MX", "fr_FR", "en")
 # Each language named in its own words, so a person finds theirs whatever is shown now.

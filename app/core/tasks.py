@@ -5,10 +5,8 @@ in the person's current language; the person's own tasks keep their words as typ
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from app.i18n import _, format_date, format_money
@@ -25,7 +23,13 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """The same day `months` later, kept inside shorter months (31 Jan + 1 = 28/29 Feb)."""
     total = day.month - 1 + months
     year, month = day.year + total // 12, total % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(day.day, _days_in(year, month)))
+
+
+def _days_in(year: int, month: int) -> int:
+    import calendar  # with its locale module, not needed to open the app
+
+    return calendar.monthrange(year, month)[1]
 
 
 def next_due(due: dt.date, repeat: str, anchor_day: int | None = None) -> dt.date:
@@ -41,7 +45,7 @@ def next_due(due: dt.date, repeat: str, anchor_day: int | None = None) -> dt.dat
         raise ValueError(f"not a repetition: {repeat!r}")
     nxt = add_months(due, months)
     if anchor_day:
-        last = calendar.monthrange(nxt.year, nxt.month)[1]
+        last = _days_in(nxt.year, nxt.month)
         nxt = nxt.replace(day=min(anchor_day, last))
     return nxt
 
@@ -57,6 +61,8 @@ def format_params(params: dict[str, Any]) -> dict[str, str]:
         if name.startswith("_"):
             continue
         if isinstance(value, dict) and "money" in value:
+            from decimal import Decimal  # only for the rare task that names an amount
+
             out[name] = format_money(Decimal(value["money"]), value.get("currency") or None)
         elif isinstance(value, dict) and "date" in value:
             out[name] = format_date(dt.date.fromisoformat(value["date"]))

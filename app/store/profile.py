@@ -1,18 +1,26 @@
-"""A profile's store: the database and the repositories every journey reads and writes."""
+"""A profile's store: the database and the repositories every journey reads and writes.
+
+The repositories of one journey each (activity, passwords, scams, calls) are imported the
+first time they are used: the home page, shown at start-up, needs none of them.
+"""
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.store.activity import ActivityRepo
 from app.store.answers import AnswersRepo
-from app.store.calls import CallsRepo
 from app.store.db import Database
-from app.store.passwords import PasswordsRepo
 from app.store.progress import ProgressRepo
-from app.store.scams import ScamsRepo
 from app.store.settings import SettingsRepo
 from app.store.tasks import TasksRepo
+
+if TYPE_CHECKING:
+    from app.store.activity import ActivityRepo
+    from app.store.calls import CallsRepo
+    from app.store.passwords import PasswordsRepo
+    from app.store.scams import ScamsRepo
 
 
 class Store:
@@ -25,10 +33,30 @@ class Store:
         self.progress = ProgressRepo(self.db)
         self.answers = AnswersRepo(self.db)
         self.tasks = TasksRepo(self.db)
-        self.activity = ActivityRepo(self.db)
-        self.passwords = PasswordsRepo(self.db)
-        self.scams = ScamsRepo(self.db)
-        self.calls = CallsRepo(self.db)
+
+    @cached_property
+    def activity(self) -> ActivityRepo:
+        from app.store.activity import ActivityRepo
+
+        return ActivityRepo(self.db)
+
+    @cached_property
+    def passwords(self) -> PasswordsRepo:
+        from app.store.passwords import PasswordsRepo
+
+        return PasswordsRepo(self.db)
+
+    @cached_property
+    def scams(self) -> ScamsRepo:
+        from app.store.scams import ScamsRepo
+
+        return ScamsRepo(self.db)
+
+    @cached_property
+    def calls(self) -> CallsRepo:
+        from app.store.calls import CallsRepo
+
+        return CallsRepo(self.db)
 
     @property
     def path(self) -> Path:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
@@ -25,6 +24,12 @@ APP_NAME = "Sereno"
 EXTENSION = ".sereno"
 # Settings read without opening a profile, to show its name in the chooser.
 _SHOWN = ("first_name", "language", "text_size", "first_run_done")
+
+
+def _token() -> str:
+    import secrets  # with hashlib and hmac: only when a profile is made or imported
+
+    return secrets.token_hex(4)
 
 
 def default_data_dir() -> Path:
@@ -106,7 +111,7 @@ class DataDir:
 
     def new_profile_id(self) -> str:
         while True:
-            candidate = "p" + secrets.token_hex(4)
+            candidate = "p" + _token()
             if not self.path_for(candidate).exists():
                 return candidate
 
@@ -223,7 +228,7 @@ class DataDir:
     def peek(self, source: Path) -> str:
         """Check a file before importing it; the first name written in it (or "")."""
         self.ensure()
-        staging = self.profiles_dir / f"peek-{secrets.token_hex(4)}.sqlite3.import"
+        staging = self.profiles_dir / f"peek-{_token()}.sqlite3.import"
         self._stage(source, staging)
         try:
             validate(staging)

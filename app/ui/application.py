@@ -6,7 +6,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -44,7 +44,8 @@ class QtTranslations:
             return
         translator = QTranslator(self.app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(QLocale(lang), "qtbase", "_", folder):
+        # "qtbase_es_MX" falls back to "qtbase_es" (QLocale would cost its start-up time).
+        if translator.load(f"qtbase_{lang}", folder):
             self.app.installTranslator(translator)
             self.translator = translator
 
@@ -65,7 +66,11 @@ def open_store(data_dir: Path) -> Store:
 
 def start_language(store: Store, forced: str | None) -> str:
     chosen = forced or store.settings.get("language")
-    return i18n.set_language(chosen or i18n.system_language(os_locale=QLocale.system().name()))
+    if chosen:
+        return i18n.set_language(chosen)
+    from PySide6.QtCore import QLocale
+
+    return i18n.set_language(i18n.system_language(os_locale=QLocale.system().name()))
 
 
 def build_window(store: Store, qt_translations: QtTranslations, forced_language: str | None = None,

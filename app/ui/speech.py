@@ -9,11 +9,15 @@ which would read Spanish words with English sounds.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from app import i18n
 from app.i18n import N_, _
+
+if TYPE_CHECKING:  # QLocale's types take milliseconds to make: only when reading aloud
+    from PySide6.QtCore import QLocale
 
 SLOW_RATE = -0.2  # a little slower than the engine's default (-1 slowest, 0 normal, 1 fastest)
 TEST_ENGINE = "mock"  # Qt's silent engine for tests: never chosen unless asked for by name
@@ -30,6 +34,8 @@ def choose_locale(available: Iterable[QLocale], language: str) -> QLocale | None
     The exact variant first, then the same language in the order the engine lists them;
     never another language.
     """
+    from PySide6.QtCore import QLocale
+
     wanted = QLocale(language)  # "en" is en_US; any English voice will do
     locales = list(available)
     exact = [loc for loc in locales if loc.name() == wanted.name()]
