@@ -33,6 +33,14 @@ def main(argv: list[str] | None = None) -> int:
         os.umask(previous_umask)
 
 
+def import_before_qt() -> None:
+    """Import the modules without Qt before PySide6: once loaded, PySide6 reads the source
+    of every module imported after it (for its `__feature__` switch), about 0.1 ms each."""
+    import app.core.journeys  # noqa: F401
+    import app.i18n  # noqa: F401
+    import app.store.profiles  # noqa: F401
+
+
 def _run(args: argparse.Namespace) -> int:
     from app.core import portable
 
@@ -44,6 +52,7 @@ def _run(args: argparse.Namespace) -> int:
             portable.isolate(location.data_dir)
         except OSError as exc:  # a read-only stick or folder: said in plain words below
             unusable = exc
+    import_before_qt()
     from app.store import STORAGE_ERRORS, StoreError
     from app.ui import application
 
