@@ -88,8 +88,10 @@ def test_the_card_prints_and_reads_aloud(qtbot, make_window, tmp_path, monkeypat
 
 def test_home_shows_the_card_after_what_happened(make_window):
     w = make_window(lang="en", done=True, on_store=answered("pension"))
-    section = home_section(w.controller)
-    assert section is not None
+    found = home_section(w.controller)
+    assert found is not None
+    _key, make = found
+    section = make()
     texts = " ".join(label.text() for label in section.findChildren(calls_page.Text))
     assert "the amount of your pension" in texts
     assert "hang up" in texts

@@ -67,7 +67,7 @@ class HomePage(PageBase):
             module, _sep, name = path.partition(":")
             section = getattr(importlib.import_module(module), name)(self.controller)
             if section is not None:
-                entries.append((None, lambda w=section: w))
+                entries.append(section)
         entries += self._journeys()
         self.kept.fill(entries)
 

@@ -3,6 +3,8 @@ calendar export, the call log, printing) so that home imports only what it draws
 (start-up time, see bench/RESULTS.md)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
 from app.core.flow import Step
@@ -12,16 +14,21 @@ from app.ui.widgets import BigButton, Card, Heading, Text
 from app.ui.widgets.buttons import buttons
 
 
-def home_section(controller) -> QWidget | None:
+def home_section(controller) -> tuple[tuple, Callable[[], QWidget]] | None:
     """After "What happened?": the card's facts and the rule, and the way to the calls."""
     answers = controller.answers()
     facts = known_facts(answers)
     if not answers.exposed or not facts:
         return None
+    lines = tuple(f"• {f.shown()}" for f in facts)
+    return ("calls", lines), lambda: _card(controller, lines)
+
+
+def _card(controller, lines: tuple[str, ...]) -> QWidget:
     card = Card(name=_(CARD_TITLE))
     card.box.addWidget(Heading(_(CARD_TITLE)))
     card.box.addWidget(Text(_(CARD_INTRO)))
-    card.box.addWidget(Text("\n".join(f"• {f.shown()}" for f in facts)))
+    card.box.addWidget(Text("\n".join(lines)))
     card.box.addWidget(Text(_(CARD_RULE), "status"))
     see = BigButton(_("See and print the card"), description=_(CARD_TITLE))
     see.clicked.connect(lambda: _open(controller, "calls.card"))

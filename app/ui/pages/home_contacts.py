@@ -2,6 +2,8 @@
 imports only what it draws (start-up time, see bench/RESULTS.md)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
 from app.core.flow import Step
@@ -9,11 +11,15 @@ from app.i18n import _
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, Text
 
 
-def trusted_section(controller) -> QWidget | None:
+def trusted_section(controller) -> tuple[tuple, Callable[[], QWidget]] | None:
     """The home page's trusted-person card, when one is written down."""
     person = controller.setting("trusted_person").strip()
     if not person:
         return None
+    return ("trusted", person), lambda: _card(controller, person)
+
+
+def _card(controller, person: str) -> QWidget:
     card = Card(name=_("Someone you trust"))
     card.box.addWidget(Heading(_("Someone you trust")))
     card.box.addWidget(Text(_("If a message or a call worries you, hang up and call:")))

@@ -2,15 +2,21 @@
 only what it draws (start-up time, see bench/RESULTS.md)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.i18n import _, ngettext
 from app.ui.widgets import BigButton, ButtonRow, Text
 
 
-def home_section(controller) -> QWidget | None:
+def home_section(controller) -> tuple[tuple, Callable[[], QWidget]]:
     """Under "What to do today": how many things are left, and the way to the whole list."""
     left = len(controller.store.tasks.all(include_done=False))
+    return ("todo", left), lambda: _section(controller, left)
+
+
+def _section(controller, left: int) -> QWidget:
     holder = QWidget()
     box = QVBoxLayout(holder)
     box.setContentsMargins(0, 0, 0, 0)
