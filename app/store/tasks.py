@@ -95,6 +95,11 @@ class TasksRepo:
         if stored and ANCHOR_DAY in stored.params:
             params[ANCHOR_DAY] = stored.params[ANCHOR_DAY]
         params.pop(HIDDEN_BY, None)
+        wanted = (task.source, task.title, task.why, task.how, params, task.priority, task.repeat)
+        if stored and stored.id is not None and self.hidden_by(stored.id) is None and (
+                stored.source, stored.title, stored.why, stored.how, stored.params,
+                stored.priority, stored.repeat) == wanted:
+            return stored  # already so: no write (each is a commit, and re-runs are frequent)
         with self.db.write() as conn:
             conn.execute(
                 "UPDATE tasks SET source = ?, title = ?, why = ?, how = ?, params = ?, "

@@ -259,6 +259,19 @@ def test_apply_adds_once_and_never_duplicates(store):
     assert not again.changed and first.changed
 
 
+def test_running_again_with_the_same_answers_writes_nothing(store):
+    """The summary page re-runs the plan at every visit: nothing changed, nothing written."""
+    answers = Answers(country="FR", exposed=frozenset({"social_security", "iban"}))
+    plan.apply(store.tasks, answers, TODAY)
+    before = store.db.conn.total_changes
+    plan.apply(store.tasks, answers, TODAY + dt.timedelta(days=3))
+    assert store.db.conn.total_changes == before
+    hidden = store.tasks.all()[0]
+    store.tasks.delete(hidden.id, by=plan.SOURCE)  # hidden by the plan: shown again when it applies
+    plan.apply(store.tasks, answers, TODAY)
+    assert store.tasks.get(hidden.id) is not None
+
+
 def test_rerun_with_changed_answers_keeps_ticks_notes_dates_and_order(store):
     before = Answers(country="MX", exposed=frozenset({"curp", "contact"}))
     plan.apply(store.tasks, before, TODAY)
