@@ -257,10 +257,15 @@ class CalendarPage(PageBase):
         self.months = QVBoxLayout()
         self.months.setSpacing(12)
         self.months_kept = KeptWidgets(self.months)
+        self.shown_for: tuple | None = None  # the tasks and day the months were made from
         box.addLayout(self.months)
 
     def load(self) -> None:
         tasks = repeating(self.controller.store.tasks.all(include_done=False))
+        shown = (tuple(repr(t) for t in tasks), self.controller.today())
+        if shown == self.shown_for:
+            return  # a year of dates worked out again would give the same months
+        self.shown_for = shown
         self.count_label.setText(
             ngettext("{n} check comes back regularly.", "{n} checks come back regularly.",
                      len(tasks)).format(n=len(tasks))
