@@ -32,7 +32,6 @@ from app.ui.pages.activity_review import (
     account_of,
     call_bank_task,
     chosen_way,
-    clear,
     counts_sentence,
     ensure_next_check,
     home_currency,
@@ -47,6 +46,7 @@ from app.ui.widgets import (
     Text,
     TextField,
 )
+from app.ui.widgets.page import clear_layout
 
 STRANGE = N_("Tell the organisation about something strange in “{account}”")
 STRANGE_HOW = N_("Change its password first. Then call the number on an official letter or "
@@ -74,7 +74,7 @@ class IntroPage(PageBase):
         box.addLayout(self.list_box)
 
     def load(self) -> None:
-        clear(self.list_box)
+        clear_layout(self.list_box)
         accounts = self.controller.store.answers.accounts()
         if not accounts:
             self.list_box.addWidget(Text(_("You have not listed any accounts yet.")))
@@ -224,7 +224,7 @@ class ResultPage(FileStages, ReviewStages, PageBase):
         box.addLayout(self.area)
 
     def load(self) -> None:
-        clear(self.area)
+        clear_layout(self.area)
         self._fields = {}
         self.review = None
         account = account_of(self)
@@ -371,7 +371,7 @@ class SummaryPage(PageBase):
         box.addLayout(self.list_box)
 
     def load(self) -> None:
-        clear(self.list_box)
+        clear_layout(self.list_box)
         store, today = self.controller.store, self.controller.today()
         for account in store.answers.accounts():
             checks = [c for c in store.activity.checks(account.id) if c.day == today]

@@ -39,17 +39,6 @@ CURRENCY_FOR_COUNTRY = {"MX": "MXN", "FR": "EUR"}
 
 
 # Helpers shared by the pages ------------------------------------------------------------
-def clear(layout) -> None:
-    """Empty a layout that is filled again at once: old widgets hide now, go later."""
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget():
-            item.widget().hide()
-            item.widget().deleteLater()
-        elif item.layout():
-            clear(item.layout())
-
-
 def account_of(page: PageBase) -> Account | None:
     try:
         return page.controller.store.answers.account(int(page.step.arg))
