@@ -20,7 +20,7 @@ from app.i18n import N_, _, format_date, format_time
 from app.store.calls import Call
 from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text, TextField
-from app.ui.widgets.buttons import buttons
+from app.ui.widgets.buttons import buttons, undo_card
 from app.ui.widgets.page import KeptWidgets
 
 NO_TASK = "none"
@@ -385,12 +385,8 @@ class LogPage(PageBase):
         self.cards_kept.fill(entries)
 
     def _undo_card(self) -> Card:
-        card = Card(name=_("The call was deleted."))
-        card.box.addWidget(Text(_("The call was deleted."), "status"))
-        self.undo_button = BigButton(_("Undo"), primary=True,
-                                     description=_("Put the call back."))
-        self.undo_button.clicked.connect(self.undo_delete)
-        card.box.addWidget(buttons(self.undo_button))
+        card, self.undo_button = undo_card(_("The call was deleted."), _("Put the call back."),
+                                           self.undo_delete)
         return card
 
     def _card(self, call: Call) -> Card:

@@ -18,8 +18,8 @@ from app.core.tasks import Task
 from app.i18n import N_, _, due_in_words, format_date, ngettext
 from app.ui.pages.home_todo import home_section  # noqa: F401 - kept importable here
 from app.ui.pages.todo_edit import TaskForm
-from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
-from app.ui.widgets.buttons import buttons
+from app.ui.widgets import BigButton, Card, Heading, PageBase, Text
+from app.ui.widgets.buttons import buttons, undo_card
 from app.ui.widgets.page import KeptWidgets
 
 if TYPE_CHECKING:  # printing waits for a printout
@@ -276,13 +276,8 @@ class ListPage(PageBase):
         return button
 
     def _undo_card(self) -> Card:
-        card = Card(name=self.undoable.message)
-        card.setProperty("role", "card")
-        card.box.addWidget(Text(self.undoable.message, "status"))
-        self.undo_button = BigButton(_("Undo"), primary=True,
-                                     description=_("Take back what you just did."))
-        self.undo_button.clicked.connect(self.undo)
-        card.box.addWidget(ButtonRow(self.undo_button))
+        card, self.undo_button = undo_card(self.undoable.message,
+                                           _("Take back what you just did."), self.undo)
         return card
 
     # Actions ---------------------------------------------------------------------------

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
+from app.i18n import _
 from app.ui import theme
 from app.ui.widgets.flow import FlowLayout
+from app.ui.widgets.labels import Card, Text
 
 
 class BigButton(QPushButton):
@@ -57,3 +59,13 @@ def buttons(*items: BigButton) -> QWidget:
     for button in items:
         flow.addWidget(button)
     return holder
+
+
+def undo_card(message: str, description: str, on_undo) -> tuple[Card, BigButton]:
+    """Where something was just done or deleted: what happened, and its Undo button."""
+    card = Card(name=message)
+    card.box.addWidget(Text(message, "status"))
+    button = BigButton(_("Undo"), primary=True, description=description)
+    button.clicked.connect(on_undo)
+    card.box.addWidget(ButtonRow(button))
+    return card, button
