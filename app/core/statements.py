@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from app.i18n import _
+from app.i18n import N_, _
 
 MAX_BYTES = 20 * 1024 * 1024
 _BINARY_MAGIC = (
@@ -167,6 +167,16 @@ def normalise_text(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.split())
+
+
+# What a payment the bank left unnamed is called on screen. Kept out of the stored data:
+# the same file read in another language must give the same fingerprints.
+NO_DESCRIPTION = N_("Payment with no description")
+
+
+def shown_description(description: str) -> str:
+    """What the bank wrote, or words saying it wrote nothing, in the current language."""
+    return description or _(NO_DESCRIPTION)
 
 
 def fingerprint(txn: Transaction, occurrence: int = 0) -> str:

@@ -447,7 +447,7 @@ def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[
         description = _description(cell(extra))
     row_currency = cell(m.currency).upper()
     return Transaction(
-        day, amount, description or _("Payment with no description"),
+        day, amount, description,
         row_currency if len(row_currency) == 3 and row_currency.isalpha() else currency, line,
     )
 

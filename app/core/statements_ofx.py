@@ -139,7 +139,5 @@ def _transaction(item: ET.Element, curdef: str | None, number: int) -> Transacti
         description = f"{name} {memo}"
     else:
         description = max(name, memo, key=len)
-    if not description:
-        description = _("Payment with no description")
     currency = (_text(item, "CURRENCY/CURSYM") or _text(item, "ORIGCURRENCY/CURSYM")).upper()
     return Transaction(day, amount, description, currency or curdef)

@@ -142,6 +142,28 @@ def test_same_file_twice_gives_the_same_fingerprints():
     assert len(set(first)) == len(first)  # the two identical ORANGE rows stay two
 
 
+
+@pytest.mark.parametrize("kind", ["csv", "ofx"])
+def test_an_unnamed_payment_has_the_same_fingerprint_in_every_language(tmp_path, kind):
+    if kind == "csv":
+        path = tmp_path / "blank.csv"
+        path.write_text("Date;Libellé;Montant\n02/11/2026;;-52,40\n", encoding="utf-8")
+    else:
+        text = (FIXTURES / "mx-estado-xml.ofx").read_text(encoding="utf-8")
+        path = tmp_path / "blank.ofx"
+        path.write_text(text.replace("<NAME>PAGO OXXO CENTRO</NAME>", "<NAME></NAME>"),
+                        encoding="utf-8")
+    seen = []
+    try:
+        for lang in i18n.LANGUAGES:
+            i18n.set_language(lang)
+            transactions = read_statement(path).transactions
+            seen.append(fingerprints(transactions))
+            assert "" in [t.description for t in transactions]  # named on screen, not stored
+    finally:
+        i18n.set_language("en")
+    assert seen[0] == seen[1] == seen[2]
+
 # --- asking the person ---------------------------------------------------------------
 
 def test_unclear_columns_carry_names_and_rows_then_a_mapping_reads_the_file():

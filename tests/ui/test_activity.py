@@ -239,6 +239,31 @@ def test_the_same_file_twice_adds_nothing_twice(qtbot, make_window, monkeypatch,
     assert _activity_tasks(store, "activity.txn.") == []
 
 
+def test_an_unnamed_payment_is_the_same_payment_in_every_language(qtbot, make_window,
+                                                                  monkeypatch, tmp_path):
+    """A row the bank left without a name: said in the language on screen, and a file read
+    again after a change of language still adds nothing twice."""
+    path = tmp_path / "releve.csv"
+    path.write_text("Date;Libellé;Montant\n02/11/2026;;-52,40\n05/11/2026;PRLV EDF;-61,10\n",
+                    encoding="utf-8")
+    _offer_file(monkeypatch, path)
+    w = make_window(lang="es_MX", done=True, on_store=_bank)
+    page = _to_result(qtbot, w, "bank", "file")
+    qtbot.mouseClick(page.open_button, LEFT)
+    assert "PRLV EDF" in _words(w)  # flagged first: a payee never seen
+    qtbot.mouseClick(page.review.yes, LEFT)
+    assert "Pago sin descripción" in _words(w)
+    store, bank = w.controller.store, _account_id(w, "bank")
+    w.controller.set_setting("language", "fr_FR")
+    assert "Paiement sans description" in _words(w)
+    qtbot.mouseClick(w.current.review.no, LEFT)
+    (task,) = _activity_tasks(store, "activity.txn.")
+    assert "Paiement sans description" in task.shown_title()
+    qtbot.mouseClick(w.current.open_button, LEFT)
+    assert len(store.activity.all_transactions(bank)) == 2
+    assert "Rien n'a été ajouté deux fois" in _words(w) and store.activity.pending(bank) == []
+
+
 @pytest.mark.parametrize("content", [b"", b"\x89PNG\r\n\x1a\n" + bytes(200),
                                      "Date;Libellé;Montant\n31/02/2026;X;-3,00\n".encode()])
 def test_a_broken_file_gets_a_plain_message_and_saves_nothing(qtbot, make_window, monkeypatch,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app import i18n
 from app.core.answers import Account
 from app.core.flow import Step
+from app.core.statements import NO_DESCRIPTION, shown_description
 from app.core.tasks import Task, add_months
 from app.i18n import N_, _, format_date, format_money, ngettext
 from app.store.activity import Reviewed
@@ -73,7 +74,7 @@ def ensure_next_check(page: PageBase, account: Account) -> dt.date:
     return due
 
 
-def call_bank_task(rule: str, day: dt.date, amount: Decimal, currency: str, payee: str,
+def call_bank_task(rule: str, day: dt.date, amount: Decimal, currency: str, payee: str | dict,
                    today: dt.date) -> Task:
     return Task(
         title=CALL_BANK, why=CALL_BANK_WHY, how=CALL_BANK_HOW, priority=1, due=today,
@@ -111,10 +112,10 @@ class ReviewCard(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(12)
         box.addWidget(Text(_("Payment {n} of {total}").format(n=number, total=total), "muted"))
-        card = Card(name=txn.description)
+        card = Card(name=shown_description(txn.description))
         card.box.addWidget(Text(format_date(txn.date), "heading"))
         card.box.addWidget(Text(amount_words(txn, currency), "heading"))
-        card.box.addWidget(Text(txn.description, "heading"))
+        card.box.addWidget(Text(shown_description(txn.description), "heading"))
         box.addWidget(card)
         if txn.flags:
             box.addWidget(Heading(_("Why Sereno shows it")))
@@ -178,7 +179,7 @@ class ReviewStages:
             repo.record_check(account.id, today, "file", "strange")
             self.controller.add_task(call_bank_task(
                 f"activity.txn.{txn_id}", txn.date, txn.amount, txn.currency or home_currency(self),
-                txn.description, today))
+                txn.description or {"text": NO_DESCRIPTION}, today))
         else:
             self.controller.changed()
         self.notice = ""
