@@ -53,6 +53,15 @@ def test_every_source_message_is_in_the_catalogs(lang):
 
 
 @pytest.mark.parametrize("path", PO_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_no_message_the_source_no_longer_uses(path):
+    """A sentence left behind is never shown, and misleads whoever next reviews the words."""
+    singular = {m if isinstance(m, str) else m[0] for m in source_messages()}
+    stale = [m.id for m in read_po(path.open("rb"))
+             if m.id and (m.id if isinstance(m.id, str) else m.id[0]) not in singular]
+    assert not stale, f"{path}: {stale[:5]}"
+
+
+@pytest.mark.parametrize("path", PO_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_no_untranslated_or_fuzzy_message(path):
     cat = read_po(path.open("rb"))
     bad = [m.id for m in cat if m.id and (m.fuzzy or not (
