@@ -14,6 +14,10 @@ empty folder: the profile is created, the first-run page is shown) and as a pers
 comes back (a profile with answers, tasks and a finished first run: the home page).
 Nothing in the app knows about this benchmark: the child wraps `MainWindow.show`.
 
+`--cold` (root on Linux only) empties the machine's page cache before every launch: each
+process then reads Qt, Python and Sereno from the disk, as an old computer does at its
+first start of the day. It slows every other program on the machine for a moment.
+
 A third child, `floor`, is a reference with no goal of its own: not Sereno, but the least
 a PySide6 program of its kind does before its first window (the Qt namespace, a sqlite
 file, one language's catalogs, a style sheet, a page of ten cards). Its ratio says how much
@@ -165,11 +169,20 @@ def _env() -> dict[str, str]:
     return env
 
 
-def launch(args: list[str]) -> tuple[float, float]:
+def drop_page_cache() -> None:
+    """Forget every file the disk cache holds (Linux, root), so the next launch is cold."""
+    os.sync()
+    with open("/proc/sys/vm/drop_caches", "w") as f:
+        f.write("3\n")
+
+
+def launch(args: list[str], cold: bool = False) -> tuple[float, float]:
     """Seconds from just before the launch to the child's first window shown, and the
     CPU seconds the child had used by then (steadier than wall time on a busy machine)."""
     import subprocess
 
+    if cold:
+        drop_page_cache()
     start = time.monotonic()
     out = subprocess.run([sys.executable, os.path.abspath(__file__), *args], env=_env(),
                          capture_output=True, text=True, timeout=120)
@@ -180,7 +193,7 @@ def launch(args: list[str]) -> tuple[float, float]:
     raise RuntimeError(f"child {args} did not show a window:\n{out.stdout}\n{out.stderr}")
 
 
-def main(runs: int) -> bool:
+def main(runs: int, cold: bool = False) -> bool:
     import statistics
     import tempfile
     from pathlib import Path
@@ -198,16 +211,18 @@ def main(runs: int) -> bool:
         times: dict[str, list[tuple[float, float]]] = {
             "bare": [], "first": [], "returning": [], "floor": []}
         for i in range(runs):
-            times["bare"].append(launch(["--child", "bare"]))
-            times["first"].append(launch(["--child", "app", str(Path(tmp) / f"first{i}")]))
-            times["bare"].append(launch(["--child", "bare"]))
-            times["returning"].append(launch(["--child", "app", str(returning)]))
-            times["floor"].append(launch(["--child", "floor"]))
+            times["bare"].append(launch(["--child", "bare"], cold))
+            times["first"].append(launch(["--child", "app", str(Path(tmp) / f"first{i}")], cold))
+            times["bare"].append(launch(["--child", "bare"], cold))
+            times["returning"].append(launch(["--child", "app", str(returning)], cold))
+            times["floor"].append(launch(["--child", "floor"], cold))
     def medians(key: str) -> tuple[float, float]:
         return (statistics.median(t[0] for t in times[key]),
                 statistics.median(t[1] for t in times[key]))
 
     bare, bare_cpu = medians("bare")
+    if cold:
+        print("cold: the page cache was emptied before every launch")
     print(f"bare PySide6 window: median {bare * 1000:.0f} ms (CPU {bare_cpu * 1000:.0f} ms) "
           f"over {len(times['bare'])} runs")
     floor, floor_cpu = medians("floor")
@@ -236,5 +251,12 @@ if __name__ == "__main__":
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--cold", action="store_true",
+                        help="empty the page cache before every launch (Linux, as root)")
     options = parser.parse_args()
-    sys.exit(0 if main(options.runs) else 1)
+    if options.cold:
+        try:
+            drop_page_cache()
+        except OSError as exc:
+            parser.error(f"--cold needs root on Linux ({exc.strerror})")
+    sys.exit(0 if main(options.runs, options.cold) else 1)
