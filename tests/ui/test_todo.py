@@ -43,6 +43,19 @@ def button(w, label, title):
     return found[0]
 
 
+def change(qtbot, w, label, title):
+    """Edit, Move and Delete are on the opened card: open it first, as a person does."""
+    name = f"{label}: {title}"
+    if not any(b.accessibleName() == name for b in w.current.findChildren(BigButton)):
+        click(qtbot, button(w, _("Open"), title))
+    return button(w, label, title)
+
+
+def card_buttons(w, title):
+    return sorted(b.text() for b in w.current.findChildren(BigButton)
+                  if b.accessibleName().endswith(f": {title}") and b.isVisibleTo(w.current))
+
+
 def titles(w):
     return [t.shown_title() for t in w.current.visible_tasks()]
 
@@ -55,9 +68,13 @@ def test_the_list_shows_each_task_with_its_date_in_words(qtbot, make_window):
         assert task.shown_title() in text
     assert "Pour : aujourd’hui" in text or "aujourd'hui" in text
     first = tasks[0]
+    assert card_buttons(w, first.shown_title()) == sorted([_("Open"), _("Done")])
     click(qtbot, button(w, _("Open"), first.shown_title()))
     assert first.shown_how().splitlines()[0] in w.current.read_aloud_text()
+    assert card_buttons(w, first.shown_title()) == sorted(
+        [_("Close"), _("Done"), _("Edit"), _("Move down"), _("Delete")])  # first: no Move up
     click(qtbot, button(w, _("Close"), first.shown_title()))
+    assert card_buttons(w, first.shown_title()) == sorted([_("Open"), _("Done")])
     assert first.shown_how().splitlines()[0] not in w.current.read_aloud_text()
 
 
@@ -145,7 +162,7 @@ def test_the_form_is_kept_when_leaving_and_edit_changes_a_task(qtbot, make_windo
 
     repo = w.controller.store.tasks
     plan_task = next(t for t in repo.all() if t.rule)
-    click(qtbot, button(w, _("Edit"), plan_task.shown_title()))
+    click(qtbot, change(qtbot, w, _("Edit"), plan_task.shown_title()))
     assert not w.current.form.title.isVisible()  # the plan's wording stays as it is
     qtbot.keyClicks(w.current.form.note, "Fait avec ma fille")
     click(qtbot, w.current.form.save_button)
@@ -157,9 +174,9 @@ def test_the_form_is_kept_when_leaving_and_edit_changes_a_task(qtbot, make_windo
 def test_move_up_and_down(qtbot, make_window):
     w = open_list(make_window)
     order = titles(w)
-    click(qtbot, button(w, _("Move up"), order[-1]))
+    click(qtbot, change(qtbot, w, _("Move up"), order[-1]))
     assert titles(w) == order[:-2] + [order[-1], order[-2]]
-    click(qtbot, button(w, _("Move down"), order[0]))
+    click(qtbot, change(qtbot, w, _("Move down"), order[0]))
     assert titles(w)[:2] == [order[1], order[0]]
     assert w.focusWidget().accessibleName() == f"{_('Move down')}: {order[0]}"
 
@@ -168,7 +185,7 @@ def test_move_skips_hidden_done_tasks(qtbot, make_window):
     w = open_list(make_window)
     order = titles(w)
     click(qtbot, button(w, _("Done"), order[1]))
-    click(qtbot, button(w, _("Move up"), order[2]))
+    click(qtbot, change(qtbot, w, _("Move up"), order[2]))
     assert titles(w)[:2] == [order[2], order[0]]
 
 
@@ -179,7 +196,7 @@ def test_delete_asks_first_then_offers_undo(qtbot, make_window, monkeypatch, con
     reply = QMessageBox.StandardButton.Ok if confirm else QMessageBox.StandardButton.Cancel
     monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or reply)
     order = titles(w)
-    click(qtbot, button(w, _("Delete"), order[1]))
+    click(qtbot, change(qtbot, w, _("Delete"), order[1]))
     assert asked and order[1] in asked[0]
     if not confirm:
         assert titles(w) == order
@@ -194,7 +211,7 @@ def test_everything_is_still_there_in_a_new_window(qtbot, make_window):
     w = open_list(make_window)
     click(qtbot, button(w, _("Done"), "Appeler ma fille"))
     order = titles(w)
-    click(qtbot, button(w, _("Move up"), order[-1]))
+    click(qtbot, change(qtbot, w, _("Move up"), order[-1]))
     order = titles(w)
     click(qtbot, w.current.add_button)
     fill_form(qtbot, w, "Acheter des timbres")
@@ -241,13 +258,13 @@ def test_cards_on_screen_follow_every_change_and_the_others_stay_put(qtbot, make
     order = titles(w)
     assert [c.accessibleName() for c in before] == order
 
-    click(qtbot, button(w, _("Move up"), order[-1]))
+    click(qtbot, change(qtbot, w, _("Move up"), order[-1]))
     after = cards_on_screen(w)
     assert [c.accessibleName() for c in after] == titles(w) == order[:-2] + [order[-1], order[-2]]
     assert after[:-2] == before[:-2]
-    now_last = [b.accessibleName() for b in after[-1].findChildren(BigButton)]
-    assert f"{_('Move down')}: {order[-2]}" not in now_last
-    assert f"{_('Move up')}: {order[-2]}" in now_last
+    moved = [b.accessibleName() for b in after[-2].findChildren(BigButton)]
+    assert f"{_('Move down')}: {order[-1]}" in moved  # no longer last: it can go down again
+    assert f"{_('Move up')}: {order[-1]}" in moved
 
     click(qtbot, button(w, _("Done"), order[0]))
     shown = cards_on_screen(w)

@@ -76,8 +76,9 @@ class ListPage(PageBase):
     """The whole list, or the form to add or change one task."""
 
     title = N_("My to-do list")
-    help = N_("Press Open to read why a task matters and how to do it. Press Done when it is "
-              "done: you can undo it. Move up and Move down change the order.")
+    help = N_("Press Done when a task is done: you can undo it. Press Open to read why it "
+              "matters and how to do it; there you can also change it, move it up or down the "
+              "list, or delete it.")
 
     # Building -----------------------------------------------------------------------
     def build(self, box: QVBoxLayout) -> None:
@@ -236,17 +237,28 @@ class ListPage(PageBase):
         opened = task.id in self.opened
         if opened:
             self._details(card, task)
+        # A closed card offers Done and Open only: a calm list, no Delete next to Done. The
+        # rarer actions (change, move, delete) come with the details, one card at a time;
+        # fewer widgets also keep a long list quick to redraw in a new language or text size.
         row: list[BigButton] = []
-        if task.why or task.how:
-            row.append(self._button(_("Close") if opened else _("Open"),
-                                    _("Why it matters and how to do it: {task}"), title,
-                                    lambda t=task.id: self.toggle_open(t)))
+        row.append(self._button(_("Close") if opened else _("Open"),
+                                _("Why it matters, how to do it, and how to change it: {task}"),
+                                title, lambda t=task.id: self.toggle_open(t)))
         if task.done:
             row.append(self._button(_("Not done after all"), _("Put “{task}” back on the list"),
                                     title, lambda t=task.id: self.undo_done(t)))
         else:
             row.append(self._button(_("Done"), _("Mark “{task}” as done"), title,
                                     lambda t=task.id: self.mark_done(t), primary=True))
+        if opened:
+            row += self._changes(task, title, index, total)
+        card.box.addWidget(buttons(*row))
+        return card
+
+    def _changes(self, task: Task, title: str, index: int, total: int) -> list[BigButton]:
+        """The buttons of an opened card that change the task or its place."""
+        row: list[BigButton] = []
+        if not task.done:
             row.append(self._button(_("Edit"), _("Change “{task}”"), title,
                                     lambda t=task.id: self.open_form(str(t))))
             if index > 0:
@@ -257,8 +269,7 @@ class ListPage(PageBase):
                                         lambda t=task.id: self.move(t, +1)))
         row.append(self._button(_("Delete"), _("Delete “{task}”"), title,
                                 lambda t=task.id: self.delete(t)))
-        card.box.addWidget(buttons(*row))
-        return card
+        return row
 
     def _details(self, card: Card, task: Task) -> None:
         if task.shown_why():
