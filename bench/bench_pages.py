@@ -3,7 +3,8 @@
 Run: .venv/bin/python bench/bench_pages.py
 Goals: a Next click to the next page painted in under 16 ms (p95) when the page is already
 built, under 50 ms (p95) when it is built on this first visit; a language or text-size
-change re-renders the current page in under 100 ms (p95).
+change re-renders the current page in under 100 ms, on every page (the slowest page's
+mean of its two changes decides; the p95 is printed too).
 
 How: a child process walks every page with `app.ui.tour.iter_pages` (the same tour as
 `--screenshots` and the audits): that lists the pages and seeds the throw-away profile with
@@ -164,6 +165,24 @@ def report(label: str, samples: list[tuple[float, str, float]], goal: float) -> 
     return figure < goal
 
 
+def report_every_page(label: str, samples: list[tuple[float, str, float]], goal: float) -> bool:
+    """The goal holds for the current page, whichever it is: the slowest page decides.
+
+    Each page is changed and changed back; its figure is the mean of the two, so one
+    moment when the machine was busy does not decide alone.
+    """
+    by_page: dict[str, list[float]] = {}
+    for ms, name, _cpu in samples:
+        by_page.setdefault(name, []).append(ms)
+    means = sorted(((sum(v) / len(v), name) for name, v in by_page.items()), reverse=True)
+    over = [f"{name} {ms:.0f} ms" for ms, name in means if ms >= goal]
+    figure, slowest = means[0]
+    print(f"{label}, every page: slowest {slowest} {figure:.1f} ms over {len(means)} pages "
+          f"(target < {goal:.0f} ms on each) {verdict(figure, goal)}"
+          + (f"; over: {', '.join(over)}" if over else ""))
+    return figure < goal
+
+
 def main() -> bool:
     with tempfile.TemporaryDirectory(prefix="sereno-bench-pages-") as tmp:
         data_dir = Path(tmp)
@@ -190,7 +209,8 @@ def main() -> bool:
     ok = report("page turn, built on first visit", walker.first, FIRST_GOAL_MS)
     ok &= report("page turn, already built", walker.built, BUILT_GOAL_MS)
     for kind, samples in walker.changes.items():
-        ok &= report(f"{kind} change, re-render", samples, CHANGE_GOAL_MS)
+        report(f"{kind} change, re-render", samples, CHANGE_GOAL_MS)
+        ok &= report_every_page(f"{kind} change, re-render", samples, CHANGE_GOAL_MS)
     return ok
 
 
