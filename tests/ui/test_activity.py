@@ -83,6 +83,15 @@ def _offer_file(monkeypatch, path):
     return chosen
 
 
+def _open_bank_file(qtbot, make_window, monkeypatch, path, lang="en"):
+    """A person with one bank account chooses this file on the account's result page."""
+    _offer_file(monkeypatch, path)
+    w = make_window(lang=lang, done=True, on_store=_bank)
+    page = _to_result(qtbot, w, "bank", "file")
+    qtbot.mouseClick(page.open_button, LEFT)
+    return w, page
+
+
 def test_journey_steps_follow_the_accounts(make_window):
     w = make_window(done=True, on_store=_bank_and_email)
     journey = w.controller.navigator.journeys["activity"]
@@ -202,10 +211,7 @@ def test_file_review_two_no_become_two_todos(qtbot, make_window, monkeypatch, tm
 def test_a_half_done_review_resumes_after_reopening(qtbot, make_window, monkeypatch, tmp_path):
     path = tmp_path / "releve.csv"
     path.write_text(CSV, encoding="utf-8")
-    _offer_file(monkeypatch, path)
-    w = make_window(done=True, on_store=_bank)
-    page = _to_result(qtbot, w, "bank", "file")
-    qtbot.mouseClick(page.open_button, LEFT)
+    w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
     qtbot.mouseClick(page.review.yes, LEFT)
     qtbot.mouseClick(page.review.no, LEFT)
     pending = [t.id for t in w.controller.store.activity.pending(_account_id(w, "bank"))]
@@ -225,10 +231,7 @@ def test_a_half_done_review_resumes_after_reopening(qtbot, make_window, monkeypa
 def test_the_same_file_twice_adds_nothing_twice(qtbot, make_window, monkeypatch, tmp_path):
     path = tmp_path / "releve.csv"
     path.write_text(CSV, encoding="utf-8")
-    _offer_file(monkeypatch, path)
-    w = make_window(done=True, on_store=_bank)
-    page = _to_result(qtbot, w, "bank", "file")
-    qtbot.mouseClick(page.open_button, LEFT)
+    w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
     for _i in range(4):
         qtbot.mouseClick(page.review.yes, LEFT)
     qtbot.mouseClick(page.open_button, LEFT)
@@ -246,10 +249,7 @@ def test_an_unnamed_payment_is_the_same_payment_in_every_language(qtbot, make_wi
     path = tmp_path / "releve.csv"
     path.write_text("Date;Libellé;Montant\n02/11/2026;;-52,40\n05/11/2026;PRLV EDF;-61,10\n",
                     encoding="utf-8")
-    _offer_file(monkeypatch, path)
-    w = make_window(lang="es_MX", done=True, on_store=_bank)
-    page = _to_result(qtbot, w, "bank", "file")
-    qtbot.mouseClick(page.open_button, LEFT)
+    w, page = _open_bank_file(qtbot, make_window, monkeypatch, path, lang="es_MX")
     assert "PRLV EDF" in _words(w)  # flagged first: a payee never seen
     qtbot.mouseClick(page.review.yes, LEFT)
     assert "Pago sin descripción" in _words(w)
@@ -270,10 +270,7 @@ def test_a_broken_file_gets_a_plain_message_and_saves_nothing(qtbot, make_window
                                                               tmp_path, content):
     path = tmp_path / "broken.csv"
     path.write_bytes(content)
-    _offer_file(monkeypatch, path)
-    w = make_window(done=True, on_store=_bank)
-    page = _to_result(qtbot, w, "bank", "file")
-    qtbot.mouseClick(page.open_button, LEFT)
+    w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
     assert w.current.error_label.isVisible()
     assert "Traceback" not in w.current.error_label.text() and w.current.error_label.text()
     bank = _account_id(w, "bank")
@@ -287,10 +284,7 @@ def test_unclear_columns_are_asked_then_the_file_is_read(qtbot, make_window, mon
     path = tmp_path / "odd.csv"
     path.write_text("X;Y;Z;W\n12/03/2026;ABC SHOP;-12,00;100,00\n"
                     "13/03/2026;DEF;-3,00;97,00\n14/03/2026;GHI;-5,00;92,00\n")
-    _offer_file(monkeypatch, path)
-    w = make_window(done=True, on_store=_bank)
-    page = _to_result(qtbot, w, "bank", "file")
-    qtbot.mouseClick(page.open_button, LEFT)
+    w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
     assert page.mode() == "columns"
     assert w.header.title.text() == "Which column is the amount?"
     qtbot.mouseClick(page.columns.retry, LEFT)  # nothing chosen yet
