@@ -19,6 +19,7 @@ from app.ui.pages import calls as calls_page
 from app.ui.pages.calls import CalendarPage, CardPage, ScriptsPage, home_section
 from app.ui.pages.calls_log import LogPage, printout
 from app.ui.widgets import BigButton, ChoiceRow
+from app.ui.widgets.labels import Entries
 from tests.conftest import TODAY
 
 
@@ -270,6 +271,21 @@ def test_the_months_on_screen_follow_the_list(make_window):
     assert "November 23: Look at my pension" in text
     assert "December 23: Look at my pension" not in text
     assert "December 23: Call my daughter" in text
+
+
+def test_a_month_shows_each_date_on_its_own_bulleted_line_and_a_title_as_typed(make_window):
+    title = "Pay <b>rent</b> & tip"
+    def seed(store):
+        store.tasks.add(Task(title=title, due=TODAY, repeat="weekly"))
+    w = make_window(lang="en", done=True, on_store=seed)
+    page = open_page(w, "calendar")
+    month = next(label for label in page.findChildren(Entries) if "November" in
+                 label.accessibleName())
+    assert month.accessibleName().splitlines() == [f"November 23: {title}",
+                                                   f"November 30: {title}"]
+    assert month.text().splitlines() == [f"\u2022 November 23: {title}",
+                                         f"\u2022 November 30: {title}"]
+    assert f"November 30: {title}" in page.read_aloud_text()
 
 
 @pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])

@@ -28,6 +28,7 @@ from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text
 from app.ui.widgets.buttons import buttons
+from app.ui.widgets.labels import Entries
 from app.ui.widgets.page import KeptWidgets, clear_layout
 
 SCRIPT_PARTS: tuple[tuple[str, str], ...] = (
@@ -285,8 +286,7 @@ class CalendarPage(PageBase):
     def _month_card(name: str, lines: tuple[str, ...]) -> Card:
         card = Card(name=name)
         card.box.addWidget(Heading(name))
-        for line in lines:
-            card.box.addWidget(Text(line))
+        card.box.addWidget(Entries(lines))
         return card
 
     def save_ics(self) -> None:

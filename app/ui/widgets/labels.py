@@ -1,6 +1,8 @@
 """Text on a page: titles, headings, body text and framed cards, all word-wrapped."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -20,6 +22,22 @@ class Text(QLabel):
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
         super().setText(text)
         self.setAccessibleName(text)
+
+
+class Entries(Text):
+    """Short entries (a date and its task) in one label, each on its own line after a bullet.
+
+    The bullet shows where an entry that runs onto a second line begins. One plain-text label
+    for many entries keeps a long page quick to lay out again after a text-size change (rich
+    text with a hanging indent took twice as long); screen readers get the entries unbulleted."""
+
+    def __init__(self, entries: Sequence[str] = (), parent: QWidget | None = None):
+        super().__init__("", "", parent)
+        self.set_entries(entries)
+
+    def set_entries(self, entries: Sequence[str]) -> None:
+        QLabel.setText(self, "\n".join(f"\u2022 {entry}" for entry in entries))
+        self.setAccessibleName("\n".join(entries))
 
 
 class Title(Text):

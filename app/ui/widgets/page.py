@@ -165,9 +165,9 @@ class PageBase(QWidget):
     def read_aloud_text(self) -> str:
         """The title and every visible text of the page, in reading order."""
         parts = [self.page_title()]
-        for label in self.findChildren(Text):
-            if label.isVisibleTo(self) and label.text():
-                parts.append(label.text())
+        for label in self.findChildren(Text):  # the name, which is plain even on rich text
+            if label.isVisibleTo(self) and label.accessibleName():
+                parts.append(label.accessibleName())
         return "\n".join(parts)
 
 
