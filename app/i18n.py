@@ -8,6 +8,7 @@ merged into one lookup when the language is set.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gettext as _gettext
 import io
 import os
@@ -104,19 +105,27 @@ def catalog_files(lang: str) -> list[Path]:
     return files
 
 
-def set_language(code: str) -> str:
-    """Switch every later `_` to this language; returns the language actually set."""
-    global _current, _translations
-    lang = normalize(code) or DEFAULT_LANGUAGE
+@functools.lru_cache(maxsize=8)
+def _merged(files: tuple[tuple[Path, int], ...]) -> _gettext.NullTranslations:
+    """One language's parts as one catalog; kept, so switching back and forth reads nothing."""
     merged: _gettext.NullTranslations = _gettext.NullTranslations()
-    parts = [_load_catalog(p) for p in catalog_files(lang)]
+    parts = [_load_catalog(path) for path, _mtime in files]
     if parts:
         merged = parts[0]
         for extra in parts[1:]:
             merged._catalog.update(  # type: ignore[attr-defined]
                 {k: v for k, v in extra._catalog.items() if k != ""}  # type: ignore[attr-defined]
             )
-    _current, _translations = lang, merged
+    return merged
+
+
+def set_language(code: str) -> str:
+    """Switch every later `_` to this language; returns the language actually set."""
+    global _current, _translations
+    lang = normalize(code) or DEFAULT_LANGUAGE
+    # The files' times are part of the key: a catalog changed on disk is read again.
+    _current, _translations = lang, _merged(tuple((p, p.stat().st_mtime_ns)
+                                                  for p in catalog_files(lang)))
     return lang
 
 

@@ -1,5 +1,6 @@
 """Language choice and locale formatting."""
 import datetime as dt
+import os
 from decimal import Decimal
 
 import pytest
@@ -34,6 +35,31 @@ def test_switching_language_translates_without_restart():
     assert _("Next") == "Suivant"
     i18n.set_language("en")
     assert _("Next") == "Next"
+
+
+def test_a_language_chosen_again_is_kept_but_a_changed_catalog_is_read_again(tmp_path,
+                                                                           monkeypatch):
+    folder = tmp_path / "es_MX" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "sereno.po"
+
+    def write(word: str, mtime: int) -> None:
+        po.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                      f'msgid "Next"\nmsgstr "{word}"\n', encoding="utf-8")
+        os.utime(po, (mtime, mtime))
+
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    write("Adelante", 1_000_000)
+    i18n.set_language("es_MX")
+    assert _("Next") == "Adelante"
+    i18n.set_language("en")
+    i18n.set_language("es_MX")
+    assert _("Next") == "Adelante"
+    write("Continuar", 2_000_000)  # a newer catalog, as after an update
+    i18n.set_language("es_MX")
+    assert _("Next") == "Continuar"
+    monkeypatch.undo()
+    i18n.set_language("en")
 
 
 def test_money_and_dates_in_the_persons_locale():
