@@ -20,7 +20,7 @@ from app.i18n import N_, _, format_date, format_time
 from app.store.calls import Call
 from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text, TextField
-from app.ui.widgets.buttons import buttons, undo_card
+from app.ui.widgets.buttons import button_flow, buttons, undo_card
 from app.ui.widgets.page import KeptWidgets
 
 NO_TASK = "none"
@@ -404,7 +404,7 @@ class LogPage(PageBase):
                            description=_("Delete this call: {call}").format(call=title))
         delete.setAccessibleName(f"{_('Delete')}: {title}, {when_line(call)}")
         delete.clicked.connect(lambda _c=False, i=call.id: self.delete(i))
-        card.box.addWidget(buttons(edit, delete))
+        card.box.addLayout(button_flow(edit, delete))
         return card
 
     def delete(self, call_id: int) -> None:

@@ -11,7 +11,7 @@ from app.core.flow import Step
 from app.core.known_facts import CARD_INTRO, CARD_RULE, CARD_TITLE, known_facts
 from app.i18n import _
 from app.ui.widgets import BigButton, Card, Heading, Text
-from app.ui.widgets.buttons import buttons
+from app.ui.widgets.buttons import button_flow
 
 
 def home_section(controller) -> tuple[tuple, Callable[[], QWidget]] | None:
@@ -34,7 +34,7 @@ def _card(controller, lines: tuple[str, ...]) -> QWidget:
     see.clicked.connect(lambda: _open(controller, "calls.card"))
     log = BigButton(_("My calls"), description=_("Write down a call you made or received."))
     log.clicked.connect(lambda: _open(controller, "calls.log"))
-    card.box.addWidget(buttons(see, log))
+    card.box.addLayout(button_flow(see, log))
     return card
 
 

@@ -19,7 +19,7 @@ from app.i18n import N_, _, due_in_words, format_date, ngettext
 from app.ui.pages.home_todo import home_section  # noqa: F401 - kept importable here
 from app.ui.pages.todo_edit import TaskForm
 from app.ui.widgets import BigButton, Card, Heading, PageBase, Text
-from app.ui.widgets.buttons import buttons, undo_card
+from app.ui.widgets.buttons import button_flow, buttons, undo_card
 from app.ui.widgets.page import KeptWidgets
 
 if TYPE_CHECKING:  # printing waits for a printout
@@ -229,9 +229,10 @@ class ListPage(PageBase):
         card = Card(name=title)
         head = Text(title, "strong")
         card.box.addWidget(head)
-        card.box.addWidget(Text(due_line(task, self.controller.today()), "muted"))
+        when = [due_line(task, self.controller.today())]
         if task.repeat and not task.done:
-            card.box.addWidget(Text(_(REPEAT_WORDS[task.repeat]), "muted"))
+            when.append(_(REPEAT_WORDS[task.repeat]))
+        card.box.addWidget(Text("\n".join(when), "muted"))
         if task.note:
             card.box.addWidget(Text(_("Note: {note}").format(note=task.note)))
         opened = task.id in self.opened
@@ -252,7 +253,7 @@ class ListPage(PageBase):
                                     lambda t=task.id: self.mark_done(t), primary=True))
         if opened:
             row += self._changes(task, title, index, total)
-        card.box.addWidget(buttons(*row))
+        card.box.addLayout(button_flow(*row))
         return card
 
     def _changes(self, task: Task, title: str, index: int, total: int) -> list[BigButton]:

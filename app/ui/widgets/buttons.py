@@ -50,14 +50,23 @@ class ButtonRow(QWidget):
         return button
 
 
-def buttons(*items: BigButton) -> QWidget:
-    """Buttons that wrap onto a second line when the text is large."""
-    holder = QWidget()
-    holder.setObjectName("buttons")  # transparent in the stylesheet: the card's colour shows
-    flow = FlowLayout(holder, gap=theme.GAP_PX)
+def button_flow(*items: BigButton) -> FlowLayout:
+    """Buttons that wrap onto a second line when the text is large, as a layout to add.
+
+    A card in a long list takes this rather than `buttons`: no holder widget to restyle
+    when the text size or the language changes."""
+    flow = FlowLayout(gap=theme.GAP_PX)
     flow.setContentsMargins(0, 0, 0, 0)
     for button in items:
         flow.addWidget(button)
+    return flow
+
+
+def buttons(*items: BigButton) -> QWidget:
+    """Buttons that wrap onto a second line when the text is large, in a widget to hide."""
+    holder = QWidget()
+    holder.setObjectName("buttons")  # transparent in the stylesheet: the card's colour shows
+    holder.setLayout(button_flow(*items))
     return holder
 
 

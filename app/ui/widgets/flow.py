@@ -15,6 +15,8 @@ class FlowLayout(QLayout):
         # Qt asks heightForWidth many times per layout pass, for a few widths; each answer
         # holds until Qt invalidates the layout (an item added, hidden, resized or retexted).
         self._height_for: dict[int, int] = {}
+        self._minimum: QSize | None = None
+        self._placed: QRect | None = None  # where the items were last put, until invalidated
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt naming
         self.items.append(item)
@@ -22,6 +24,8 @@ class FlowLayout(QLayout):
 
     def invalidate(self) -> None:
         self._height_for.clear()
+        self._minimum = None
+        self._placed = None
         super().invalidate()
 
     def count(self) -> int:
@@ -49,17 +53,21 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt naming
         super().setGeometry(rect)
-        self._place(rect, move=True)
+        if rect != self._placed:  # Qt sets the same rectangle again on every layout pass
+            self._place(rect, move=True)
+            self._placed = QRect(rect)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
         return self.minimumSize()
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt naming
-        size = QSize()
-        for item in self.items:
-            size = size.expandedTo(item.minimumSize())
-        m = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+        if self._minimum is None:  # asked as often as the height, and held as long
+            size = QSize()
+            for item in self.items:
+                size = size.expandedTo(item.minimumSize())
+            m = self.contentsMargins()
+            self._minimum = size + QSize(m.left() + m.right(), m.top() + m.bottom())
+        return self._minimum
 
     def _place(self, rect: QRect, move: bool) -> int:
         m = self.contentsMargins()
