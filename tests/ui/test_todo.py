@@ -276,3 +276,15 @@ def test_cards_on_screen_follow_every_change_and_the_others_stay_put(qtbot, make
     w.go_home()
     w.controller.start("todo")
     assert _("Note: {note}").format(note="Avec Paul") in w.current.read_aloud_text()
+
+
+def test_a_half_typed_task_comes_back_after_the_text_size_changed_elsewhere(qtbot, make_window):
+    w = open_list(make_window)
+    click(qtbot, w.current.add_button)
+    fill_form(qtbot, w, "Acheter des timbres", "5")
+    click(qtbot, w.home_button)
+    w.controller.set_setting("text_size", 150)  # pages not on screen are built again
+    w.controller.start("todo")
+    assert w.current.form.isVisible() and not w.current.list_view.isVisible()
+    assert w.current.form.title.value() == "Acheter des timbres"
+    assert w.current.form.day.value() == "5"

@@ -109,15 +109,24 @@ class ListPage(PageBase):
         self.cards_kept = KeptWidgets(self.cards)
         lst.addLayout(self.cards)
         box.addWidget(self.list_view)
+        self.form: TaskForm | None = None  # made when first needed: most visits only tick
 
-        self.form = TaskForm()
-        self.form.save_button.clicked.connect(self.save_form)
-        self.form.cancel_button.clicked.connect(self.close_form)
-        for name, widget in (("title", self.form.title), ("note", self.form.note),
-                             ("day", self.form.day), ("month", self.form.month),
-                             ("year", self.form.year), ("repeat", self.form.repeat)):
-            self.keep(name, widget)
-        box.addWidget(self.form)
+    def _form(self) -> TaskForm:
+        """The form to add or change a task, put under the list the first time it is asked for.
+
+        Not made with the page: its two dozen hidden widgets would be styled again at every
+        text-size change and built again at every language change for nothing."""
+        if self.form is None:
+            self.form = TaskForm()
+            self.form.hide()
+            self.form.save_button.clicked.connect(self.save_form)
+            self.form.cancel_button.clicked.connect(self.close_form)
+            for name, widget in (("title", self.form.title), ("note", self.form.note),
+                                 ("day", self.form.day), ("month", self.form.month),
+                                 ("year", self.form.year), ("repeat", self.form.repeat)):
+                self.keep(name, widget)
+            self.box.insertWidget(self.box.indexOf(self.list_view) + 1, self.form)
+        return self.form
 
     # Model ----------------------------------------------------------------------------
     def values(self) -> dict:
@@ -129,6 +138,8 @@ class ListPage(PageBase):
         self.editing = str(draft.get("editing", ""))
         if self.editing not in ("", "new") and self._task(self.editing) is None:
             self.editing = ""
+        if self.editing:
+            self._form()  # its fields are filled from the draft by load()
         super().load()
         self._show_mode()
 
@@ -147,17 +158,18 @@ class ListPage(PageBase):
     def open_form(self, key: str) -> None:
         """Show the form for a new task ("new") or for the task with this id."""
         self.editing = key
+        form = self._form()
         self._loading = True
-        self.form.fill(self._task(key))
+        form.fill(self._task(key))
         self._loading = False
         self._save_draft()
         self._show_mode()
-        (self.form.title if key == "new" else self.form.note).setFocus()
+        (form.title if key == "new" else form.note).setFocus()
 
     def close_form(self) -> None:
         self.editing = ""
         self._loading = True
-        self.form.fill(None)
+        self._form().fill(None)
         self._loading = False
         self._save_draft()
         self._show_mode()
@@ -165,14 +177,15 @@ class ListPage(PageBase):
     def save_form(self) -> None:
         task = self._task(self.editing)
         own = task is None or task.is_own
-        problem = self.form.problem(own)
+        form = self._form()
+        problem = form.problem(own)
         if problem:
-            self.form.show_error(problem)
+            form.show_error(problem)
             self.controller.announce.emit(problem)
             return
-        fields = {"note": self.form.note.toPlainText().strip(), "due": self.form.due()}
+        fields = {"note": form.note.toPlainText().strip(), "due": form.due()}
         if own:
-            fields.update(title=self.form.title.value().strip(), repeat=self.form.repeat_value())
+            fields.update(title=form.title.value().strip(), repeat=form.repeat_value())
         if task is None:
             self.close_form()
             self.controller.add_task(Task(**fields))
@@ -185,10 +198,12 @@ class ListPage(PageBase):
         editing = bool(self.editing)
         self.show_error(None)
         self.list_view.setVisible(not editing)
-        self.form.setVisible(editing)
         if editing:
-            self.form.show_for(self._task(self.editing))
+            self._form().setVisible(True)
+            self._form().show_for(self._task(self.editing))
         else:
+            if self.form is not None:
+                self.form.hide()
             self.refresh()
 
     # The list ---------------------------------------------------------------------------
