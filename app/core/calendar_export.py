@@ -108,6 +108,29 @@ class Month:
     first: dt.date
     items: tuple[tuple[dt.date, Task], ...]
 
+    def entries(self) -> list[tuple[dt.date, Task, bool]]:
+        """What to read in the month, in date order: a weekly task that comes back on every
+        remaining same weekday of the month once, at its first date, marked True ("every
+        Wednesday"); four or five lines repeating it said less. Anything else date by date."""
+        weekly: dict[int, list[dt.date]] = {}
+        for day, task in self.items:
+            if task.repeat == "weekly":
+                weekly.setdefault(id(task), []).append(day)
+        every = {key for key, days in weekly.items()
+                 if len(days) > 1 and days[-1] + dt.timedelta(days=7) > self.last}
+        out, told = [], set()
+        for day, task in self.items:
+            if id(task) in every:
+                if id(task) in told:
+                    continue
+                told.add(id(task))
+            out.append((day, task, id(task) in every))
+        return out
+
+    @property
+    def last(self) -> dt.date:
+        return add_months(self.first, 1) - dt.timedelta(days=1)
+
 
 def months_ahead(tasks: Iterable[Task], today: dt.date, count: int = SHEET_MONTHS) -> list[Month]:
     """The next `count` months from this one, each with its dates in order."""

@@ -114,3 +114,14 @@ def test_the_month_sheet_has_twelve_months_and_the_same_dates():
     for month in months:
         assert all(day.month == month.first.month for day, _t in month.items)
         assert [d for d, _t in month.items] == sorted(d for d, _t in month.items)
+
+
+def test_a_weekly_task_is_read_once_a_month_unless_it_stops_within_the_month():
+    weekly = Task(id=1, title="Call my daughter", due=dt.date(2026, 12, 2), repeat="weekly")
+    ending = Task(id=2, title="Water the plants", due=dt.date(2026, 12, 3), repeat="weekly",
+                  repeat_until=dt.date(2026, 12, 17))
+    monthly = Task(id=3, title="Read the statement", due=dt.date(2026, 12, 5), repeat="monthly")
+    december = months_ahead([weekly, ending, monthly], TODAY)[1]
+    assert [(day.day, task.id, every) for day, task, every in december.entries()] == [
+        (2, 1, True), (3, 2, False), (5, 3, False), (10, 2, False), (17, 2, False)]
+    assert sum(1 for _day, task in december.items if task is weekly) == 5  # 2 to 30 December

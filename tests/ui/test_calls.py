@@ -273,19 +273,27 @@ def test_the_months_on_screen_follow_the_list(make_window):
     assert "December 23: Call my daughter" in text
 
 
-def test_a_month_shows_each_date_on_its_own_bulleted_line_and_a_title_as_typed(make_window):
-    title = "Pay <b>rent</b> & tip"
+def test_a_month_has_one_bulleted_line_a_date_and_a_weekly_task_once(make_window):
+    title = "Pay <b>rent</b> & tip"  # shown as typed, never as markup
     def seed(store):
-        store.tasks.add(Task(title=title, due=TODAY, repeat="weekly"))
+        store.tasks.add(Task(title=title, due=TODAY, repeat="weekly"))  # Mondays
+        store.tasks.add(Task(title="Call my daughter", due=TODAY + dt.timedelta(days=2),
+                             repeat="monthly"))
     w = make_window(lang="en", done=True, on_store=seed)
     page = open_page(w, "calendar")
-    month = next(label for label in page.findChildren(Entries) if "November" in
-                 label.accessibleName())
-    assert month.accessibleName().splitlines() == [f"November 23: {title}",
-                                                   f"November 30: {title}"]
-    assert month.text().splitlines() == [f"\u2022 November 23: {title}",
-                                         f"\u2022 November 30: {title}"]
-    assert f"November 30: {title}" in page.read_aloud_text()
+    november, december = (label for label in page.findChildren(Entries)
+                          if "November 25" in label.accessibleName()
+                          or "December 25" in label.accessibleName())
+    assert november.accessibleName().splitlines() == [f"Every Monday: {title}",
+                                                      "November 25: Call my daughter"]
+    assert november.text().splitlines() == [f"\u2022 Every Monday: {title}",
+                                            "\u2022 November 25: Call my daughter"]
+    assert december.accessibleName().splitlines() == [f"Every Monday: {title}",
+                                                      "December 25: Call my daughter"]
+    assert f"Every Monday: {title}" in page.read_aloud_text()
+
+    w.controller.set_setting("language", "es_MX")
+    assert "Cada lunes: Pay <b>rent</b> & tip" in w.current.read_aloud_text()
 
 
 @pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])

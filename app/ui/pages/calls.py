@@ -211,9 +211,21 @@ def calendar_printout(controller) -> Printout:
         if not month.items:
             continue
         sheet.heading(_month_name(month.first))
-        for day, task in month.items:
-            sheet.item(task.shown_title(), format_date(day))
+        for day, task, every in month.entries():
+            sheet.item(task.shown_title(), _when(day, every, with_year=True))
     return sheet
+
+
+def _when(day: dt.date, every: bool, with_year: bool = False) -> str:
+    """A date of the calendar, or its weekday for a task that comes back every week."""
+    if every:
+        from babel.dates import format_date as babel_format_date
+
+        from app.i18n import babel_locale
+
+        return _("Every {weekday}").format(
+            weekday=babel_format_date(day, "EEEE", locale=babel_locale()))
+    return format_date(day, with_year=with_year)
 
 
 def _month_name(first: dt.date) -> str:
@@ -276,9 +288,9 @@ class CalendarPage(PageBase):
         for month in months_ahead(tasks, self.controller.today()):
             if month.items:
                 name = _month_name(month.first)
-                lines = tuple(_("{date}: {task}").format(date=format_date(day, with_year=False),
+                lines = tuple(_("{date}: {task}").format(date=_when(day, every),
                                                          task=task.shown_title())
-                              for day, task in month.items)
+                              for day, task, every in month.entries())
                 months.append(((name, lines), lambda n=name, t=lines: self._month_card(n, t)))
         self.months_kept.fill(months)
 
