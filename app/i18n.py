@@ -144,6 +144,13 @@ def format_date(day: dt.date, with_year: bool = True) -> str:
     return format_skeleton("MMMMd", day, locale=babel_locale())
 
 
+def weekday_name(day: dt.date) -> str:
+    """The day of the week in words, as inside a sentence: "miércoles", "mercredi", "Wednesday"."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(day, "EEEE", locale=babel_locale())
+
+
 def format_time(moment: dt.time | dt.datetime) -> str:
     from babel.dates import format_time as babel_format_time
 

@@ -20,7 +20,7 @@ from app.core.calendar_export import build_calendar, months_ahead, repeating
 from app.core.call_scripts import CallScript, load_scripts, script
 from app.core.flow import Step  # noqa: F401 - tests and callers reach it here
 from app.core.known_facts import CARD_INTRO, CARD_RULE, CARD_TITLE, card_lines, known_facts
-from app.i18n import N_, _, format_date, ngettext
+from app.i18n import N_, _, format_date, ngettext, weekday_name
 from app.store.calls import Call
 from app.ui.pages.calls_log import LogPage, reset_choices, show_now
 from app.ui.pages.home_calls import home_section  # noqa: F401 - kept importable here
@@ -219,12 +219,7 @@ def calendar_printout(controller) -> Printout:
 def _when(day: dt.date, every: bool, with_year: bool = False) -> str:
     """A date of the calendar, or its weekday for a task that comes back every week."""
     if every:
-        from babel.dates import format_date as babel_format_date
-
-        from app.i18n import babel_locale
-
-        return _("Every {weekday}").format(
-            weekday=babel_format_date(day, "EEEE", locale=babel_locale()))
+        return _("Every {weekday}").format(weekday=weekday_name(day))
     return format_date(day, with_year=with_year)
 
 

@@ -199,8 +199,9 @@ class ListPage(PageBase):
         self.show_error(None)
         self.list_view.setVisible(not editing)
         if editing:
-            self._form().setVisible(True)
-            self._form().show_for(self._task(self.editing))
+            form = self._form()
+            form.setVisible(True)
+            form.show_for(self._task(self.editing))
         else:
             if self.form is not None:
                 self.form.hide()
