@@ -31,12 +31,8 @@ class Entries(Text):
     for many entries keeps a long page quick to lay out again after a text-size change (rich
     text with a hanging indent took twice as long); screen readers get the entries unbulleted."""
 
-    def __init__(self, entries: Sequence[str] = (), parent: QWidget | None = None):
-        super().__init__("", "", parent)
-        self.set_entries(entries)
-
-    def set_entries(self, entries: Sequence[str]) -> None:
-        QLabel.setText(self, "\n".join(f"\u2022 {entry}" for entry in entries))
+    def __init__(self, entries: Sequence[str], parent: QWidget | None = None):
+        super().__init__("\n".join(f"\u2022 {entry}" for entry in entries), "", parent)
         self.setAccessibleName("\n".join(entries))
 
 
