@@ -14,6 +14,25 @@ from app import i18n  # noqa: E402
 TODAY = dt.date(2026, 11, 23)
 
 
+def pytest_configure(config):
+    """SERENO_TEST_CLOCK=YYYY-MM-DD runs the suite with the machine's clock on that day.
+
+    tests/test_any_day.py uses it to prove that no test hangs on the real date.
+    """
+    day = os.environ.get("SERENO_TEST_CLOCK")
+    if day:
+        from freezegun import freeze_time
+
+        config._sereno_clock = freeze_time(f"{day} 10:30:00", tick=True)
+        config._sereno_clock.start()
+
+
+def pytest_unconfigure(config):
+    clock = getattr(config, "_sereno_clock", None)
+    if clock is not None:
+        clock.stop()
+
+
 @pytest.fixture(autouse=True)
 def english(monkeypatch, tmp_path):
     """Each test starts in English, with no leftovers in the process environment."""

@@ -6,11 +6,13 @@ everything about one person, export one to a single `.sereno` file and import on
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,10 +92,15 @@ def _profile(profile_id: str, path: Path) -> Profile:
 
 
 class DataDir:
-    """profiles/<id>.sqlite3 and backups/<id>-<date>.sqlite3 under one private folder."""
+    """profiles/<id>.sqlite3 and backups/<id>-<date>.sqlite3 under one private folder.
 
-    def __init__(self, root: Path):
+    `today` is the one clock the folder reads (the day a backup is named after), so that
+    tests and the app can fix it.
+    """
+
+    def __init__(self, root: Path, today: Callable[[], dt.date] = dt.date.today):
         self.root = Path(root)
+        self.today = today
         self.profiles_dir = self.root / "profiles"
         self.backup_dir = self.root / "backups"
 
@@ -162,7 +169,7 @@ class DataDir:
         """A new, empty profile (its first run still to do); returns its id."""
         self.ensure()
         profile_id = self.new_profile_id()
-        db = Database(self.path_for(profile_id), self.backup_dir)
+        db = Database(self.path_for(profile_id), self.backup_dir, self.today())
         try:
             if name.strip():
                 db.set_json("settings", "first_name", name.strip())
@@ -175,7 +182,7 @@ class DataDir:
         path = self.path_for(profile_id)
         if not path.exists():
             raise StoreError("missing", profile_id)
-        db = Database(path, self.backup_dir)
+        db = Database(path, self.backup_dir, self.today())
         try:
             db.set_json("settings", "first_name", name.strip())
         finally:
@@ -251,7 +258,7 @@ class DataDir:
         try:
             validate(staging)
             os.replace(staging, target)
-            Database(target, self.backup_dir).close()
+            Database(target, self.backup_dir, self.today()).close()
         except BaseException:
             staging.unlink(missing_ok=True)
             for extra in ("", "-wal", "-shm"):

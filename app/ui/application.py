@@ -1,6 +1,7 @@
 """Build the QApplication, Qt's own translations, and the window for a profile."""
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import traceback
 from collections.abc import Callable
@@ -61,7 +62,7 @@ def open_store(data_dir: Path) -> Store:
         profile = folder.profile_to_open()
     except OSError as exc:
         raise StoreError("cannot_write", type(exc).__name__) from exc
-    return Store(folder.path_for(profile), folder.backup_dir)
+    return Store(folder.path_for(profile), folder.backup_dir, folder.today())
 
 
 def start_language(store: Store, forced: str | None) -> str:
@@ -74,14 +75,15 @@ def start_language(store: Store, forced: str | None) -> str:
 
 
 def build_window(store: Store, qt_translations: QtTranslations, forced_language: str | None = None,
-                 text_size: int | None = None) -> MainWindow:
+                 text_size: int | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> MainWindow:
     lang = start_language(store, forced_language)
     if forced_language:
         store.settings.set("language", lang)
     if text_size:
         store.settings.set("text_size", text_size)
     qt_translations.apply(lang)
-    controller = Controller(store, JOURNEYS)
+    controller = Controller(store, JOURNEYS, today=today)
     controller.language_changed.connect(qt_translations.apply)
     return MainWindow(controller)
 

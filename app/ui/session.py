@@ -52,10 +52,10 @@ class Session(QObject):
     def open(self, profile_id: str) -> MainWindow:
         """Close whatever is open, then open this person's notes in a new window."""
         self.close_profile()
-        store = Store(self.folder.path_for(profile_id), self.folder.backup_dir)
+        store = Store(self.folder.path_for(profile_id), self.folder.backup_dir, self.folder.today())
         forced, self.forced = self.forced, {"language": None, "text_size": None, "theme": None}
         window = application.build_window(store, self.qt_translations, forced["language"],
-                                          forced["text_size"])
+                                          forced["text_size"], self.folder.today)
         if forced["theme"]:
             window.controller.set_setting("theme", forced["theme"])
         window.controller.session = self

@@ -14,7 +14,7 @@ from tests.conftest import TODAY
 
 @pytest.fixture
 def folder(tmp_path):
-    data = DataDir(tmp_path / "data")
+    data = DataDir(tmp_path / "data", today=lambda: TODAY)
     data.ensure()
     return data
 
@@ -110,7 +110,7 @@ def test_export_is_one_private_file_that_imports_back(folder, tmp_path):
     if os.name == "posix":
         assert target.stat().st_mode & 0o777 == 0o600
     validate(target)
-    other = DataDir(tmp_path / "elsewhere")
+    other = DataDir(tmp_path / "elsewhere", today=lambda: TODAY)
     assert other.peek(target) == "Carmen"
     new_id = other.import_file(target)
     copy = open_store(other, new_id)
@@ -123,12 +123,12 @@ def test_export_of_a_closed_profile(folder, tmp_path):
     pid = folder.create("Ana")
     target = folder.export(pid, tmp_path / "ana.sereno")
     assert target.name == "ana.sereno"
-    assert DataDir(tmp_path / "x").peek(target) == "Ana"
+    assert DataDir(tmp_path / "x", today=lambda: TODAY).peek(target) == "Ana"
 
 
 def test_import_with_replace_erases_the_old_one_only_after(folder, tmp_path):
     old = folder.create("Carmen")
-    source = DataDir(tmp_path / "other")
+    source = DataDir(tmp_path / "other", today=lambda: TODAY)
     pid = source.create("Carmen")
     exported = source.export(pid, tmp_path / "c.sereno")
     new_id = folder.import_file(exported, replace=old)

@@ -11,6 +11,7 @@ from app.store.migrations import latest_version
 from app.store.profiles import DataDir
 from app.ui.pages import profiles as pages
 from app.ui.session import Session
+from tests.conftest import TODAY
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -47,7 +48,7 @@ def asked(monkeypatch):
 
 @pytest.fixture
 def folder(tmp_path):
-    data = DataDir(tmp_path / "data")
+    data = DataDir(tmp_path / "data", today=lambda: TODAY)
     data.ensure()
     return data
 
@@ -72,7 +73,7 @@ def person(folder: DataDir, name: str, done: bool = True) -> str:
     from app.store import Store
 
     pid = folder.create(name)
-    store = Store(folder.path_for(pid), folder.backup_dir)
+    store = Store(folder.path_for(pid), folder.backup_dir, folder.today())
     store.settings.set("first_run_done", done)
     store.settings.set("language", "en")
     store.settings.set("country", "MX")
@@ -225,7 +226,7 @@ def test_export_then_import_elsewhere(qtbot, session, folder, tmp_path, monkeypa
     assert exported.exists()
     assert "carmen.sereno" in s.window.status.text()
     # on the other computer
-    other = DataDir(tmp_path / "other")
+    other = DataDir(tmp_path / "other", today=lambda: TODAY)
     ana = person(other, "Ana")
     s.close_profile()
     s2 = session()

@@ -20,8 +20,9 @@ from app.ui.shell import MainWindow
 from app.ui.speech import NO_ENGINE, NO_VOICE, SLOW_RATE, Speaker, choose_locale
 from tests.conftest import TODAY
 
-tts_module = pytest.importorskip("PySide6.QtTextToSpeech", reason="QtTextToSpeech cannot load "
-                                 "here (on Linux it needs libpulse0: .ci/run installs it)")
+tts_module = pytest.importorskip("PySide6.QtTextToSpeech", exc_type=ImportError,
+                                 reason="QtTextToSpeech cannot load here (on Linux it needs "
+                                 "libpulse0: .ci/run installs it)")
 if "mock" not in tts_module.QTextToSpeech.availableEngines():
     pytest.skip("Qt's mock speech engine is not installed", allow_module_level=True)
 
