@@ -13,14 +13,15 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.store import backups
-from app.store.migrations import latest_version, migrate
+from app.store import backups, limits
+from app.store.migrations import migrate
+from app.store.verify import Refused, verify
 
 
 class StoreError(Exception):
@@ -41,6 +42,7 @@ class Recovery:
 
     damaged_copy: Path | None  # None when the file was missing rather than damaged
     restored_from: dt.date | None
+    restored_at: dt.datetime | None = None  # when that copy was made, if known
 
 
 def make_private_dir(path: Path) -> None:
@@ -84,6 +86,7 @@ def connect(path: Path) -> sqlite3.Connection:
     """A connection with the pragmas every write relies on."""
     _create_private_file(path)
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    conn.execute("PRAGMA trusted_schema = OFF")  # nothing in the file runs with our rights
     conn.execute("PRAGMA foreign_keys = ON")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
@@ -94,46 +97,57 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def check(path: Path) -> None:
-    """Raise StoreError when the file is not a healthy Sereno database of a known version."""
+    """Raise StoreError unless the file is a whole, well-formed Sereno profile (every row read).
+
+    Reasons: "damaged", "not_sereno", "too_new", or "cannot_open" when the file merely
+    cannot be reached now (that is never taken for damage).
+    """
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            conn.close()
+        verify(path)
+    except Refused as exc:
+        raise StoreError(exc.reason, str(exc)) from None
     except sqlite3.Error as exc:
-        raise StoreError("damaged" if _is_damage(exc) else "cannot_open", str(exc)) from exc
-    if result != "ok":
-        raise StoreError("damaged", str(result))
-    if version > latest_version():
-        raise StoreError("too_new", f"version {version}")
+        raise StoreError("damaged" if _is_damage(exc) else "cannot_open",
+                         type(exc).__name__) from None
+
+
+def _clock(today: dt.date | Callable[[], dt.date] | None) -> Callable[[], dt.date]:
+    if today is None:
+        return dt.date.today
+    if isinstance(today, dt.date):
+        return lambda: today
+    return today
 
 
 class Database:
     """One profile's sqlite file. Every write is one committed transaction."""
 
-    def __init__(self, path: Path, backup_dir: Path | None = None, today: dt.date | None = None):
+    def __init__(self, path: Path, backup_dir: Path | None = None,
+                 today: dt.date | Callable[[], dt.date] | None = None):
         self.path = Path(path)
         self.backup_dir = backup_dir
+        self.today = _clock(today)
         self.recovery: Recovery | None = None
         self.conn: sqlite3.Connection | None = None
+        self.changed = False  # a change was written since this file was opened
+        self._copied_on: dt.date | None = None  # the day of the copy after a change
+        self._closed = False
         try:
-            self._open(today or dt.date.today())
+            self._open()
         except (sqlite3.Error, OSError) as exc:
             # A read-only folder, a full disk: say so, and leave every file as it was.
             if self.conn is not None:
                 self.conn.close()
             raise StoreError("cannot_write", f"{type(exc).__name__}: {exc}") from exc
 
-    def _open(self, today: dt.date) -> None:
+    def _open(self) -> None:
         make_private_dir(self.path.parent)
         wal = Path(f"{self.path}-wal")
         if self.path.exists() and self.path.stat().st_size > 0:
             try:
                 check(self.path)
             except StoreError as exc:
-                if exc.reason != "damaged":
+                if exc.reason not in ("damaged", "not_sereno"):
                     raise
                 self.recovery = self._recover()
         elif not self.path.exists() and wal.exists():
@@ -143,11 +157,13 @@ class Database:
         elif not self.path.exists() and self._has_backups():
             restored = backups.restore_newest(self.backup_dir, self.path, check)
             if restored is not None:
-                self.recovery = Recovery(None, restored)
+                self.recovery = Recovery(None, *restored)
         self.conn = connect(self.path)
-        migrate(self.conn)
-        if self.backup_dir is not None:
-            backups.rolling_backup(self.conn, self.path, self.backup_dir, today)
+        before = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        self.changed = migrate(self.conn) != before
+        # No copy here: a copy taken before the person does anything would hold nothing
+        # new, and on a profile's first day it would be an empty one. The copies are made
+        # after the first change of a day and when the file is closed.
 
     def _has_backups(self) -> bool:
         return self.backup_dir is not None and bool(
@@ -168,7 +184,7 @@ class Database:
         restored = None
         if self.backup_dir is not None:
             restored = backups.restore_newest(self.backup_dir, self.path, check)
-        return Recovery(damaged, restored)
+        return Recovery(damaged, *(restored or (None, None)))
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -182,14 +198,42 @@ class Database:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        self.changed = True
+        if self.backup_dir is not None and self._copied_on != self.today():
+            self._copy("change")
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         cur = self.conn.execute(sql, params)
         cur.row_factory = sqlite3.Row
         return cur.fetchall()
 
+    def _copy(self, when: str) -> bool:
+        """Today's copy of the file as it is now; False when it could not be made.
+
+        The change itself is already saved: a copy refused by a full disk is tried again
+        at the next change or at closing, and never reported as a failed save.
+        """
+        today = self.today()
+        try:
+            backups.rolling_backup(self.conn, self.path, self.backup_dir, today,
+                                   replace=when == "close")
+        except (OSError, sqlite3.Error):
+            return False
+        if when == "change":
+            self._copied_on = today
+        return True
+
     def close(self) -> None:
-        self.conn.close()
+        """Close the file; first, today's copy, when anything changed or none exists yet."""
+        if self.conn is None or self._closed:
+            return
+        self._closed = True
+        try:
+            if self.backup_dir is not None and (self.changed or not backups.has_backup(
+                    self.backup_dir, self.path, self.today())):
+                self._copy("close")
+        finally:
+            self.conn.close()
 
     # Small JSON key-value tables (settings, progress, drafts, answers) share these.
     def get_json(self, table: str, key: str, default: Any = None) -> Any:
@@ -199,7 +243,7 @@ class Database:
             return default
         try:
             return json.loads(found[0])
-        except ValueError:
+        except (ValueError, RecursionError):
             return default
 
     def set_json(self, table: str, key: str, value: Any) -> None:
@@ -207,7 +251,7 @@ class Database:
             conn.execute(
                 f"INSERT INTO {table} ({_KEY[table]}, value) VALUES (?, ?) "
                 f"ON CONFLICT({_KEY[table]}) DO UPDATE SET value = excluded.value",
-                (key, json.dumps(value, ensure_ascii=False)),
+                (key, json.dumps(limits.clip_json(value), ensure_ascii=False)),
             )
 
     def delete_json(self, table: str, key: str) -> None:

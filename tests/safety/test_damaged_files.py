@@ -28,6 +28,7 @@ from app.store.profiles import DataDir
 from app.ui import application
 from tests.safety.running import Run
 
+PID = "p00000001"
 TODAY = dt.date.today()
 YESTERDAY = TODAY - dt.timedelta(days=1)
 TASKS = 150
@@ -41,7 +42,7 @@ def profile(data_dir: Path, backup: bool = True) -> Path:
     """A person's notes (name, first run done, many tasks); yesterday's backup holds them."""
     folder = DataDir(data_dir)
     folder.ensure()
-    path = folder.path_for("p1")
+    path = folder.path_for(PID)
     store = Store(path, folder.backup_dir if backup else None, TODAY - dt.timedelta(days=2))
     store.settings.set("first_name", "Ana")
     store.settings.set("first_run_done", True)
@@ -69,7 +70,7 @@ def assert_kept(before: dict[str, bytes], after: dict[str, bytes]) -> None:
 
 def damaged_copies(data_dir: Path, suffix: str = ".sqlite3") -> list[Path]:
     """The damaged files kept aside (their main file, or `-wal`)."""
-    return sorted(p for p in (data_dir / "profiles").glob("p1.damaged-*")
+    return sorted(p for p in (data_dir / "profiles").glob(f"{PID}.damaged-*")
                   if p.name.endswith(suffix))
 
 
@@ -82,7 +83,7 @@ def assert_unchanged(before: dict[str, bytes], after: dict[str, bytes]) -> None:
 
 
 def reopen(data_dir: Path) -> Store:
-    return Store(DataDir(data_dir).path_for("p1"))
+    return Store(DataDir(data_dir).path_for(PID))
 
 
 def assert_notes_back(data_dir: Path) -> None:
@@ -163,7 +164,7 @@ def test_a_database_from_a_newer_version_is_refused_and_left_as_it_was(
 
 def wal_alone(data_dir: Path) -> bytes:
     """Changes still in the WAL, and the database file itself gone (a copy went wrong)."""
-    path = DataDir(data_dir).path_for("p1")
+    path = DataDir(data_dir).path_for(PID)
     store = Store(path)
     store.settings.set("first_name", "Beatriz")
     wal = Path(f"{path}-wal").read_bytes()
@@ -186,7 +187,7 @@ def test_a_wal_without_its_database_is_kept_and_the_backup_brought_back(
     assert [p.read_bytes() for p in damaged_copies(data_dir, "-wal")] == [wal]
     assert_kept(before, snapshot(data_dir))
     assert_notes_back(data_dir)
-    assert sorted(p.name for p in (data_dir / "profiles").glob("*.sqlite3")) == ["p1.sqlite3"]
+    assert sorted(p.name for p in (data_dir / "profiles").glob("*.sqlite3")) == [f"{PID}.sqlite3"]
 
 
 def test_a_wal_without_its_database_or_a_backup_starts_afresh_and_keeps_it(

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from app.store import Store, StoreError
-from app.store.migrations import latest_version
+from app.store.migrations import latest_version, migrate
 from app.store.profiles import DataDir, export_profile, validate
 from tests.conftest import TODAY
 
@@ -67,7 +67,7 @@ def test_rename_changes_the_name_shown_everywhere(folder):
 
 def test_rename_of_a_missing_profile_is_refused(folder):
     with pytest.raises(StoreError) as error:
-        folder.rename("pnothere", "X")
+        folder.rename("p0000dead", "X")
     assert error.value.reason == "missing"
 
 
@@ -189,10 +189,9 @@ def test_a_file_from_a_newer_sereno_is_refused(folder, tmp_path):
 
 def test_an_older_file_is_brought_up_to_date(folder, tmp_path):
     old = tmp_path / "old.sereno"
-    conn = sqlite3.connect(old)
-    conn.executescript("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-                       "INSERT INTO settings VALUES ('first_name', '\"Rosa\"');"
-                       "PRAGMA user_version = 1;")
+    conn = sqlite3.connect(old, isolation_level=None)
+    migrate(conn, up_to=1)
+    conn.execute("INSERT INTO settings VALUES ('first_name', '\"Rosa\"')")
     conn.close()
     pid = folder.import_file(old)
     conn = sqlite3.connect(folder.path_for(pid))
