@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from app.store import limits
 from app.store.db import Database
 
 if TYPE_CHECKING:  # the flagging code is imported when a file is read, not at start-up
@@ -64,6 +65,13 @@ class ImportResult:
     import_id: int
     rows: int
     added: int
+
+
+def storable(amount: Decimal) -> bool:
+    """An amount the store keeps: finite and below 10^12 (app/store/verify.py checks it)."""
+    from app.store.verify import MAX_AMOUNT
+
+    return amount.is_finite() and abs(amount) < MAX_AMOUNT and len(str(amount)) <= 40
 
 
 def flags_to_json(flags: Iterable[Flag]) -> str:
@@ -141,7 +149,7 @@ class ActivityRepo:
                 "INSERT INTO activity_checks (account_id, checked_on, method, result, note) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, checked_on, method) "
                 "DO UPDATE SET result = excluded.result, note = excluded.note",
-                (account_id, day.isoformat(), method, result, note),
+                (account_id, day.isoformat(), method, result, limits.clip(note, limits.NOTE)),
             )
         rows = self.db.query(
             "SELECT * FROM activity_checks WHERE account_id = ? AND checked_on = ? AND method = ?",
@@ -178,18 +186,22 @@ class ActivityRepo:
             cur = conn.execute(
                 "INSERT INTO activity_imports (account_id, imported_on, file_name, row_count) "
                 "VALUES (?, ?, ?, ?)",
-                (account_id, day.isoformat(), file_name, len(flagged)),
+                (account_id, day.isoformat(), limits.clip(file_name, limits.FILE_NAME),
+                 len(flagged)),
             )
             import_id = cur.lastrowid
             added = 0
             for rank, item in enumerate(flagged):
                 txn = item.transaction
+                if not storable(txn.amount):
+                    continue  # beyond any real payment: the full read would refuse the file
                 cur = conn.execute(
                     "INSERT OR IGNORE INTO activity_transactions (account_id, import_id, "
                     "fingerprint, day, amount, currency, description, flags, rank) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (account_id, import_id, item.fingerprint, txn.date.isoformat(),
-                     str(txn.amount), txn.currency or default_currency, txn.description,
+                     str(txn.amount), (txn.currency or default_currency or "")[:10],
+                     limits.clip(txn.description, limits.DESCRIPTION),
                      flags_to_json(item.flags), rank),
                 )
                 added += cur.rowcount
@@ -208,7 +220,10 @@ class ActivityRepo:
         """A strange payment the person wrote down from a paper statement: not theirs."""
         from app.core.statements import Transaction, fingerprint
 
-        print_ = fingerprint(Transaction(day, amount, description.strip(), currency or None))
+        if not storable(amount):
+            raise ValueError("amount")
+        description = limits.clip(description.strip(), limits.DESCRIPTION)
+        print_ = fingerprint(Transaction(day, amount, description, currency or None))
         with self.db.write() as conn:
             conn.execute(
                 "INSERT INTO activity_transactions (account_id, fingerprint, day, amount, "

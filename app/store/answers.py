@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.core.answers import ACCOUNT_KINDS, EXPOSED_KINDS, NOTICE_SOURCES, Account, Answers
+from app.store import limits
 from app.store.db import Database
 
 
@@ -42,6 +43,7 @@ class AnswersRepo:
     def add_account(self, kind: str, name: str, last4: str = "") -> Account:
         if kind not in ACCOUNT_KINDS:
             raise ValueError(kind)
+        name = limits.clip(name.strip(), limits.NAME)
         with self.db.write() as conn:
             pos = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM accounts").fetchone()[0]
             cur = conn.execute(
@@ -52,6 +54,7 @@ class AnswersRepo:
         return Account(cur.lastrowid, kind, name.strip(), last4)
 
     def rename_account(self, account_id: int, name: str, last4: str = "") -> None:
+        name = limits.clip(name.strip(), limits.NAME)
         with self.db.write() as conn:
             conn.execute(
                 "UPDATE accounts SET name = ?, last4 = ? WHERE id = ?",

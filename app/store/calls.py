@@ -5,6 +5,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
+from app.store import limits
 from app.store.db import Database
 
 DIRECTIONS: tuple[str, ...] = ("made", "received")
@@ -46,8 +47,10 @@ def _values(call: Call) -> tuple:
     if call.direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}: {call.direction!r}")
     at = call.at.replace(second=0, microsecond=0, tzinfo=None)
-    return (call.direction, at.isoformat(timespec="minutes"), call.organisation.strip(),
-            call.person.strip(), call.reference.strip(), call.notes.strip(),
+    name, note = limits.NAME, limits.NOTE
+    return (call.direction, at.isoformat(timespec="minutes"),
+            limits.clip(call.organisation.strip(), name), limits.clip(call.person.strip(), name),
+            limits.clip(call.reference.strip(), name), limits.clip(call.notes.strip(), note),
             int(call.felt_like_scam), call.task_id)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.settings import setting
+from app.store import limits
 from app.store.db import Database
 
 
@@ -17,6 +18,8 @@ class SettingsRepo:
 
     def set(self, key: str, value: Any) -> None:
         spec = setting(key)
+        if isinstance(value, str):
+            value = limits.clip(value, limits.SETTING_TEXT.get(key, limits.TEXT))
         if spec.coerce(value) != value:
             raise ValueError(f"{value!r} is not a valid {key}")
         self.db.set_json("settings", key, value)

@@ -6,7 +6,19 @@ import json
 import sqlite3
 
 from app.core.tasks import ANCHOR_DAY, HIDDEN_BY, Task
+from app.store import limits
 from app.store.db import Database
+
+_CAPS = {"title": limits.TITLE, "why": limits.NOTE, "how": limits.NOTE, "note": limits.NOTE}
+
+
+def _capped(task: Task) -> Task:
+    """The task with its texts cut to what the store keeps (app/store/limits.py)."""
+    from dataclasses import replace
+
+    long = {k: limits.clip(getattr(task, k), n) for k, n in _CAPS.items()
+            if len(getattr(task, k)) > n}
+    return replace(task, **long) if long else task
 
 _COLUMNS = (
     "id, rule, source, title, why, how, note, params, priority, due, repeat, "
@@ -68,6 +80,7 @@ class TasksRepo:
 
     def add(self, task: Task) -> Task:
         """Add a task at the end of the list (a task with a known rule is updated instead)."""
+        task = _capped(task)
         if task.rule and self.by_rule(task.rule):
             return self.upsert(task)
         with self.db.write() as conn:
@@ -90,6 +103,7 @@ class TasksRepo:
         The end of a repetition is kept while the repetition itself is unchanged; a hidden
         task is shown again.
         """
+        task = _capped(task)
         stored = self.by_rule(task.rule)  # type: ignore[arg-type]
         params = dict(task.params)
         if stored and ANCHOR_DAY in stored.params:
@@ -118,7 +132,9 @@ class TasksRepo:
         allowed = {"title", "why", "how", "note", "due", "repeat", "repeat_until", "priority"}
         if set(fields) - allowed:
             raise ValueError(sorted(set(fields) - allowed))
-        values = {k: (_iso(v) if isinstance(v, dt.date) else v) for k, v in fields.items()}
+        values = {k: (_iso(v) if isinstance(v, dt.date) else
+                      limits.clip(v, _CAPS[k]) if k in _CAPS and isinstance(v, str) else v)
+                  for k, v in fields.items()}
         if "due" in fields:
             # A new date starts the repetition again from its own day of the month.
             task = self._any(task_id)
