@@ -5,6 +5,11 @@ flags that fit and puts the flagged ones first, largest first, so the person see
 most worrying payments while they are still fresh. `history` is what the person already
 reviewed for this account (anything with `.date`, `.amount`, `.description`). The rules
 look at money going out, except "foreign currency", which looks at every payment.
+
+A person told "strange" too often stops reading, so each rule leaves out what is plainly
+ordinary: the bank's own small fees are not test charges, two visits to one shop on two
+days are not a double charge, and money moved between two accounts of the same file is
+"between your own accounts", shown last and never as strange.
 """
 from __future__ import annotations
 
@@ -24,7 +29,8 @@ from app.i18n import N_, _, format_date, format_money
 
 LARGE_FACTOR = 3  # "much larger" = more than three times the usual payment
 MIN_BASELINE = 5  # payments needed before "usual" means anything
-DUPLICATE_DAYS = 3
+DUPLICATE_MINUTES = 15  # with time stamps, "twice" means within a few minutes
+TRANSFER_DAYS = 3  # a transfer between two accounts can take a few days to arrive
 TINY_LIMITS: dict[str, Decimal] = {"MXN": Decimal("20"), "JPY": Decimal("300")}
 TINY_DEFAULT = Decimal("2")
 
@@ -41,6 +47,7 @@ class FlagKind(StrEnum):
     TINY = "tiny"
     DUPLICATE = "duplicate"
     FOREIGN = "foreign"
+    OWN_TRANSFER = "own_transfer"  # not strange: shown, but never first
 
 
 LABELS: dict[FlagKind, str] = {
@@ -49,6 +56,7 @@ LABELS: dict[FlagKind, str] = {
     FlagKind.TINY: N_("Tiny test charge"),
     FlagKind.DUPLICATE: N_("Charged twice"),
     FlagKind.FOREIGN: N_("Foreign currency"),
+    FlagKind.OWN_TRANSFER: N_("Between your own accounts"),
 }
 EXPLANATIONS: dict[FlagKind, str] = {
     FlagKind.NEW_PAYEE: N_("This name is not in the statements you checked before."),
@@ -56,6 +64,8 @@ EXPLANATIONS: dict[FlagKind, str] = {
     FlagKind.TINY: N_("Very small payments are sometimes a test made before a bigger one."),
     FlagKind.DUPLICATE: N_("The same amount went to the same place on {date}."),
     FlagKind.FOREIGN: N_("This payment was made in another currency: {currency}."),
+    FlagKind.OWN_TRANSFER: N_("This money went from one of your accounts in this file to "
+                              "another one."),
 }
 
 
@@ -95,7 +105,8 @@ class Flagged:
 
     @property
     def flagged(self) -> bool:
-        return bool(self.flags)
+        """A reason to look twice; a move between the person's own accounts is not one."""
+        return any(f.kind is not FlagKind.OWN_TRANSFER for f in self.flags)
 
 
 _NOISE = frozenset(
@@ -104,6 +115,11 @@ _NOISE = frozenset(
     "payment card recu emis vers en a por con sa".split()
 )
 _WORD = re.compile(r"[a-z0-9]+")
+# What banks call their own charges, in the three languages: never a thief's test payment.
+_FEE_WORDS = frozenset(
+    "frais commission commissions cotisation cotisations agios interets fee fees charge "
+    "charges interest comision comisiones cuota anualidad intereses iva".split()
+)
 
 
 @lru_cache(maxsize=65536)
@@ -136,10 +152,24 @@ def is_much_larger(txn: Payment, usual: Decimal | None,
     return paid_before.get(payee_key(txn.description), Decimal(0)) < out * Decimal("0.8")
 
 
-def is_tiny(txn: Payment, currency: str | None = None) -> bool:
+def is_bank_fee(description: str) -> bool:
+    """ "FRAIS TRIMESTRIELS", "COMISION POR MANEJO DE CUENTA", "ANNUAL FEE"."""
+    return not _FEE_WORDS.isdisjoint(_WORD.findall(normalise_text(description)))
+
+
+def is_tiny(txn: Payment, currency: str | None = None, known: set[str] | None = None,
+            recurring: set[str] | None = None) -> bool:
+    """Under 2 units (20 pesos) to a payee never paid before, and not the bank's own fee.
+
+    `known` holds the payees already reviewed, `recurring` those paid more than once in
+    this statement: a charge that comes back every month is not a test.
+    """
     out = _out(txn)
     limit = TINY_LIMITS.get((currency or "").upper(), TINY_DEFAULT)
-    return out is not None and 0 < out <= limit
+    if out is None or not 0 < out < limit or is_bank_fee(txn.description):
+        return False
+    payee = payee_key(txn.description)
+    return payee not in (known or set()) and payee not in (recurring or set())
 
 
 def is_foreign(currency: str | None, home: str | None) -> bool:
@@ -150,22 +180,67 @@ def is_new_payee(txn: Payment, known: set[str]) -> bool:
     return bool(known) and _out(txn) is not None and payee_key(txn.description) not in known
 
 
+def _moment(txn: Payment) -> dt.datetime | None:
+    time = getattr(txn, "time", None)
+    return dt.datetime.combine(txn.date, time) if time is not None else None
+
+
+def _same_moment(a: Payment, b: Payment) -> bool:
+    """The same day; with time stamps on both, within a few minutes."""
+    first, second = _moment(a), _moment(b)
+    if first is not None and second is not None:
+        return abs(second - first) <= dt.timedelta(minutes=DUPLICATE_MINUTES)
+    return a.date == b.date
+
+
 def find_duplicates(transactions: Sequence[Payment]) -> dict[int, dt.date]:
-    """Index of each repeated payment -> date of the first one (same payee, same amount)."""
-    firsts: dict[tuple[str, Decimal], list[dt.date]] = {}
+    """Index of each repeated payment -> date of the first one.
+
+    Same payee, same amount, same day (or within minutes when the bank gave times): two
+    visits to the supermarket two days apart are two visits.
+    """
+    firsts: dict[tuple[str, Decimal], list[Payment]] = {}
     result: dict[int, dt.date] = {}
-    order = sorted(range(len(transactions)), key=lambda i: transactions[i].date)
+    def when(i: int) -> tuple[dt.date, dt.datetime]:
+        return transactions[i].date, _moment(transactions[i]) or dt.datetime.min
+
+    order = sorted(range(len(transactions)), key=when)
     for i in order:
         txn = transactions[i]
         out = _out(txn)
         if out is None:
             continue
-        dates = firsts.setdefault((payee_key(txn.description), out), [])
-        close = [d for d in dates if (txn.date - d).days <= DUPLICATE_DAYS]
+        earlier = firsts.setdefault((payee_key(txn.description), out), [])
+        close = [p for p in earlier if _same_moment(p, txn)]
         if close:
-            result[i] = close[-1]
-        dates.append(txn.date)
+            result[i] = close[-1].date
+        earlier.append(txn)
     return result
+
+
+def find_own_transfers(transactions: Sequence[Transaction]) -> set[int]:
+    """Indexes of money leaving one account of the file and arriving in another one.
+
+    Only in a file that names two accounts or more: the same amount out of one and into
+    the other within a few days, each payment used in one pair at most.
+    """
+    if len({t.account for t in transactions if t.account}) < 2:
+        return set()
+    arrivals: dict[Decimal, list[int]] = {}
+    for i, t in enumerate(transactions):
+        if t.account and t.amount > 0:
+            arrivals.setdefault(t.amount, []).append(i)
+    paired: set[int] = set()
+    for i, t in enumerate(transactions):
+        if not t.account or t.amount >= 0:
+            continue
+        for j in arrivals.get(-t.amount, []):
+            other = transactions[j]
+            if (j not in paired and other.account != t.account
+                    and abs((other.date - t.date).days) <= TRANSFER_DAYS):
+                paired |= {i, j}
+                break
+    return paired
 
 
 def flag_transactions(transactions: Sequence[Transaction], history: Iterable[Payment],
@@ -183,23 +258,30 @@ def flag_transactions(transactions: Sequence[Transaction], history: Iterable[Pay
             paid_before[key] = max(out, paid_before.get(key, Decimal(0)))
     home = home_currency or _main_currency(transactions, history)
     twice = find_duplicates(transactions)
+    own = find_own_transfers(transactions)
+    seen = Counter(payee_key(t.description) for t in transactions if _out(t) is not None)
+    recurring = {payee for payee, n in seen.items() if n > 1}
     result = []
     for i, (txn, print_) in enumerate(zip(transactions, fingerprints(transactions),
                                           strict=True)):
         currency = txn.currency or home
+        if i in own:
+            result.append(Flagged(txn, (Flag(FlagKind.OWN_TRANSFER),), print_))
+            continue
         flags = []
         if is_foreign(txn.currency, home):
             flags.append(Flag(FlagKind.FOREIGN, currency=txn.currency))
         if i in twice:
             flags.append(Flag(FlagKind.DUPLICATE, earlier=twice[i]))
-        if is_tiny(txn, currency):
+        if is_tiny(txn, currency, known, recurring):
             flags.append(Flag(FlagKind.TINY))
         if is_much_larger(txn, usual, paid_before):
             flags.append(Flag(FlagKind.LARGE, usual=usual, currency=currency))
         if is_new_payee(txn, known):
             flags.append(Flag(FlagKind.NEW_PAYEE))
         result.append(Flagged(txn, tuple(flags), print_))
-    result.sort(key=lambda f: (not f.flags, -abs(f.transaction.amount), f.transaction.date))
+    result.sort(key=lambda f: (not f.flagged, bool(f.flags), -abs(f.transaction.amount),
+                               f.transaction.date))
     return result
 
 

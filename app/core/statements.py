@@ -21,6 +21,7 @@ from pathlib import Path
 from app.i18n import N_, _
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_AMOUNT = Decimal(10) ** 12  # no person's payment is this large: a damaged or crafted file
 _BINARY_MAGIC = (
     b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"BM", b"II*\x00",
     b"MM\x00*", b"\xd0\xcf\x11\xe0", b"RIFF", b"\x1f\x8b", b"{\\rtf",
@@ -40,6 +41,8 @@ class ColumnMapping:
     """Which column (0-based) holds what, as chosen by the person when the reader was unsure.
 
     Give `amount` for one signed column, or `debit` and/or `credit` for split columns.
+    `detail` is a second text column joined to the description ("UBER EATS — Card
+    payment"); `account` names the account of each row in a file that holds several.
     """
 
     date: int
@@ -49,10 +52,12 @@ class ColumnMapping:
     credit: int | None = None
     balance: int | None = None
     currency: int | None = None
+    detail: int | None = None
+    account: int | None = None
 
     def columns(self) -> list[int]:
         named = (self.date, self.description, self.amount, self.debit, self.credit,
-                 self.balance, self.currency)
+                 self.balance, self.currency, self.detail, self.account)
         return [c for c in named if c is not None]
 
 
@@ -83,6 +88,8 @@ class Transaction:
     description: str
     currency: str | None = None
     line: int | None = None  # where it came from in the file, for messages
+    time: dt.time | None = None  # when the bank wrote a time stamp, in the bank's own clock
+    account: str | None = None  # which account, in a file that holds several
 
 
 @dataclass
@@ -142,6 +149,15 @@ def _read_bytes(path: Path) -> bytes:
 def not_a_statement_message() -> str:
     return _("This file is not a bank statement that Sereno can read. Ask your bank for "
              "a file that ends in .csv or .ofx.")
+
+
+def no_dates_found() -> str:
+    return _("Sereno found no column with dates in this file.")
+
+
+def no_dates_message() -> str:
+    return " ".join((no_dates_found(), _("Please choose the list of payments that your bank "
+                                          "lets you download.")))
 
 
 def no_payments_message() -> str:

@@ -5,26 +5,41 @@ cp1252, latin-1), the delimiter (; , tab |), where the data starts (under a bloc
 account information or a header row), which column is which (by its name in Spanish,
 French or English, else by what the cells hold), the decimal mark (one decision for the
 amount columns), then every row. A row it cannot read stops the import, naming the line.
+A line with only text under a payment (a bank that wraps the merchant's name) continues
+that payment's description. Header cells and lines too long to be names are not matched,
+so a hostile file with one huge cell is read (or refused) as fast as any other.
 """
 from __future__ import annotations
 
 import csv
-import datetime as dt
+import dataclasses
 import html
 import re
-import unicodedata
 from collections import Counter
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from app.core.statements import (
+    MAX_AMOUNT,
     ColumnMapping,
-    ColumnsUnclear,
     Statement,
     StatementError,
     Transaction,
+    no_dates_found,
+    no_dates_message,
     no_payments_message,
     not_a_statement_message,
 )
+from app.core.statements_cells import (  # noqa: F401 - the cell readers, used from here too
+    DATE_SHAPE,
+    decimal_mark,
+    looks_like_amount,
+    looks_like_name,
+    parse_amount,
+    parse_date,
+    parse_time,
+    plain,
+)
+from app.core.statements_columns import infer, match_headers
 from app.i18n import _
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -32,191 +47,9 @@ MAX_LINE_CHARS = 100_000
 MAX_CELLS = 1_000
 SAMPLE_ROWS = 60
 HEADER_LOOKBACK = 25  # lines where a header alone (no rows) is looked for
-
-# --- cell values -------------------------------------------------------------------------
-
-_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})")
-_YMD = re.compile(r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})")
-_D_MON_Y = re.compile(r"(\d{1,2})[ /.\-]([^\W\d_]{3,10})\.?[ /.\-](\d{4}|\d{2})")
-_MONTHS = {
-    "jan": 1, "ene": 1, "janv": 1, "feb": 2, "feb.": 2, "fev": 2, "fevr": 2, "mar": 3,
-    "mars": 3, "apr": 4, "abr": 4, "avr": 4, "may": 5, "mai": 5, "jun": 6, "juin": 6,
-    "jul": 7, "juil": 7, "aug": 8, "ago": 8, "aou": 8, "sep": 9, "sept": 9, "set": 9,
-    "oct": 10, "nov": 11, "dec": 12, "dic": 12,
-}
-_DATE_SHAPE = re.compile(
-    r"\s*(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}"
-    r"|\d{1,2}[ /.\-][^\W\d_]{3,10}\.?[ /.\-](?:\d{4}|\d{2}))(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*"
-)
-_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'’")
-_CURRENCY_IN_CELL = re.compile(r"(?i)€|\$|£|\b(?:eur|euros?|mxn|m\.?n\.?|usd|chf)\b\.?")
-_UNUSUAL = re.compile(r"[^\d+\-.,()\s'’]")
-_AMOUNT_SHAPE = re.compile(r"[+\-]?\d[\d.,]*|[+\-]?[.,]\d+")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+MAX_HEADER_LINE = 2_000  # a line of column names is short; a longer one is never matched
 _CURRENCY_IN_HEADER = re.compile(r"\b(EUR|MXN|USD|CHF|GBP|CAD)\b|(€)")
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A day written dd/mm/yyyy, dd/mm/yy, dd.mm.yyyy, yyyy-mm-dd or 12-mar-2025."""
-    text = text.strip().split("T")[0].split(" ")[0] if ":" in text else text.strip()
-    if m := _DMY.fullmatch(text):
-        day, month, year = int(m[1]), int(m[2]), m[3]
-    elif m := _YMD.fullmatch(text):
-        year, month, day = m[1], int(m[2]), int(m[3])
-    elif m := _D_MON_Y.fullmatch(text):
-        month = _MONTHS.get(_plain(m[2]).rstrip("."))
-        if month is None:
-            return None
-        day, year = int(m[1]), m[3]
-    else:
-        return None
-    full_year = int(year) if len(year) == 4 else (2000 + int(year) if int(year) < 70
-                                                 else 1900 + int(year))
-    try:
-        return dt.date(full_year, month, day)
-    except ValueError:
-        return None
-
-
-def _clean_amount(text: str) -> tuple[bool, str] | None:
-    """(negative, digits and marks only) or None when the cell is not a number at all."""
-    t = _CURRENCY_IN_CELL.sub("", text) if _UNUSUAL.search(text) else text
-    t = t.translate(_SPACES)
-    negative = False
-    if t.startswith("(") and t.endswith(")"):
-        negative, t = True, t[1:-1]
-    if t.endswith("-") and not t.startswith(("-", "+")):
-        negative, t = True, t[:-1]
-    if not _AMOUNT_SHAPE.fullmatch(t):
-        return None
-    if t[0] in "+-":
-        negative, t = negative or t[0] == "-", t[1:]
-    return negative, t
-
-
-def parse_amount(text: str, decimal_mark: str) -> Decimal | None:
-    """The number in a cell, with the given decimal mark; None when it is not a number."""
-    cleaned = _clean_amount(text)
-    if cleaned is None:
-        return None
-    negative, t = cleaned
-    thousands = "." if decimal_mark == "," else ","
-    t = t.replace(thousands, "").replace(decimal_mark, ".")
-    if not _NUMBER.fullmatch(t):
-        return None
-    try:
-        value = Decimal(t)
-    except InvalidOperation:
-        return None
-    return -value if negative else value
-
-
-def looks_like_amount(text: str) -> bool:
-    text = text.strip()
-    return bool(text) and _clean_amount(text) is not None
-
-
-def decimal_mark(values: list[str], fallback: str) -> str:
-    """Decide, from all the amounts in the file, whether "," or "." is the decimal mark."""
-    votes: Counter[str] = Counter()
-    for value in values:
-        if votes.total() >= 500:  # plenty to decide; a long file says the same again
-            break
-        cleaned = _clean_amount(value)
-        if cleaned is None:
-            continue
-        t = cleaned[1]
-        if "," in t and "." in t:
-            votes[t[max(t.rfind(","), t.rfind("."))]] += 1
-        elif t.count(",") + t.count(".") == 1:
-            mark = "," if "," in t else "."
-            if len(t) - t.index(mark) - 1 != 3:
-                votes[mark] += 1
-        elif t.count(",") > 1:
-            votes["."] += 1
-        elif t.count(".") > 1:
-            votes[","] += 1
-    if not votes:
-        return fallback
-    return "," if votes[","] >= votes["."] and votes[","] else "."
-
-
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-# --- column names ------------------------------------------------------------------------
-
-ROLE_WORDS: dict[str, tuple[str, ...]] = {
-    "date": ("date", "fecha", "date operation", "date de l operation", "date op",
-             "date de comptabilisation", "date comptable", "fecha operacion",
-             "fecha de operacion", "fecha movimiento", "transaction date", "posting date",
-             "booking date", "dia"),
-    "value_date": ("date valeur", "date de valeur", "date val", "fecha valor",
-                   "fecha de valor", "value date"),
-    "debit": ("debit", "debits", "cargo", "cargos", "retiro", "retiros", "egreso",
-              "egresos", "depense", "depenses", "sortie", "sorties", "withdrawal",
-              "withdrawals", "paid out", "money out"),
-    "credit": ("credit", "credits", "abono", "abonos", "deposito", "depositos", "ingreso",
-               "ingresos", "recette", "recettes", "entree", "entrees", "deposit", "deposits",
-               "paid in", "money in"),
-    "amount": ("montant", "amount", "importe", "monto", "somme", "cantidad"),
-    "balance": ("solde", "saldo", "balance", "accountbalance", "account balance",
-                "running balance"),
-    "currency": ("devise", "moneda", "divisa", "currency", "monn", "monnaie"),
-    "description": ("libelle operation", "libelle", "libelle de l operation", "description",
-                    "descripcion", "concepto", "detalle", "details", "label", "narrative",
-                    "memo", "payee", "beneficiaire", "nature de l operation", "operation",
-                    "movimiento", "nom"),
-}
-_NOT_DESCRIPTION = {"account", "compte", "cuenta", "category", "categorie", "categoria",
-                    "type", "tipo", "reference", "ref", "num", "numero", "pointage"}
-_ROLE_ORDER = ("date", "value_date", "debit", "credit", "amount", "balance", "currency",
-               "description")
 _SUMMARY = re.compile(r"\b(solde|saldo|total|totaux|subtotal|sous total|balance)\b")
-
-
-def header_words(cell: str) -> list[str]:
-    """"Date opération", "dateOp" -> comparable words; "?" stands for a letter lost (U+FFFD)."""
-    cell = re.sub(r"([a-z])([A-Z])", r"\1 \2", cell.replace("\ufffd", "?"))
-    return re.sub(r"[^a-z0-9?]+", " ", _plain(cell)).split()
-
-
-def _same(word: str, keyword: str) -> bool:
-    if "?" not in word:
-        return word == keyword
-    return re.fullmatch(re.escape(word).replace(r"\?", "."), keyword) is not None
-
-
-def _score(words: list[str], keyword: str) -> int:
-    key = keyword.split()
-    n = len(key)
-    if len(words) < n:
-        return 0
-    if len(words) == n and all(map(_same, words, key)):
-        return 3
-    if all(map(_same, words[:n], key)):
-        return 2
-    spans = (words[i:i + n] for i in range(1, len(words) - n + 1))
-    return 1 if any(all(map(_same, span, key)) for span in spans) else 0
-
-
-def match_headers(cells: list[str]) -> dict[str, list[int]]:
-    """For each role, the columns whose names fit it, best first."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    for col, cell in enumerate(cells):
-        words = header_words(cell)
-        if not words:
-            continue
-        for role in _ROLE_ORDER:
-            if role == "description" and _NOT_DESCRIPTION & set(words):
-                continue
-            best = max(_score(words, k) for k in ROLE_WORDS[role])
-            if best:
-                found.setdefault(role, []).append((-best, col))
-    return {role: [c for _s, c in sorted(pairs)] for role, pairs in found.items()}
-
 
 # --- the file ----------------------------------------------------------------------------
 
@@ -254,7 +87,7 @@ def split_rows(lines: list[str], delimiter: str) -> list[tuple[int, list[str]]]:
 
 
 def _is_data(cells: list[str]) -> bool:
-    dates = [i for i, c in enumerate(cells) if _DATE_SHAPE.fullmatch(c)]
+    dates = [i for i, c in enumerate(cells) if DATE_SHAPE.fullmatch(c)]
     if not dates or len(cells) < 2:
         return False
     return any(i not in dates and looks_like_amount(c) for i, c in enumerate(cells))
@@ -269,81 +102,60 @@ def _score_delimiter(lines: list[str], delimiter: str) -> tuple[int, int]:
     return (n, width)
 
 
-def choose_delimiter(lines: list[str]) -> str:
+def _table_width(lines: list[str], delimiter: str) -> int:
+    """The width of a table with an amount column but no dates, or 0 if it is no table."""
+    rows = [cells for _n, cells in split_rows(lines, delimiter)]
+    widths = Counter(len(cells) for cells in rows)
+    if not widths:
+        return 0
+    width, n = widths.most_common(1)[0]
+    body = [cells for cells in rows if len(cells) == width]
+    if width < 2 or n < 2 or n * 2 < len(rows):
+        return 0
+    money = any(sum(looks_like_amount(r[i]) for r in body) >= max(2, (len(body) - 1) // 2)
+                for i in range(width))
+    return width if money else 0
+
+
+def choose_delimiter(lines: list[str]) -> tuple[str, bool]:
+    """(delimiter, whether rows with a date were found) or StatementError.
+
+    A table with amounts but no recognisable dates is still a table: the person can be
+    asked which column is the date.
+    """
     sample = [line for line in lines if line.strip()][:SAMPLE_ROWS]
     scores = {d: _score_delimiter(sample, d) for d in DELIMITERS if d in "".join(sample)}
-    if not scores or max(scores.values())[0] == 0:
-        # Only a header, or no statement at all: a header means "no payments".
-        for d in DELIMITERS:
-            for line in sample[:HEADER_LOOKBACK]:
-                roles = match_headers(next(csv.reader([line], delimiter=d), []))
-                if "date" in roles and len(roles) >= 2:
+    if scores and max(scores.values())[0] > 0:
+        return max(scores, key=lambda d: scores[d]), True
+    # Only a header, or no statement at all: a header means "no payments".
+    for d in DELIMITERS:
+        for line in sample[:HEADER_LOOKBACK]:
+            if len(line) > MAX_HEADER_LINE:
+                continue
+            roles = match_headers(next(csv.reader([line], delimiter=d), []))
+            if "date" in roles and len(roles) >= 2:
+                if len(sample) == 1 or not any(_table_width(sample, x) for x in DELIMITERS):
                     raise StatementError(no_payments_message())
-        raise StatementError(not_a_statement_message())
-    return max(scores, key=lambda d: scores[d])
+    tables = {d: w for d in DELIMITERS if d in "".join(sample)
+              and (w := _table_width(sample, d))}
+    if not tables:
+        raise StatementError(no_dates_message())
+    return max(tables, key=lambda d: tables[d]), False
 
 
-def _unclear(headers: list[str], rows: list[list[str]], guess: dict[str, int],
-             missing: list[str]) -> ColumnsUnclear:
-    questions = {
-        "date": _("Sereno could not tell which column holds the date of each payment."),
-        "amount": _("Sereno could not tell which column holds the amount of each payment."),
-        "description": _("Sereno could not tell which column says what each payment was."),
-    }
-    return ColumnsUnclear(questions[missing[0]], headers, [r[:] for r in rows[:5]], guess,
-                          missing)
-
-
-def _infer(roles: dict[str, list[int]], data: list[list[str]], width: int,
-           headers: list[str]) -> ColumnMapping:
-    """Fill in the columns the names did not give, from what the cells hold."""
-    sample = data[:SAMPLE_ROWS]
-
-    def column(i: int) -> list[str]:
-        return [r[i].strip() for r in sample if i < len(r) and r[i].strip()]
-
-    guess: dict[str, int] = {}
-    date = (roles.get("date") or roles.get("value_date") or [None])[0]
-    if date is None:
-        dates = [i for i in range(width)
-                 if (v := column(i)) and all(_DATE_SHAPE.fullmatch(x) for x in v)
-                 and len(v) * 2 >= len(sample)]
-        date = dates[0] if dates else None
-    used = {date} | {c for r in ("balance", "currency", "value_date") for c in roles.get(r, [])}
-    debit = (roles.get("debit") or [None])[0]
-    credit = (roles.get("credit") or [None])[0]
-    amount = (roles.get("amount") or [None])[0]
-    split = debit is not None or credit is not None
-    if split and (amount is None or (debit is not None and credit is not None)):
-        amount = None
-    else:
-        debit = credit = None
-    if amount is None and debit is None and credit is None:
-        numeric = [i for i in range(width) if i not in used
-                   and (v := column(i)) and all(looks_like_amount(x) for x in v)]
-        amount = numeric[0] if len(numeric) == 1 else None
-    used |= {amount, debit, credit}
-    description = None
-    candidates = [c for c in roles.get("description", []) if c not in used]
-    if candidates:
-        varying = [c for c in candidates if len(set(column(c))) > 1]
-        description = (varying or candidates)[0] if len(sample) > 1 else candidates[0]
-    else:
-        texts = [i for i in range(width) if i not in used
-                 and (v := column(i)) and not all(looks_like_amount(x) for x in v)]
-        if texts:
-            description = max(texts, key=lambda i: sum(len(x) for x in column(i)))
-    named = {"date": date, "description": description, "amount": amount, "debit": debit,
-             "credit": credit,
-             "balance": (roles.get("balance") or [None])[0],
-             "currency": (roles.get("currency") or [None])[0]}
-    guess = {k: v for k, v in named.items() if v is not None}
-    has_money = amount is not None or debit is not None or credit is not None
-    missing = [k for k, ok in (("date", date is not None), ("amount", has_money),
-                               ("description", description is not None)) if not ok]
-    if missing:
-        raise _unclear(headers, data, guess, missing)
-    return ColumnMapping(**named)
+def _find_header(rows: list[tuple[int, list[str]]], first: int, width: int,
+                 dated: bool) -> tuple[int | None, dict[str, list[int]]]:
+    """The row of column names above the first payment, and the roles its names give."""
+    for i in range(first):  # the first header from the top: no row below it is skipped
+        cells = rows[i][1]
+        if abs(len(cells) - width) > 1 or sum(map(len, cells)) > MAX_HEADER_LINE:
+            continue  # a line of the account block, or too long to be names
+        found = match_headers(cells)
+        if len(found) >= 2 and ("date" in found or "value_date" in found or not dated):
+            return i, found
+    if first > 0 and len(rows[first - 1][1]) == width:
+        return first - 1, {}  # names we do not know: still the names to show
+    return None, {}
 
 
 def read_csv(data: bytes, mapping: ColumnMapping | None = None) -> Statement:
@@ -351,24 +163,21 @@ def read_csv(data: bytes, mapping: ColumnMapping | None = None) -> Statement:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if any(len(line) > MAX_LINE_CHARS for line in lines):
         raise StatementError(not_a_statement_message())
-    delimiter = choose_delimiter(lines)
+    delimiter, dated = choose_delimiter(lines)
     rows = split_rows(lines, delimiter)
     sample = rows[:SAMPLE_ROWS * 2]
-    data_widths = [(i, len(c)) for i, (_n, c) in enumerate(sample) if _is_data(c)]
-    widths = Counter(w for _i, w in data_widths)
-    last = {w: i for i, w in data_widths}  # a tie goes to the rows below the account line
-    width = max(widths, key=lambda w: (widths[w], last[w]))
-    first = next(i for i, (_n, c) in enumerate(sample) if len(c) == width and _is_data(c))
-    header_at, roles = None, {}
-    for i in range(first):  # the first header from the top: no row below it is skipped
-        if abs(len(rows[i][1]) - width) > 1:
-            continue  # a line of the account block, not the names of the columns
-        found = match_headers(rows[i][1])
-        if len(found) >= 2 and ("date" in found or "value_date" in found):
-            header_at, roles = i, found
-            break
-    if header_at is None and first > 0 and len(rows[first - 1][1]) == width:
-        header_at = first - 1  # names we do not know: still the names to show
+    if dated:
+        data_widths = [(i, len(c)) for i, (_n, c) in enumerate(sample) if _is_data(c)]
+        widths = Counter(w for _i, w in data_widths)
+        last = {w: i for i, w in data_widths}  # a tie goes to the rows below the account line
+        width = max(widths, key=lambda w: (widths[w], last[w]))
+        first = next(i for i, (_n, c) in enumerate(sample) if len(c) == width and _is_data(c))
+    else:
+        width = _table_width(lines[:SAMPLE_ROWS * 2], delimiter)
+        first = next(i for i, (_n, c) in enumerate(sample) if len(c) == width)
+        if not any(looks_like_amount(c) for c in sample[first][1]):
+            first += 1  # the names of the columns, whatever words they use
+    header_at, roles = _find_header(rows, first, width, dated)
     body = rows[header_at + 1:] if header_at is not None else rows[first:]
     if header_at is not None:
         header = [h.strip() for h in rows[header_at][1]]
@@ -376,23 +185,14 @@ def read_csv(data: bytes, mapping: ColumnMapping | None = None) -> Statement:
         header = [_("Column {number}").format(number=i + 1) for i in range(width)]
     cells_only = [c for _n, c in body]
     if mapping is None:
-        mapping = _infer(roles, cells_only, width, header)
+        if not dated:
+            roles = {k: v for k, v in roles.items() if k not in ("date", "value_date")}
+        # Without dates, `infer` always raises: the person is asked which column it is.
+        mapping = infer(roles, cells_only, width, header, "" if dated else no_dates_found())
     elif max(mapping.columns()) >= max(width, len(header)):
         raise StatementError(_("The column you chose is not in this file. Please choose "
                                "again."))
-    currency = None
-    amount_header = " ".join(header[c] for c in (mapping.amount, mapping.debit, mapping.credit)
-                             if c is not None and c < len(header))
-    if m := _CURRENCY_IN_HEADER.search(amount_header.upper()):
-        currency = m[1] or "EUR"
-    money_cols = [c for c in (mapping.amount, mapping.debit, mapping.credit) if c is not None]
-    mark = decimal_mark([r[c] for r in cells_only for c in money_cols if c < len(r)],
-                        "," if delimiter == ";" else ".")
-    other_descriptions = [c for c in roles.get("description", []) if c != mapping.description]
-    transactions = [
-        txn for line, cells in body
-        if (txn := _row(line, cells, mapping, mark, header, currency, other_descriptions))
-    ]
+    transactions = _transactions(body, mapping, header, roles, delimiter)
     if not transactions:
         raise StatementError(no_payments_message())
     currencies = {t.currency for t in transactions}
@@ -401,6 +201,55 @@ def read_csv(data: bytes, mapping: ColumnMapping | None = None) -> Statement:
         currency=currencies.pop() if len(currencies) == 1 else None,
         kind="csv", encoding=encoding, delimiter=delimiter, headers=header, mapping=mapping,
     )
+
+
+def _transactions(body: list[tuple[int, list[str]]], mapping: ColumnMapping,
+                  header: list[str], roles: dict[str, list[int]],
+                  delimiter: str) -> list[Transaction]:
+    """Every payment of the body, a wrapped description joined to the payment above."""
+    cells_only = [c for _n, c in body]
+    currency = None
+    amount_header = " ".join(header[c] for c in (mapping.amount, mapping.debit, mapping.credit)
+                             if c is not None and c < len(header))
+    if m := _CURRENCY_IN_HEADER.search(amount_header.upper()):
+        currency = m[1] or "EUR"
+    money_cols = [c for c in (mapping.amount, mapping.debit, mapping.credit) if c is not None]
+    mark = decimal_mark([r[c] for r in cells_only for c in money_cols if c < len(r)],
+                        "," if delimiter == ";" else ".")
+    texts = {mapping.description, mapping.detail}
+    others = [c for r in ("payee", "description") for c in roles.get(r, []) if c not in texts]
+    numbers = [c for c in (*money_cols, mapping.balance) if c is not None]
+    transactions: list[Transaction] = []
+    previous = -1  # the line of the last payment, or of the text that continued it
+    for line, cells in body:
+        more = _continuation(cells, mapping.date, numbers) if line == previous + 1 else ""
+        if transactions and more:
+            last = transactions[-1]
+            transactions[-1] = dataclasses.replace(
+                last, description=f"{last.description} {more}".strip())
+            previous = line
+            continue
+        txn = _row(line, cells, mapping, mark, header, currency, others)
+        if txn is not None:
+            transactions.append(txn)
+            previous = line
+    return transactions
+
+
+def _continuation(cells: list[str], date: int, numbers: list[int]) -> str:
+    """The text of a line that only continues the description above, else "".
+
+    No date, and no amount or balance: the text may sit in any column, even under the
+    amount's name, as banks that wrap a long name write it.
+    """
+    if date < len(cells) and cells[date].strip():
+        return ""
+    if any(i < len(cells) and looks_like_amount(cells[i]) for i in numbers):
+        return ""
+    text = _description(" ".join(c for c in cells if c.strip()))
+    if not text or _SUMMARY.search(plain(text)) or looks_like_amount(text):
+        return ""
+    return text
 
 
 def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[str],
@@ -416,7 +265,7 @@ def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[
         return None  # the header again, as some banks repeat it on every page
     day = parse_date(date_text) if date_text else None
     if day is None:
-        if _SUMMARY.search(_plain(" ".join(cells))):
+        if _SUMMARY.search(plain(" ".join(cells))):
             return None  # "Solde au 31/03", "Total": a summary, not a payment
         if not date_text:
             raise StatementError(_("Line {line} of this file has no date.").format(line=line))
@@ -427,20 +276,20 @@ def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[
     amount = Decimal(0)
     signs = (1,) if m.amount is not None else (-1, 1)
     if not any(money):
-        if _SUMMARY.search(_plain(" ".join(cells))):
+        if _SUMMARY.search(plain(" ".join(cells))):
             return None  # "31/03/2025;SOLDE FINAL;;;1 188,03": the balance, not a payment
         raise StatementError(_("Line {line} of this file has no amount.").format(line=line))
     for text, sign in zip(money, signs, strict=True):
         if not text:
             continue
         value = parse_amount(text, mark)
-        if value is None:
+        if value is None or abs(value) >= MAX_AMOUNT:
             raise StatementError(
                 _("Line {line} of this file has an amount Sereno cannot read: “{value}”.")
                 .format(line=line, value=text[:40])
             )
         amount += value if m.amount is not None else sign * abs(value)
-    description = _description(cell(m.description))
+    description = _joined(_description(cell(m.description)), _description(cell(m.detail)))
     for extra in other_descriptions:
         if description:
             break
@@ -449,7 +298,17 @@ def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[
     return Transaction(
         day, amount, description,
         row_currency if len(row_currency) == 3 and row_currency.isalpha() else currency, line,
+        time=parse_time(date_text), account=cell(m.account) or None,
     )
+
+
+def _joined(main: str, detail: str) -> str:
+    """ "UBER EATS — Card payment"; one of them alone when the other is empty or inside it."""
+    if not detail or plain(detail) in plain(main):
+        return main
+    if not main or plain(main) in plain(detail):
+        return detail
+    return f"{main} — {detail}"
 
 
 def _at(cells: list[str], i: int) -> str:
@@ -458,5 +317,5 @@ def _at(cells: list[str], i: int) -> str:
 
 def _description(text: str) -> str:
     if "&" in text:
-        text = html.unescape(html.unescape(text))
+        text = html.unescape(text)  # once: "&amp;lt;" is the text "&lt;", never a tag
     return " ".join(text.split())

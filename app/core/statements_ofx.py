@@ -3,18 +3,21 @@
 ofxtools' tree builder copes with what banks really send (unclosed tags, tabs, one-line
 files, CRLF). Its strict model conversion does not: it refuses an empty TRNUID or the
 language code "FRE" that French banks use. So only the element tree is taken from
-ofxtools, and the few fields a statement needs are read from it here, leniently.
+ofxtools, and the few fields a statement needs are read from it here, leniently. The
+bytes are decoded here too, by what they are rather than by what the header claims.
 """
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import datetime as dt
 import html
-import io
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal, InvalidOperation
 
 from app.core.statements import (
+    MAX_AMOUNT,
     Statement,
     StatementError,
     Transaction,
@@ -43,13 +46,19 @@ def read_ofx(data: bytes) -> Statement:
     transactions: list[Transaction] = []
     currencies: list[str] = []
     number = 0
-    for stmt in statements or [root]:
+    for index, stmt in enumerate(statements or [root]):
         curdef = (stmt.findtext("CURDEF") or "").strip().upper() or None
         if curdef:
             currencies.append(curdef)
+        # Which account, when the file holds several: money between them is the person's own.
+        account = None
+        if len(statements) > 1:
+            account = (stmt.findtext("BANKACCTFROM/ACCTID") or stmt.findtext("CCACCTFROM/ACCTID")
+                       or "").strip() or str(index + 1)
         for item in stmt.iter("STMTTRN"):
             number += 1
-            transactions.append(_transaction(item, curdef, number))
+            transactions.append(dataclasses.replace(_transaction(item, curdef, number),
+                                                    account=account))
     if not transactions:
         raise StatementError(no_payments_message())
     return Statement(
@@ -79,23 +88,13 @@ def _without_cdata(data: bytes) -> bytes:
 
 
 def _parse(data: bytes) -> ET.Element:
-    """The element tree, through ofxtools; a damaged header falls back to the body alone."""
-    from ofxtools.Parser import OFXTree, TreeBuilder
+    """The element tree of the body, tokenised by ofxtools from text decoded here."""
+    from ofxtools.Parser import TreeBuilder
 
-    try:
-        tree = OFXTree()
-        tree.parse(io.BytesIO(data))
-        return tree.getroot()
-    except Exception:  # noqa: BLE001 - ofxtools raises many kinds; all mean "try the body"
-        pass
     start = _OFX_START.search(data)
     if start is None:
         raise StatementError(not_a_statement_message())
-    body = data[start.start():]
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        text = body.decode("cp1252", errors="replace")
+    text = decode_body(data[start.start():], declared_charset(data[:start.start()]))
     try:
         builder = TreeBuilder()
         builder.feed(text)
@@ -107,8 +106,46 @@ def _parse(data: bytes) -> ET.Element:
     return root
 
 
+_CHARSET = re.compile(rb"(?i)(?:^|\n)\s*CHARSET:\s*([\w.-]+)|encoding=[\"']([\w.-]+)")
+_CHARSET_NAMES = {"1252": "cp1252", "8859-1": "latin-1", "iso-8859-1": "latin-1",
+                  "none": "", "usascii": "ascii"}
+
+
+def declared_charset(header: bytes) -> str:
+    """The codec the OFX header names ("CHARSET:1252", encoding="UTF-8"), or ""."""
+    match = _CHARSET.search(header)
+    if not match:
+        return ""
+    name = (match[1] or match[2]).decode("ascii", "replace").lower()
+    name = _CHARSET_NAMES.get(name, name)
+    try:
+        return codecs.lookup(name).name if name else ""
+    except LookupError:
+        return ""
+
+
+def decode_body(body: bytes, declared: str) -> str:
+    """By what the bytes are: valid UTF-8 first, then the declared charset, then cp1252.
+
+    Banks write "CHARSET:1252" above a body that is really UTF-8; trusting the header
+    would turn "CRÉDITO" into "CRÃ‰DITO".
+    """
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for codec in (declared, "cp1252"):
+        if codec and codec not in ("utf-8", "ascii"):
+            try:
+                return body.decode(codec)
+            except UnicodeDecodeError:
+                continue
+    return body.decode("latin-1")
+
+
 def _text(item: ET.Element, path: str) -> str:
-    return html.unescape(html.unescape((item.findtext(path) or "").strip()))
+    """A field's text with its entities decoded once: "&amp;lt;" stays "&lt;"."""
+    return html.unescape((item.findtext(path) or "").strip())
 
 
 def _transaction(item: ET.Element, curdef: str | None, number: int) -> Transaction:
@@ -126,7 +163,7 @@ def _transaction(item: ET.Element, curdef: str | None, number: int) -> Transacti
     raw_amount = _text(item, "TRNAMT")
     try:
         amount = Decimal(raw_amount.replace(",", ".").replace(" ", ""))
-        if not amount.is_finite():
+        if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
             raise InvalidOperation
     except (InvalidOperation, ValueError):
         raise StatementError(

@@ -1,6 +1,7 @@
 """The review flags: each rule alone, then the order the person sees them in."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal as D
 from pathlib import Path
@@ -76,7 +77,7 @@ def test_much_larger_on_a_first_import_compares_with_the_statement():
 
 
 @pytest.mark.parametrize("amount,currency,tiny", [
-    ("-1.00", "EUR", True), ("-2.00", "EUR", True), ("-2.01", "EUR", False),
+    ("-1.00", "EUR", True), ("-1.99", "EUR", True), ("-2.00", "EUR", False),
     ("-0.01", None, True), ("-15.00", "MXN", True), ("-25.00", "MXN", False),
     ("1.00", "EUR", False), ("0", "EUR", False),
 ])
@@ -84,10 +85,10 @@ def test_tiny_test_charge(amount, currency, tiny):
     assert is_tiny(txn(amount, currency=currency), currency) is tiny
 
 
-def test_charged_twice_flags_the_repeat_within_three_days():
+def test_charged_twice_only_for_the_same_payee_and_amount_on_the_same_day():
     txns = [txn("-39.99", "PRLV SEPA ORANGE", day=11), txn("-39.99", "PRLV SEPA ORANGE", day=11),
             txn("-39.99", "PRLV SEPA ORANGE", day=20), txn("-12.00", "CB CINEMA", day=1),
-            txn("-12.00", "CB CINEMA", day=4), txn("5.00", "VIR", day=1), txn("5.00", "VIR", day=1)]
+            txn("-12.00", "CB CINEMA", day=1), txn("5.00", "VIR", day=1), txn("5.00", "VIR", day=1)]
     assert find_duplicates(txns) == {1: dt.date(2025, 3, 11), 4: dt.date(2025, 3, 1)}
     flagged = flag_transactions(txns, HISTORY)
     twice = [f for f in flagged if FlagKind.DUPLICATE in kinds(f)]
@@ -96,6 +97,63 @@ def test_charged_twice_flags_the_repeat_within_three_days():
     assert "March 11, 2025" in next(
         f for f in twice[0].flags if f.kind is FlagKind.DUPLICATE).explanation() + \
         next(f for f in twice[1].flags if f.kind is FlagKind.DUPLICATE).explanation()
+
+
+def test_two_supermarket_visits_two_days_apart_are_not_charged_twice():
+    txns = [txn("-52.40", "CB SUPERMARCHE CENTRAL 02/03", day=2),
+            txn("-52.40", "CB SUPERMARCHE CENTRAL 04/03", day=4)]
+    assert find_duplicates(txns) == {}
+
+
+def test_with_time_stamps_twice_means_within_minutes():
+    def at(hour, minute, day=10):
+        return dataclasses.replace(txn("-3.50", "COFFEE SHOP", day=day),
+                                   time=dt.time(hour, minute))
+    assert find_duplicates([at(9, 0), at(16, 30)]) == {}  # a coffee in the morning, one later
+    assert find_duplicates([at(9, 0), at(9, 4)]) == {1: dt.date(2025, 3, 10)}
+    assert find_duplicates([at(23, 58, day=9), at(0, 3)]) == {1: dt.date(2025, 3, 9)}
+
+
+def test_the_banks_own_small_fees_are_not_test_charges():
+    # La Banque Postale's quarterly fee, as in its real OFX export, and Mexican wording.
+    got = only([txn("-1.55", "FRAIS TRIMESTRIELS"), txn("-1.55", "FRAIS", day=12),
+                txn("-0.80", "COTISATION CARTE"), txn("-1.00", "PAYPAL *VERIFY 4821")],
+               history=[])
+    assert got == {"FRAIS TRIMESTRIELS": set(), "FRAIS": set(), "COTISATION CARTE": set(),
+                   "PAYPAL *VERIFY 4821": {FlagKind.TINY}}
+    pesos = only([txn("-11.60", "COMISION POR SALDO PROMEDIO", currency="MXN"),
+                  txn("-10.00", "PAGO OXXO PRUEBA", currency="MXN")], history=[])
+    assert pesos == {"COMISION POR SALDO PROMEDIO": set(), "PAGO OXXO PRUEBA": {FlagKind.TINY}}
+
+
+def test_a_small_charge_that_comes_back_or_was_seen_before_is_not_a_test():
+    monthly = [txn("-0.99", "APPLE.COM/BILL", day=1), txn("-0.99", "APPLE.COM/BILL", day=28)]
+    assert all(not f.flags for f in flag_transactions(monthly, []))
+    seen = [txn("-1.50", "CB PARKING HOPITAL", day=1)]
+    assert only([txn("-1.50", "CB PARKING HOPITAL", day=20)], history=seen) == {
+        "CB PARKING HOPITAL": set()}
+    assert only([txn("-1.50", "CB PARKING INCONNU", day=20)], history=seen) == {
+        "CB PARKING INCONNU": {FlagKind.TINY, FlagKind.NEW_PAYEE}}
+
+
+def test_money_between_two_accounts_of_the_file_is_not_strange():
+    def in_account(amount, description, account, day=10):
+        return dataclasses.replace(txn(amount, description, day=day), account=account)
+    txns = [in_account("-500.00", "VIR VERS LIVRET A", "0001"),
+            in_account("500.00", "VIR DEPUIS COMPTE COURANT", "0002", day=11),
+            in_account("-45.00", "VIR M. DUPONT", "0001", day=12),
+            in_account("-23.00", "CB PHARMACIE DURAND", "0001")]
+    flagged = flag_transactions(txns, HISTORY)
+    got = {f.transaction.description: kinds(f) for f in flagged}
+    assert got["VIR VERS LIVRET A"] == got["VIR DEPUIS COMPTE COURANT"] == {
+        FlagKind.OWN_TRANSFER}
+    assert got["VIR M. DUPONT"] == {FlagKind.NEW_PAYEE}  # to someone else: still asked
+    assert [f.transaction.description for f in flagged][-2:] == [
+        "VIR VERS LIVRET A", "VIR DEPUIS COMPTE COURANT"]  # shown last, never as strange
+    assert not any(f.flagged for f in flagged[-2:])
+    one_account = [dataclasses.replace(t, account="0001") for t in txns]
+    assert not any(FlagKind.OWN_TRANSFER in kinds(f)
+                   for f in flag_transactions(one_account, HISTORY))
 
 
 def test_foreign_currency_against_the_account_currency():
@@ -118,7 +176,9 @@ def test_order_is_flagged_first_then_largest_first():
 
 def test_every_flag_has_a_label_and_a_sentence_in_every_language():
     txns = [txn("-1.00", "CB INCONNU", day=2), txn("-1.00", "CB INCONNU", day=2, currency="USD"),
-            txn("-900.00", "CB BOULANGERIE", day=3)]
+            txn("-900.00", "CB BOULANGERIE", day=3), txn("-0.50", "CB TEST", day=4),
+            dataclasses.replace(txn("-80.00", "VIR LIVRET"), account="A"),
+            dataclasses.replace(txn("80.00", "VIR COMPTE"), account="B")]
     flags = [f for item in flag_transactions(txns, HISTORY) for f in item.flags]
     assert {f.kind for f in flags} == set(FlagKind)
     english = {f.kind: (f.label, f.explanation()) for f in flags}

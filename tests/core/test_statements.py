@@ -112,12 +112,14 @@ def test_utf16_with_bom_and_crlf(tmp_path):
     assert rows(path) == [(dt.date(2025, 1, 2), D("-12.50"), "FARMACIA")]
 
 
-def test_html_entities_and_repeated_header_and_month_names(tmp_path):
+def test_html_entities_decoded_once_and_repeated_header_and_month_names(tmp_path):
     path = tmp_path / "s.csv"
-    path.write_text('Date;Libellé;Montant\n05-mar-2025;"Cr&amp;eacute;dit &amp; co";-1,00\n'
-                    "Date;Libellé;Montant\n06 ENE 25;PAGO;-2,00\n", encoding="utf-8")
+    path.write_text('Date;Libellé;Montant\n05-mar-2025;"Cr&eacute;dit &amp; co";-1,00\n'
+                    "Date;Libellé;Montant\n06 ENE 25;PAGO;-2,00\n"
+                    '07/01/2025;"&amp;lt;a href=x&amp;gt;";-3,00\n', encoding="utf-8")
     assert rows(path) == [(dt.date(2025, 3, 5), D("-1.00"), "Crédit & co"),
-                          (dt.date(2025, 1, 6), D("-2.00"), "PAGO")]
+                          (dt.date(2025, 1, 6), D("-2.00"), "PAGO"),
+                          (dt.date(2025, 1, 7), D("-3.00"), "&lt;a href=x&gt;")]
 
 
 def test_a_row_of_another_shape_under_the_header_is_not_skipped(tmp_path):
@@ -223,8 +225,9 @@ def test_pictures_pdfs_and_binaries_are_not_statements(tmp_path, content):
     fails(path)
 
 
-def test_a_letter_is_not_a_statement():
-    assert ".csv" in str(fails(FIXTURES / "lettre.txt"))
+def test_a_letter_is_not_a_statement_and_the_message_says_what_was_missing():
+    message = str(fails(FIXTURES / "lettre.txt"))
+    assert "no column with dates" in message and ".csv" not in message
 
 
 def test_header_without_rows_has_no_payments():

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app import i18n
 from app.core.answers import Account
 from app.core.flags import flag_transactions
 from app.core.statements import ColumnMapping, ColumnsUnclear, StatementError, read_statement
 from app.i18n import N_, _
-from app.ui.pages.activity_review import account_of, ensure_next_check
+from app.ui import dialogs
+from app.ui.pages.activity_review import account_of, ensure_next_check, home_currency
 from app.ui.widgets import BigButton, ButtonRow, ChoiceGroup, Heading, Text
 
 QUESTIONS = {
@@ -32,10 +33,8 @@ def ask_for_file(parent: QWidget, folder: str) -> str:
         _("Bank files (*.csv *.ofx *.qfx *.CSV *.OFX *.QFX *.txt)"),
         _("All files (*)"),
     ))
-    path, _selected = QFileDialog.getOpenFileName(
-        parent, _("Open the file your bank gave you"), folder or str(Path.home()), filters
-    )
-    return path or ""
+    return dialogs.choose_file(parent, _("Open the file your bank gave you"),
+                               folder or str(Path.home()), filters)
 
 
 def first_question(unclear: ColumnsUnclear) -> str:
@@ -103,11 +102,16 @@ class ColumnsQuestion(QWidget):
         for extra in ("balance", "currency"):
             if columns.get(extra) in chosen.values():
                 columns.pop(extra)
+        # A column the person chose is no longer the payee's second text or the account.
+        for extra in ("detail", "account"):
+            if columns.get(extra) in chosen.values():
+                columns.pop(extra)
         return ColumnMapping(
             date=columns["date"], description=columns["description"],
             amount=columns.get("amount"), debit=columns.get("debit"),
             credit=columns.get("credit"), balance=columns.get("balance"),
-            currency=columns.get("currency"),
+            currency=columns.get("currency"), detail=columns.get("detail"),
+            account=columns.get("account"),
         )
 
 
@@ -163,9 +167,11 @@ class FileStages:
         self.unclear = None
         repo = self.controller.store.activity
         today = self.controller.today()
-        flagged = flag_transactions(statement.transactions, repo.history(account.id))
+        # A file that names no currency is in the money of the person's country.
+        currency = statement.currency or home_currency(self)
+        flagged = flag_transactions(statement.transactions, repo.history(account.id), currency)
         result = repo.import_statement(account.id, today, Path(self.path).name, flagged,
-                                       statement.currency or "")
+                                       currency)
         earlier = next((c for c in repo.checks(account.id)
                         if c.day == today and c.method == "file"), None)
         repo.record_check(account.id, today, "file", earlier.result if earlier else "normal")
