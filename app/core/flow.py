@@ -153,6 +153,19 @@ class Navigator:
     def is_started(self, key: str) -> bool:
         return key in self.position.last_steps
 
+    def where_stopped(self) -> tuple[Journey, int, int] | None:
+        """The journey the person was in last and did not finish: it, the page they stopped
+        on (counted from 1) and how many pages it has. The first run is not one of them."""
+        for key in reversed(list(self.position.last_steps)):
+            journey = self.journeys.get(key)
+            if journey is None or key == "first_run":
+                continue
+            keys = [s.key for s in journey.steps(self._answers())]
+            if self.position.last_steps[key] in keys:
+                return journey, keys.index(self.position.last_steps[key]) + 1, len(keys)
+        return None
+
     def _go(self, journey: str, step: str) -> None:
         self.position.journey, self.position.step = journey, step
+        self.position.last_steps.pop(journey, None)  # the last one moved in comes last
         self.position.last_steps[journey] = step

@@ -39,6 +39,8 @@ _ALL = (
     Setting("trusted_person", str, ""),
     Setting("last_folder", str, ""),
     Setting("community_centre", bool, False),
+    # Window state, not a choice: "maximised" or "<width>x<height>" when last closed.
+    Setting("window_size", str, ""),
 )
 SETTINGS: dict[str, Setting] = {s.key: s for s in _ALL}
 

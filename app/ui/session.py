@@ -61,7 +61,7 @@ class Session(QObject):
         window.controller.session = self
         window.installEventFilter(self)
         self.store, self.window, self.profile_id = store, window, profile_id
-        window.show()
+        window.show_placed()
         self._hide_chooser()
         application.tell_recovery(window, store)
         return window

@@ -37,6 +37,7 @@ from app.ui.widgets.header import StepHeader
 from app.ui.widgets.labels import Text
 
 HOME = Step("home")
+SMALL_SCREEN = (1366, 768)
 
 
 def calm_motion() -> None:
@@ -82,17 +83,23 @@ class MainWindow(QMainWindow):
 
     # Layout -----------------------------------------------------------------------------
     def _build(self) -> None:
+        """Tools on one row, the page, then Back, the status line and Next on one row.
+
+        Two short rows of chrome: at 175 % they take under a quarter of a 720 px window,
+        and the title and the status line take no row of their own.
+        """
         root = QWidget()
         outer = QVBoxLayout(root)
-        outer.setContentsMargins(0, 12, 0, 12)
-        outer.setSpacing(8)
-        tools = FlowLayout(gap=theme.GAP_PX)
+        outer.setContentsMargins(0, 8, 0, 8)
+        outer.setSpacing(6)
+        tools = FlowLayout(gap=theme.TOOL_GAP_PX)
         tools.setContentsMargins(24, 0, 24, 0)
         self.home_button = BigButton()
         self.read_button = BigButton()
         self.size_button = BigButton()
         self.help_button = BigButton()
         for button in (self.home_button, self.read_button, self.size_button, self.help_button):
+            button.setProperty("role", "tool")
             tools.addWidget(button)
         outer.addLayout(tools)
         # The title scrolls with the page, so large text leaves room for the page itself.
@@ -108,17 +115,22 @@ class MainWindow(QMainWindow):
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setWidget(content)
         outer.addWidget(self.scroll, 1)
-        self.status = Text("", "status")
-        self.status.setContentsMargins(24, 0, 24, 0)
-        outer.addWidget(self.status)
         nav = QHBoxLayout()
         nav.setContentsMargins(24, 0, 24, 0)
         nav.setSpacing(theme.GAP_PX)
         self.back_button = BigButton()
         self.next_button = BigButton(primary=True)
-        nav.addWidget(self.back_button)
-        nav.addStretch(1)
-        nav.addWidget(self.next_button)
+        self.status = Text("", "status")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        policy = self.status.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # Back and Next keep their places
+        self.status.setSizePolicy(policy)
+        self.status.hide()
+        for button in (self.back_button, self.next_button):
+            button.setProperty("role", "primary" if button is self.next_button else "tool")
+        nav.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignBottom)
+        nav.addWidget(self.status, 1)
+        nav.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(nav)
         self.setCentralWidget(root)
 
@@ -202,10 +214,12 @@ class MainWindow(QMainWindow):
             self.read_button.setText(_("Read aloud"))
             self.read_button.setAccessibleDescription(
                 _("Reads the title and the text of this page aloud, slowly."))
-        size = self.controller.setting("text_size")
-        self.size_button.setText(_("Text {size} %").format(size=size))
+        # The button says what it will do: bigger, and from the largest size back to normal.
+        largest = self.controller.setting("text_size") == TEXT_SIZES[-1]
+        self.size_button.setText(_("Normal text") if largest else _("Bigger text"))
         self.size_button.setAccessibleDescription(
-            _("Makes the text bigger. Also Ctrl + and Ctrl −.")
+            _("Makes the text normal size again. Also Ctrl + and Ctrl −.") if largest
+            else _("Makes the text bigger. Also Ctrl + and Ctrl −.")
         )
         self.help_button.setText(_("Help"))
 
@@ -250,7 +264,7 @@ class MainWindow(QMainWindow):
         self._show_chrome()
         self._set_tab_order()
         self._save_position_after_paint()
-        self.header.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.header.title.take_focus_quietly()
 
     def _save_position_after_paint(self) -> None:
         """Write where the person is once the new page is on screen, not before.
@@ -311,17 +325,29 @@ class MainWindow(QMainWindow):
         on_home = nav.journey is None
         total = 0 if on_home else len(nav.steps())
         self.header.show_page(self.current.page_title(), max(nav.index(), 0), total)
-        self.back_button.setVisible(not on_home)
+        self.back_button.setVisible(not on_home and not self._at_the_very_start())
         self.next_button.setVisible(not on_home)
         self.next_button.setText(self.current.next_text())
+        self._one_primary()
         first_run = not self.controller.setting("first_run_done")
         self.home_button.setVisible(not first_run)
+
+    def _one_primary(self) -> None:
+        """One filled button in sight: a page with a main action of its own (Check it,
+        Print) keeps the fill, and Next is drawn as an ordinary button beside it."""
+        own = any(b.property("role") == "primary" and b.isVisibleTo(self.current)
+                  for b in self.current.findChildren(QAbstractButton))
+        role = "tool" if own else "primary"
+        if self.next_button.property("role") != role:
+            self.next_button.setProperty("role", role)
+            self.next_button.style().unpolish(self.next_button)
+            self.next_button.style().polish(self.next_button)
 
     def _leave(self) -> None:
         if self.current is not None:
             self.current.save()
         self.speaker.stop()
-        self.status.setText("")
+        self.clear_status()
 
     def go_next(self) -> None:
         if self.current is None or self.controller.navigator.journey is None:
@@ -335,8 +361,14 @@ class MainWindow(QMainWindow):
         step = self.controller.navigator.next()
         self._show(step or HOME)
 
+    def _at_the_very_start(self) -> bool:
+        """The first page of the first run: before it there is nothing to go back to (home
+        would open with no language and no country)."""
+        nav = self.controller.navigator
+        return not self.controller.setting("first_run_done") and nav.index() <= 0
+
     def go_back(self) -> None:
-        if self.controller.navigator.journey is None:
+        if self.controller.navigator.journey is None or self._at_the_very_start():
             return
         self._leave()
         step = self.controller.navigator.back()
@@ -408,16 +440,38 @@ class MainWindow(QMainWindow):
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
+    def clear_status(self) -> None:
+        self.status.setText("")
+        self.status.hide()
+
     def announce(self, message: str) -> None:
         """Show a short status line and hand it to screen readers."""
         self.status.setText(message)
+        self.status.setVisible(bool(message))
         from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
         if QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status, message))
 
+    def show_placed(self) -> None:
+        """Open as the person last left it; maximised on a small screen (up to 1366x768),
+        where every pixel of height is a line of the page."""
+        kept = self.controller.setting("window_size")
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        small = screen.width() <= SMALL_SCREEN[0] and screen.height() <= SMALL_SCREEN[1]
+        if kept == "maximised" or (not kept and small):
+            self.showMaximized()
+            return
+        width, _x, height = kept.partition("x")
+        if width.isdigit() and height.isdigit():
+            self.resize(min(int(width), screen.width()), min(int(height), screen.height()))
+        self.show()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self._leave()
         self._position_unsaved = False
         self.controller.save_position()
+        size = ("maximised" if self.isMaximized()
+                else f"{self.width()}x{self.height()}")
+        self.controller.set_setting("window_size", size)
         super().closeEvent(event)

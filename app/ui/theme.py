@@ -9,10 +9,12 @@ from dataclasses import dataclass
 
 BODY_PT = 18
 SMALL_PT = 16
-TITLE_PT = 26
+TITLE_PT = 23  # at most 1.3x the body: a title, not a poster
+HEADING_PT = 21
 PASSPHRASE_PT = 40
 BUTTON_PX = 56
 GAP_PX = 16
+TOOL_GAP_PX = 12  # the least gap between two targets (DESIGN.md): the tools fit one row
 RADIUS_PX = 10
 FOCUS_PX = 3
 WINDOW_SIZE = (1280, 720)  # fits a 1366x768 screen with its task bar
@@ -99,7 +101,9 @@ class Metrics:
 
     @property
     def button_px(self) -> int:
-        return self.px(BUTTON_PX)
+        """The least height of a button or field. It does not grow with the text size: the
+        text does, and the button with it; a fixed extra would only take the page's room."""
+        return BUTTON_PX
 
     @property
     def gap_px(self) -> int:
@@ -119,8 +123,8 @@ def stylesheet(p: Palette, m: Metrics) -> str:
 QWidget {{ color: {p.text}; background-color: {p.window}; }}
 QLabel {{ background: transparent; }}
 QLabel[role="title"] {{ font-size: {m.pt(TITLE_PT)}pt; font-weight: bold;
-    border: {f}px solid transparent; border-radius: 4px; padding: 2px 6px; }}
-QLabel[role="heading"] {{ font-size: {m.pt(22)}pt; font-weight: bold; }}
+    border: {f}px solid transparent; border-radius: 4px; padding: 0 4px; }}
+QLabel[role="heading"] {{ font-size: {m.pt(HEADING_PT)}pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {p.muted}; }}
 QLabel[role="strong"] {{ font-weight: bold; }}
 QLabel[role="error"] {{ color: {p.danger}; font-weight: bold; }}
@@ -129,6 +133,8 @@ QLabel[role="passphrase"] {{ font-size: {m.pt(PASSPHRASE_PT)}pt; font-weight: bo
     padding: {m.px(12)}px; }}
 QLabel[role="status"] {{ color: {p.text}; font-weight: bold; }}
 QLabel:focus {{ border: {f}px solid {p.focus}; border-radius: 4px; }}
+QLabel[role="title"]:focus {{ border-color: transparent; }}
+QLabel[role="title"][ring="true"]:focus {{ border-color: {p.focus}; }}
 QFrame[role="card"] {{ background: {p.surface}; border: {b}px solid {p.border};
     border-radius: {RADIUS_PX}px; }}
 QFrame[role="card"] QLabel {{ background: transparent; }}
@@ -136,18 +142,19 @@ QWidget#buttons {{ background: transparent; }}
 QPushButton {{ min-height: {m.button_px - 2 * f}px; padding: {pad // 2}px {m.px(20)}px;
     border: {f}px solid {p.border}; border-radius: {RADIUS_PX}px;
     background: {p.button}; color: {p.button_text}; }}
+QPushButton[role="tool"] {{ padding: {pad // 2}px {m.px(12)}px; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text};
     border-color: {p.primary}; font-weight: bold; }}
-QPushButton[role="choice"] {{ text-align: left; padding: {pad}px; }}
+QPushButton[role="choice"] {{ text-align: left; padding: 0; }}
 QPushButton[role="choice"]:checked {{ background: {p.highlight}; color: {p.highlight_text};
-    border-color: {p.text}; }}
+    border: {f + 2}px solid {p.text}; }}
 QLabel[chosen="true"] {{ color: {p.highlight_text}; }}
 QPushButton:focus, QPushButton[role="primary"]:focus {{ border: {f}px solid {p.focus}; }}
 QPushButton[role="choice"]:focus, QPushButton[role="choice"]:checked:focus {{
     border: {f}px solid {p.focus}; }}
 QPushButton:disabled {{ color: {p.muted}; border-style: dashed; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QDateEdit, QSpinBox, QComboBox {{
-    min-height: {m.button_px - 2 * f}px; padding: 0 {pad}px; background: {p.surface};
+    min-height: {m.px(BUTTON_PX) - 2 * f}px; padding: 0 {pad}px; background: {p.surface};
     color: {p.text}; border: {f}px solid {p.border}; border-radius: 6px;
     selection-background-color: {p.primary}; selection-color: {p.primary_text}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QDateEdit:focus, QSpinBox:focus,

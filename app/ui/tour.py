@@ -53,7 +53,7 @@ def _walk(window: MainWindow, key: str) -> Iterator[tuple[str, PageBase]]:
     nav = window.controller.navigator
     step = nav.start(key, resume=False)
     while step is not None:
-        window.status.setText("")
+        window.clear_status()
         window._show(step)
         _settle()
         yield step.key.replace(":", "-"), window.current

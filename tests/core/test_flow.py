@@ -66,3 +66,26 @@ def test_unknown_exposed_counts_as_sensitive():
     kinds = answers.effective_exposed()
     assert {"social_security", "curp", "bank", "pension"} <= kinds
     assert "unknown" not in kinds
+
+
+def test_where_stopped_is_the_last_journey_left_unfinished():
+    answers = Answers(accounts=[Account(1, "bank", "Banorte")])
+    n = nav(answers)
+    assert n.where_stopped() is None
+    n.start("fixed")
+    n.next()
+    n.go_home()
+    assert n.where_stopped() == (FIXED, 2, 3)
+    n.start("acc")
+    n.go_home()
+    assert n.where_stopped() == (PER_ACCOUNT, 1, 2)
+    n.start("fixed")  # back in the first one: it is where the person stopped now
+    n.go_home()
+    assert n.where_stopped() == (FIXED, 2, 3)
+    n.start("fixed")
+    n.next()
+    assert n.next() is None  # finished: the other one is left
+    assert n.where_stopped() == (PER_ACCOUNT, 1, 2)
+    restored = nav(answers)
+    restored.position = Position.from_dict(n.position.to_dict())
+    assert restored.where_stopped() == (PER_ACCOUNT, 1, 2)

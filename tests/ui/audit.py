@@ -6,7 +6,7 @@ one plain sentence per problem found. The checks, all on the widgets as laid out
 and painted:
 
 - text size: every visible text at least 16 pt, body text at least 18 pt (times the text size);
-- button height: at least 56 px (times the text size);
+- button height: at least 56 px, and at least its text's height at the chosen size;
 - target spacing: two visible targets (buttons, fields) never closer than 12 px;
 - clipping: a word-wrapped label needing more height than it got, a one-line label or a
   button whose text is wider than the room it got, anything past the right edge of the page;
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollBar,
     QWidget,
 )
@@ -215,10 +216,13 @@ class PageAudit:
                 self.fail("text too small", w, f"{smallest:.1f} pt < {minimum + 0.5:.0f} pt")
 
     def button_sizes(self, widgets: Iterable[QWidget]) -> None:
-        minimum = round(theme.BUTTON_PX * self.scale) - 1
         for w in widgets:
-            if isinstance(w, QAbstractButton) and _is_target(w) and w.height() < minimum:
-                self.fail("button too low", w, f"{w.height()} px < {minimum + 1} px")
+            if not (isinstance(w, QAbstractButton) and _is_target(w)):
+                continue
+            lines = max(1, len(w.text().splitlines()))
+            minimum = max(theme.BUTTON_PX, lines * w.fontMetrics().height() + 2 * theme.FOCUS_PX)
+            if w.height() < minimum - 1:
+                self.fail("button too low", w, f"{w.height()} px < {minimum} px")
 
     def spacing(self, widgets: Iterable[QWidget]) -> None:
         targets = [w for w in widgets if _is_target(w)]
@@ -297,6 +301,7 @@ class PageAudit:
     def focus_chain(self, widgets: Iterable[QWidget]) -> None:
         title = self.window.header.title
         expected = self._expected_stops(widgets)
+        title.clearFocus()  # as if Tab came round to it: the keyboard's focus shows a ring
         title.setFocus(Qt.FocusReason.TabFocusReason)
         visited: list[QWidget] = [title]
         self.check_ring(title)
@@ -390,4 +395,62 @@ def report(problems: list[str], limit: int = 60) -> str:
     return "\n".join(shown) + more
 
 
-__all__ = ["PageAudit", "audit_pages", "ink_and_background", "make_window", "report"]
+
+
+# One screen, one question ---------------------------------------------------------------------
+ANSWERS = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox)
+
+
+def _answers(page: QWidget) -> list[QWidget]:
+    """The controls a person answers with: answer rows, fields, the page's own buttons."""
+    from app.ui.widgets.choices import ChoiceRow
+
+    found = []
+    for w in page.findChildren(QWidget):
+        if not w.isVisible() or not isinstance(w, ANSWERS) or not _is_target(w):
+            continue
+        if isinstance(w, QAbstractButton) and not isinstance(w, ChoiceRow):
+            continue  # buttons that act on a list (Open, Edit) are not the question's answers
+        found.append(w)
+    return found
+
+
+def fit_problems(window, name: str) -> list[str]:
+    """At the chosen size, with the page scrolled to its top: the question's answers and the
+    one primary action are on screen, the page has at least 70 % of the height, and there is
+    at most one primary button in sight."""
+    problems = []
+    viewport = window.scroll.viewport()
+    seen = QRect(0, 0, viewport.width(), viewport.height())
+    window.scroll.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    share = viewport.height() / window.height()
+    if share < 0.70:
+        problems.append(f"{name}: page area {share:.0%} of the window height (< 70 %)")
+    for w in _answers(window.current):
+        if not seen.contains(_rect_in(w, viewport)):
+            problems.append(f"{name}: answer below the fold: {describe(w)}")
+    primaries = [w for w in window.findChildren(QAbstractButton)
+                 if w.isVisible() and w.property("role") == "primary"
+                 and (not window.scroll.widget().isAncestorOf(w)
+                      or seen.intersects(_rect_in(w, viewport)))]
+    if len(primaries) > 1:
+        problems.append(f"{name}: {len(primaries)} primary buttons in sight: "
+                        + ", ".join(describe(w) for w in primaries))
+    for w in primaries:
+        if window.scroll.widget().isAncestorOf(w) and not seen.contains(_rect_in(w, viewport)):
+            problems.append(f"{name}: the main button is cut by the fold: {describe(w)}")
+    return problems
+
+
+def fit_pages(window) -> tuple[list[str], list[str]]:
+    """Every page of the tour through `fit_problems`."""
+    names, problems = [], []
+    for name, _page in iter_pages(window):
+        names.append(name)
+        problems += fit_problems(window, name)
+    return names, problems
+
+
+__all__ = ["PageAudit", "audit_pages", "fit_pages", "ink_and_background", "make_window",
+           "report"]

@@ -17,12 +17,17 @@ def go_to_page(qtbot, window, page):
         click(qtbot, window.next_button)
 
 
-def test_first_run_starts_on_language_with_home_hidden(make_window):
+def test_first_run_starts_on_language_with_home_and_back_hidden(qtbot, make_window):
     w = make_window()
     assert w.controller.navigator.position.step == "first_run.language"
     assert not w.home_button.isVisible()
-    assert w.next_button.isVisible() and w.back_button.isVisible()
+    # before the first page there is nothing: Back (and Alt+Left) would open an empty home
+    assert w.next_button.isVisible() and not w.back_button.isVisible()
+    qtbot.keyClick(w, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert w.controller.navigator.position.step == "first_run.language"
     assert w.header.step_label.text() == "Step 1 of 8"
+    click(qtbot, w.next_button)
+    assert w.back_button.isVisible()
 
 
 def test_back_keeps_what_was_typed(qtbot, make_window):
@@ -49,8 +54,17 @@ def test_text_size_applies_live_and_with_ctrl_plus(qtbot, make_window):
     w = make_window()
     click(qtbot, w.size_button)
     assert w.controller.setting("text_size") == 125
-    assert w.size_button.text() == "Text 125 %"
+    assert w.size_button.text() == "Bigger text"
     assert w.status.text() == "Text size: 125 %"
+    click(qtbot, w.size_button)
+    click(qtbot, w.size_button)
+    assert w.controller.setting("text_size") == 175
+    # at the largest size the button says it goes back to normal, then does so
+    assert w.size_button.text() == "Normal text"
+    click(qtbot, w.size_button)
+    assert w.controller.setting("text_size") == 100
+    assert w.status.text() == "Text size: 100 %"
+    click(qtbot, w.size_button)
     qtbot.keyClick(w, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert w.controller.setting("text_size") == 100
     assert QApplication.instance().font().pointSize() == 18

@@ -62,7 +62,7 @@ class HomePage(PageBase):
         if inputs == self._drawn_from:
             return
         self._drawn_from = inputs
-        entries = self._today()
+        entries = self._where_stopped() + self._today()
         for path in SECTIONS:
             module, _sep, name = path.partition(":")
             section = getattr(importlib.import_module(module), name)(self.controller)
@@ -70,6 +70,22 @@ class HomePage(PageBase):
                 entries.append(section)
         entries += self._journeys()
         self.kept.fill(entries)
+
+    def _where_stopped(self) -> list[tuple]:
+        """First, the one main button of home: back to where the person stopped."""
+        stopped = self.controller.navigator.where_stopped()
+        if stopped is None:
+            return []
+        journey, n, total = stopped
+        return [(("stopped", journey.key, n, total),
+                 lambda: self._continue_button(journey, n, total))]
+
+    def _continue_button(self, journey: Journey, n: int, total: int) -> QWidget:
+        text = _("Continue where I stopped: {journey}, step {n} of {total}").format(
+            journey=_(journey.title), n=n, total=total)
+        button = BigButton(text, primary=True)
+        button.clicked.connect(lambda _c=False, k=journey.key: self._start(k))
+        return ButtonRow(button)
 
     def _today(self) -> list[tuple]:
         today = self.controller.today()
@@ -129,8 +145,8 @@ class HomePage(PageBase):
             label = _("Start again")
         else:
             label = _("Start")
-        button = BigButton(label, primary=not nav.is_finished(journey.key),
-                           description=_(journey.title))
+        # Not filled: the one filled button of home is "Continue where I stopped".
+        button = BigButton(label, description=_(journey.summary))
         button.setAccessibleName(f"{label}: {_(journey.title)}")
         button.clicked.connect(lambda _c=False, k=journey.key: self._start(k))
         card.box.addWidget(ButtonRow(button))

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QPushButton,
     QSizePolicy,
@@ -41,13 +42,12 @@ class _Indicator(QWidget):
             painter.drawEllipse(x, y, side, side)
         else:
             painter.drawRoundedRect(x, y, side, side, 4, 4)
-        if self.row.isChecked():
-            painter.setBrush(colour)
-            inset = side * 0.25
-            if self.exclusive:
-                painter.drawEllipse(x + inset, y + inset, side - 2 * inset, side - 2 * inset)
-            else:
-                painter.drawRect(x + inset, y + inset, side - 2 * inset, side - 2 * inset)
+        if self.row.isChecked():  # a tick, as on paper: chosen, never the main button's fill
+            painter.setPen(QPen(colour, max(3, side // 7), Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            painter.drawPolyline([QPointF(x + side * 0.24, y + side * 0.52),
+                                  QPointF(x + side * 0.43, y + side * 0.72),
+                                  QPointF(x + side * 0.78, y + side * 0.30)])
 
 
 class ChoiceRow(QPushButton):
@@ -65,7 +65,7 @@ class ChoiceRow(QPushButton):
             self.setAccessibleDescription(explanation)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         row = QHBoxLayout(self)
-        row.setContentsMargins(14, 10, 14, 10)
+        row.setContentsMargins(12, 6, 12, 6)
         row.setSpacing(theme.GAP_PX)
         self.indicator = _Indicator(self, exclusive)
         row.addWidget(self.indicator, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -110,15 +110,19 @@ class ChoiceGroup(QWidget):
     """A list of ChoiceRows; exclusive (one answer) or not (several answers).
 
     Exclusivity is kept here rather than by QButtonGroup, so that Tab reaches every row
-    (people who use the keyboard expect Tab, not the arrow keys).
+    (people who use the keyboard expect Tab, not the arrow keys). More than COLUMNS_FROM
+    answers are laid out in two columns, read left to right then down, so that a long list
+    (what was exposed: nine answers) stays on one screen at large text sizes.
     """
 
+    COLUMNS_FROM = 6
+    SHORT_FROM = 4
     changed = Signal()
 
     def __init__(self, exclusive: bool = True, name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.exclusive = exclusive
-        self.box = QVBoxLayout(self)
+        self.box = QGridLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(theme.GAP_PX)
         self.rows: list[ChoiceRow] = []
@@ -129,10 +133,33 @@ class ChoiceGroup(QWidget):
     def add(self, value: str, title: str, explanation: str = "") -> ChoiceRow:
         row = ChoiceRow(value, title, explanation, self.exclusive)
         row.clicked.connect(lambda _checked=False, r=row: self._clicked(r))
-        self.box.addWidget(row)
         self.rows.append(row)
         self.items.append((value, title, explanation))
+        self._place()
         return row
+
+    def _place(self) -> None:
+        columns = 2 if len(self.rows) >= self.COLUMNS_FROM else 1
+        for i, row in enumerate(self.rows):
+            self.box.addWidget(row, i // columns, i % columns)
+        for column in range(2):
+            self.box.setColumnStretch(column, 1 if column < columns else 0)
+        self._fit_explanations()
+
+    def _fit_explanations(self) -> None:
+        """From 150 %, in a group of SHORT_FROM answers or more, each answer shows its title
+        alone; its explanation stays its description for screen readers. Five answers with
+        two lines of explanation each cannot share one screen with the question then."""
+        large = self.font().pointSizeF() >= theme.BODY_PT * 1.5 - 0.5
+        short = large and len(self.rows) >= self.SHORT_FROM
+        for row in self.rows:
+            if row.explanation_label is not None:
+                row.explanation_label.setVisible(not short)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_explanations()
+        super().changeEvent(event)
 
     def _clicked(self, row: ChoiceRow) -> None:
         if self.exclusive:

@@ -37,11 +37,38 @@ class Entries(Text):
 
 
 class Title(Text):
-    """A page title: focusable, so a page change can move focus (and the screen reader) here."""
+    """A page title: focusable, so a page change can move focus (and the screen reader) here.
+
+    The focus ring shows when the keyboard brought the focus (Tab, Shift+Tab); after a page
+    turn the title takes the focus quietly, without a frame that looks like a text box.
+    """
+
+    _KEYBOARD = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                 Qt.FocusReason.ShortcutFocusReason)
 
     def __init__(self, text: str = "", parent: QWidget | None = None):
         super().__init__(text, "title", parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setIndent(0)  # lined up with the page's text, though the ring's room is framed
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        self._ring(event.reason() in self._KEYBOARD)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        self._ring(False)
+        super().focusOutEvent(event)
+
+    def take_focus_quietly(self) -> None:
+        """After a page turn: the focus (and the screen reader) comes here, with no ring."""
+        self._ring(False)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _ring(self, shown: bool) -> None:
+        if self.property("ring") != shown:
+            self.setProperty("ring", shown)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
 
 class Heading(Text):

@@ -100,12 +100,18 @@ class PageBase(QWidget):
             elif item.layout():
                 clear_layout(item.layout())
         self._fields = {}
-        if self.body:
-            self.box.addWidget(Text(_(self.body)))
+        body = Text(_(self.body)) if self.body else None
+        if body is not None:
+            self.box.addWidget(body)
         self.build(self.box)
         self.error_label = Text("", "error")
         self.error_label.hide()
         self.box.addWidget(self.error_label)
+        if body is not None and self.findChild(ChoiceGroup) is not None:
+            # The answer first: on a question page the explanation goes below its answers,
+            # so that at large text sizes the question and its answers share the screen.
+            self.box.removeWidget(body)
+            self.box.addWidget(body)
         self.box.addStretch(1)
         self.built_language = i18n.language()
 
