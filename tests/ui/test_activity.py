@@ -5,9 +5,10 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from app.core.tasks import add_months
+from app.ui import dialogs
 from app.ui.widgets import ChoiceRow
 from tests.conftest import TODAY
 
@@ -77,9 +78,9 @@ def _offer_file(monkeypatch, path):
     def fake(parent, caption, folder, filters):
         chosen["folder"] = folder
         chosen["filters"] = filters
-        return str(path), ""
+        return str(path)
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake))
+    monkeypatch.setattr(dialogs, "choose_file", fake)
     return chosen
 
 
@@ -147,25 +148,60 @@ def test_strange_payment_by_hand_becomes_a_todo_with_the_amount(qtbot, make_wind
     assert "45,00\u00a0€" in title and "XYZ" in title and "12 mars 2026" in title
     assert tasks[0].params["amount"] == {"money": "45.00", "currency": "EUR"}
     assert page.day.value() == "" and not page.error_label.isVisible()
+    assert not any(label.isVisible() for label in page.field_errors.values())
     check = w.controller.store.activity.last_check(_account_id(w, "bank"))
     assert (check.method, check.result) == ("hand", "strange")
 
 
-@pytest.mark.parametrize("day, amount, payee", [
-    ("31/02/2026", "45,00", "XYZ"),   # impossible date
-    ("12/03/2099", "45,00", "XYZ"),   # later than today
-    ("12/03/2026", "beaucoup", "XYZ"),  # not a number
-    ("12/03/2026", "45,00", "  "),     # no name
+@pytest.mark.parametrize("lang, typed, said", [
+    ("es_MX", "14 de noviembre", "Es decir: 14 de noviembre de 2026"),
+    ("es_MX", "14 nov", "Es decir: 14 de noviembre de 2026"),
+    ("fr_FR", "14/11", "C'est-à-dire\u00a0: 14 novembre 2026"),
+    ("fr_FR", "2 déc.", "C'est-à-dire\u00a0: 2 décembre 2025"),  # after today: last December
+    ("en", "Nov 14", "That is: November 14, 2026"),
 ])
-def test_a_wrong_payment_gets_a_plain_message_and_saves_nothing(qtbot, make_window, day,
-                                                                amount, payee):
+def test_a_date_typed_as_printed_is_said_back_in_words_and_kept(qtbot, make_window, lang,
+                                                                typed, said):
+    w = make_window(lang=lang, done=True, on_store=_bank)
+    page = _to_result(qtbot, w, "bank", "strange")
+    assert not page.day_words.isVisible()
+    if typed.isascii():
+        _type(qtbot, page.day, typed)
+    else:  # offscreen Qt cannot type "é" key by key: as an input method would give it
+        page.day.edit.setText(typed)
+    assert page.day_words.isVisible() and page.day_words.text() == said
+    assert said in _words(w)  # read aloud says it too
+    _type(qtbot, page.amount, "45")
+    _type(qtbot, page.payee, "XYZ")
+    qtbot.mouseClick(page.add_button, LEFT)
+    kept = w.controller.store.activity.all_transactions(_account_id(w, "bank"))
+    assert [t.date for t in kept] == [dt.date(2026 if "2026" in said else 2025,
+                                              11 if "2026" in said else 12,
+                                              14 if "14" in said else 2)]
+    assert not page.day_words.isVisible()
+
+
+@pytest.mark.parametrize("day, amount, payee, field, words", [
+    ("31/02/2026", "45,00", "XYZ", "day", "n'existe pas"),  # impossible date
+    ("12/03/2099", "45,00", "XYZ", "day", "pas encore"),   # later than today
+    ("hier", "45,00", "XYZ", "day", "comme sur le relevé"),  # not a date
+    ("12/03/2026", "beaucoup", "XYZ", "amount", "45,00"),  # not a number
+    ("12/03/2026", "45,00", "  ", "payee", "nom"),     # no name
+])
+def test_a_wrong_payment_gets_one_whole_message_beside_its_field_and_saves_nothing(
+        qtbot, make_window, day, amount, payee, field, words):
     w = make_window(lang="fr_FR", done=True, on_store=_bank)
     page = _to_result(qtbot, w, "bank", "strange")
     _type(qtbot, page.day, day)
     _type(qtbot, page.amount, amount)
     _type(qtbot, page.payee, payee)
     qtbot.mouseClick(page.add_button, LEFT)
-    assert page.error_label.isVisible() and page.error_label.text()
+    shown = [name for name, label in page.field_errors.items() if label.isVisible()]
+    assert shown == [field] and words in page.field_errors[field].text()
+    assert page.field_errors[field].text().endswith(".")  # whole, never cut
+    assert not page.error_label.isVisible()
+    _type(qtbot, getattr(page, field), "1")  # changing the field takes the message away
+    assert not page.field_errors[field].isVisible()
     assert _activity_tasks(w.controller.store, "activity.manual.") == []
     assert w.controller.store.activity.all_transactions(_account_id(w, "bank")) == []
     _next(qtbot, w)  # what was typed and not added blocks Next

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app import i18n
 from app.core.answers import Account
+from app.core.flags import FlagKind
 from app.core.flow import Step
 from app.core.statements import NO_DESCRIPTION, shown_description
 from app.core.tasks import Task, add_months
@@ -117,10 +118,13 @@ class ReviewCard(QWidget):
         card.box.addWidget(Text(amount_words(txn, currency), "heading"))
         card.box.addWidget(Text(shown_description(txn.description), "heading"))
         box.addWidget(card)
-        if txn.flags:
+        strange = [f for f in txn.flags if f.kind is not FlagKind.OWN_TRANSFER]
+        if strange:
             box.addWidget(Heading(_("Why Sereno shows it")))
-            for flag in txn.flags:
+            for flag in strange:
                 box.addWidget(Text(f"{flag.label}. {flag.explanation()}"))
+        elif txn.flags:  # between the person's own accounts: said plainly, not as a warning
+            box.addWidget(Text(f"{txn.flags[0].label}. {txn.flags[0].explanation()}"))
         else:
             box.addWidget(Text(_("Nothing unusual was found. Please look at it anyway.")))
         self.yes = BigButton(_("Yes, this is mine"), primary=True)
