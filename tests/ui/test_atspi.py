@@ -3,7 +3,10 @@
 Under Xvfb, inside its own D-Bus session with the AT-SPI bus, Sereno runs (from .venv, on
 the xcb platform, QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1) and Debian's pyatspi (system python3)
 lists every object of its window with its role and name. Every control of the first-run and
-home pages must be there, with its role and a name in the person's language.
+home pages must be there, with its role and a name in the person's language; as Orca says
+them: one-answer rows are radio buttons, the page title and home's sections are headings
+(Orca's "next heading" key finds them), no empty label is showing, "Step 1 of 8" is said
+once, and the window is named after the page ("<page title> — Sereno").
 
 Skipped, with the reason, when Xvfb, dbus-run-session, at-spi-bus-launcher or python3-pyatspi
 are missing: `.ci/run` installs them.
@@ -48,7 +51,11 @@ def report():
         iface = QAccessible.queryAccessibleInterface(w)
         controls.append({"name": iface.text(QAccessible.Text.Name), "role": iface.role().name,
                          "cls": type(w).__name__})
-    Path(out).write_text(json.dumps(controls), encoding="utf-8")
+    step = window.header.step_label
+    shown = {"controls": controls, "window_title": window.windowTitle(),
+             "page_title": window.current.page_title(),
+             "step": step.text() if step.isVisible() else ""}
+    Path(out).write_text(json.dumps(shown), encoding="utf-8")
 
 QTimer.singleShot(0, report)
 app.exec()
@@ -88,6 +95,7 @@ def walk(node, depth=0, found=None):
     try:
         states = node.getState()
         found.append({"role": node.getRoleName(), "name": node.name or "",
+                      "description": node.description or "",
                       "showing": states.contains(pyatspi.STATE_SHOWING)})
         for i in range(node.childCount):
             walk(node.getChildAtIndex(i), depth + 1, found)
@@ -144,14 +152,16 @@ ROLES = {
     "CheckBox": {"check box", "toggle button"},
     "RadioButton": {"radio button"},
     "EditableText": {"text", "entry", "password text"},
-    "StaticText": {"label", "static", "heading"},
+    "StaticText": {"label", "static"},
+    "Heading": {"heading"},
     "ComboBox": {"combo box"},
 }
 # Shell controls and their English names: the names heard must be these, translated.
 ENGLISH = {"Back", "Next", "Read aloud", "Help", "Home"}
 
 
-def run_app(tmp_path: Path, lang: str, mode: str) -> tuple[list[dict], list[dict]]:
+def run_app(tmp_path: Path, lang: str, mode: str) -> tuple[list[dict], dict]:
+    """The AT-SPI tree as the screen reader gets it, and what the app says it shows."""
     app_script = tmp_path / "app_main.py"
     app_script.write_text(APP, encoding="utf-8")
     probe = tmp_path / "probe.py"
@@ -173,25 +183,80 @@ def run_app(tmp_path: Path, lang: str, mode: str) -> tuple[list[dict], list[dict
     return answer["tree"], json.loads(out.read_text(encoding="utf-8"))
 
 
+@pytest.fixture(scope="module")
+def heard(tmp_path_factory):
+    """Each page is started once for all the tests that read it (a start takes seconds)."""
+    cache = {}
+
+    def get(lang: str, mode: str):
+        if (lang, mode) not in cache:
+            cache[lang, mode] = run_app(tmp_path_factory.mktemp(mode), lang, mode)
+        return cache[lang, mode]
+
+    return get
+
+
 @pytest.mark.parametrize(("lang", "mode", "translated"), [
-    ("es_MX", "first_run", {"Siguiente", "Atrás"}),
+    ("es_MX", "first_run", {"Siguiente", "Ayuda"}),
     ("fr_FR", "home", {"Aide", "Lire à voix haute"}),
 ])
-def test_screen_reader_hears_every_control_with_role_and_name(tmp_path, lang, mode, translated):
-    tree, controls = run_app(tmp_path, lang, mode)
-    heard = {}
+def test_screen_reader_hears_every_control_with_role_and_name(heard, lang, mode, translated):
+    tree, shown = heard(lang, mode)
+    controls = shown["controls"]
+    roles = {}
     for node in tree:
-        heard.setdefault(node["name"], set()).add(node["role"])
+        roles.setdefault(node["name"], set()).add(node["role"])
     assert len(controls) >= 4
     for control in controls:
         name, role = control["name"], control["role"]
         assert name, f"{control['cls']} has no accessible name"
-        assert name in heard, f"{control['cls']} {name!r} is not on the AT-SPI bus"
-        assert heard[name] & ROLES.get(role, {role.lower()}), \
-            f"{name!r} is heard as {heard[name]}, not as a {role}"
+        assert name in roles, f"{control['cls']} {name!r} is not on the AT-SPI bus"
+        assert roles[name] & ROLES.get(role, {role.lower()}), \
+            f"{name!r} is heard as {roles[name]}, not as a {role}"
     names = {c["name"] for c in controls}
+    assert any(c["role"] == "Heading" for c in controls), "the page title is not a heading"
     assert translated <= names
     assert not ENGLISH & names, "shell controls still named in English"
     interactive = {"push button", "toggle button", "check box", "radio button", "text", "entry"}
     nameless = [n for n in tree if n["role"] in interactive and n["showing"] and not n["name"]]
     assert not nameless, f"controls without a name on the bus: {nameless}"
+
+
+def _showing(tree: list[dict], role: str) -> list[dict]:
+    return [n for n in tree if n["role"] == role and n["showing"]]
+
+
+def test_one_answer_questions_are_radio_buttons_not_check_boxes(heard):
+    tree, _shown = heard("es_MX", "first_run")  # "which language?": one answer
+    radios = _showing(tree, "radio button")
+    assert {"Español", "English"} <= {n["name"] for n in radios}, radios
+    assert not _showing(tree, "check box"), "a one-answer question heard as check boxes"
+
+
+@pytest.mark.parametrize(("lang", "mode"), [("es_MX", "first_run"), ("fr_FR", "home")])
+def test_the_page_title_is_a_heading_and_names_the_window(heard, lang, mode):
+    tree, shown = heard(lang, mode)
+    title = shown["page_title"]
+    assert title in {n["name"] for n in _showing(tree, "heading")}, \
+        f"the title {title!r} is not a heading: {_showing(tree, 'heading')}"
+    assert shown["window_title"] == f"{title} — Sereno"
+    frames = {n["name"] for n in tree if n["role"] == "frame"}
+    assert f"{title} — Sereno" in frames, frames
+
+
+def test_home_sections_are_headings(heard):
+    tree, shown = heard("fr_FR", "home")
+    sections = {n["name"] for n in _showing(tree, "heading")} - {shown["page_title"]}
+    # "What to do today", "What would you like to do?" and each journey's name
+    assert len(sections) >= 3, f"home's sections are not headings: {sections}"
+
+
+@pytest.mark.parametrize(("lang", "mode"), [("es_MX", "first_run"), ("fr_FR", "home")])
+def test_no_empty_label_and_the_step_said_once(heard, lang, mode):
+    tree, shown = heard(lang, mode)
+    empty = [n for n in tree if n["showing"] and not n["name"]
+             and n["role"] in {"label", "static", "heading"}]
+    assert not empty, f"a screen reader lands on empty text: {empty}"
+    if shown["step"]:
+        said = [n for n in tree if n["showing"] and shown["step"] in n["name"]]
+        assert len(said) == 1, f"{shown['step']!r} is heard {len(said)} times: {said}"

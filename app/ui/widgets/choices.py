@@ -57,6 +57,7 @@ class ChoiceRow(QPushButton):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.value = value
+        self.exclusive = exclusive  # a radio button for screen readers (app/ui/accessibility.py)
         self.setCheckable(True)
         self.setAutoDefault(False)
         self.setProperty("role", "choice")
