@@ -28,7 +28,7 @@ from app import i18n
 from app.core.flow import Step
 from app.core.settings import TEXT_SIZES
 from app.i18n import _
-from app.ui import theme
+from app.ui import accessibility, theme
 from app.ui.controller import Controller
 from app.ui.speech import NO_VOICE, Speaker
 from app.ui.widgets import BigButton, ChoiceRow, PageBase
@@ -68,6 +68,7 @@ def reading_order(widgets: list[QWidget], page: QWidget) -> list[QWidget]:
 class MainWindow(QMainWindow):
     def __init__(self, controller: Controller, speaker: Speaker | None = None):
         super().__init__()
+        accessibility.install()  # headings and radio buttons for screen readers
         self.controller = controller
         self.speaker = speaker or Speaker(parent=self)
         self.pages: dict[str, PageBase] = {}
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(
             lambda _scheme: self.apply_appearance())
         self.speaker.state_changed.connect(lambda _speaking: self._retranslate_tools())
+        self.speaker.problem_found.connect(self.announce)
         c.announce.connect(self.announce)
         c.start_requested.connect(self.start_journey)
         c.step_requested.connect(self.go_to)
@@ -264,6 +266,8 @@ class MainWindow(QMainWindow):
         self._show_chrome()
         self._set_tab_order()
         self._save_position_after_paint()
+        if self.controller.setting("read_aloud"):  # the first-run answer: read each page
+            self.speaker.page_opened(page.read_aloud_text())
         self.header.title.take_focus_quietly()
 
     def _save_position_after_paint(self) -> None:
@@ -325,6 +329,7 @@ class MainWindow(QMainWindow):
         on_home = nav.journey is None
         total = 0 if on_home else len(nav.steps())
         self.header.show_page(self.current.page_title(), max(nav.index(), 0), total)
+        self.setWindowTitle(_("{page} — Sereno").format(page=self.current.page_title()))
         self.back_button.setVisible(not on_home and not self._at_the_very_start())
         self.next_button.setVisible(not on_home)
         self.next_button.setText(self.current.next_text())
