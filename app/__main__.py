@@ -74,19 +74,26 @@ def _run(args: argparse.Namespace) -> int:
     # The chooser first when several people use this computer, else their profile.
     session = Session(DataDir(location.data_dir or default_data_dir()), qt_translations,
                       args.lang, args.text_size, args.theme)
-    try:
-        session.start()
-    except StoreError as error:
-        session.shutdown()
-        application.tell_store_error(error)
-        return 1
-    except STORAGE_ERRORS as exc:
-        session.shutdown()
-        application.tell_store_error(StoreError("cannot_write", type(exc).__name__))
-        return 1
-    # Windows change with the person (chooser, switching): messages stand on their own.
+    # The safety net is up before any file is opened: whatever goes wrong says only its
+    # kind and place, never what the file holds. Windows change with the person (chooser,
+    # switching), so its messages stand on their own.
     restore = application.install_safety_net(None)
     try:
+        try:
+            if not session.start():
+                return 0  # this person is open in another Sereno: it came forward
+        except StoreError as error:
+            session.shutdown()
+            application.tell_store_error(error)
+            return 1
+        except STORAGE_ERRORS as exc:
+            session.shutdown()
+            application.tell_store_error(StoreError("cannot_write", type(exc).__name__))
+            return 1
+        except Exception:  # noqa: BLE001 - told plainly by the safety net, never printed
+            sys.excepthook(*sys.exc_info())
+            session.shutdown()
+            return 1
         code = app.exec()
     finally:
         restore()

@@ -88,3 +88,40 @@ class ProfileLock:
             return False
         self.raise_path.unlink(missing_ok=True)
         return True
+
+
+class StartLock:
+    """Held while a start picks and opens a profile, so that two starts at once (a double
+    double-click) never both make a new person; the second waits, then finds the first."""
+
+    def __init__(self, locks_dir: Path):
+        self.path = Path(locks_dir) / "start.lock"
+        self.fd: int | None = None
+
+    def __enter__(self) -> StartLock:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
+        except OSError:
+            return self  # a read-only folder: opening the profile will say so plainly
+        try:
+            if os.name == "nt":  # pragma: no cover
+                msvcrt.locking(self.fd, msvcrt.LK_LOCK, 1)
+            else:
+                fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except OSError:
+            pass
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        if self.fd is None:
+            return
+        try:
+            if os.name == "nt":  # pragma: no cover
+                msvcrt.locking(self.fd, msvcrt.LK_UNLCK, 1)
+            else:
+                fcntl.flock(self.fd, fcntl.LOCK_UN)
+        except OSError:
+            pass
+        os.close(self.fd)
+        self.fd = None

@@ -77,9 +77,8 @@ def start_language(store: Store, forced: str | None) -> str:
 def build_window(store: Store, qt_translations: QtTranslations, forced_language: str | None = None,
                  text_size: int | None = None,
                  today: Callable[[], dt.date] = dt.date.today) -> MainWindow:
+    # `--lang` shows this start in that language; the language the person chose is kept.
     lang = start_language(store, forced_language)
-    if forced_language:
-        store.settings.set("language", lang)
     if text_size:
         store.settings.set("text_size", text_size)
     qt_translations.apply(lang)
@@ -93,13 +92,18 @@ def tell_recovery(window: MainWindow, store: Store) -> None:
     recovery = store.recovery
     if recovery is None:
         return
+    when = ""
+    if recovery.restored_from:
+        when = i18n.format_date(recovery.restored_from)
+        if recovery.restored_at is not None:
+            when = _("{date} at {time}").format(date=when,
+                                                time=i18n.format_time(recovery.restored_at))
     if recovery.restored_from and recovery.damaged_copy is None:
         text = _("Your notes were not found, so Sereno brought back the copy it made on "
-                 "{date}.").format(date=i18n.format_date(recovery.restored_from))
+                 "{date}.").format(date=when)
     elif recovery.restored_from:
         text = _("Your notes could not be read, so Sereno brought back the copy it made on "
-                 "{date}. A copy of the damaged file was kept.").format(
-            date=i18n.format_date(recovery.restored_from))
+                 "{date}. A copy of the damaged file was kept.").format(date=when)
     else:
         text = _("Your notes could not be read and there was no earlier copy, so Sereno starts "
                  "afresh. The damaged file was kept, in case a helper can repair it.")

@@ -4,16 +4,41 @@ One Store, Controller and MainWindow per open profile. Switching closes the wind
 saves where the person stopped) and then the store, before anything else opens. With more
 than one person on the computer, Sereno starts with the chooser. On a community-centre
 computer, closing the window asks whether to keep or erase this person's notes.
+
+One window per person: opening takes the person's lock (app/store/lock.py). A second start
+for someone already open asks the first Sereno, through a file in the data folder, to
+bring its window to the front; if nobody answers, it says plainly that Sereno is open.
 """
 from __future__ import annotations
+
+import time
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.i18n import _
 from app.store import Store, StoreError
+from app.store.lock import ProfileLock, StartLock
 from app.store.profiles import DataDir, Erased
 from app.ui import application
 from app.ui.shell import MainWindow
+
+ALREADY_OPEN_WAIT = 3.0  # seconds the first Sereno has to answer
+WATCH_MS = 500  # how often an open window looks for a second start asking for it
+
+
+def forget_file_dialog_folders() -> None:
+    """Qt's file dialog remembers the folders it showed (QtProject.conf): forget them."""
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "QtProject")
+    settings.remove("FileDialog")
+    settings.sync()
+    path, left = settings.fileName(), settings.allKeys()
+    del settings
+    if not left and path.endswith("QtProject.conf"):
+        Path(path).unlink(missing_ok=True)
 
 
 class Session(QObject):
@@ -31,7 +56,12 @@ class Session(QObject):
         self.profile_id = ""
         self.pending_erase = ""
         self.last_erased: Erased | None = None
+        self.lock: ProfileLock | None = None
+        self.already_open = ""  # the person another Sereno had open, at the last open()
         self._quiet = False
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self._answer_second_start)
         # ask(parent, question) -> "keep" | "erase" | "cancel"; a test can pass its own.
         from app.ui.pages import profiles as pages
 
@@ -39,20 +69,45 @@ class Session(QObject):
         self.ask = ask or pages.ask_keep_or_erase
 
     # Starting ---------------------------------------------------------------------------
-    def start(self) -> None:
-        """The chooser when several people use this computer, else the one profile."""
-        self.folder.ensure()
-        people = self.folder.profiles()
-        if len(people) > 1:
-            self.show_chooser()
-            return
-        # A profile whose file is lost is found again through its WAL or backups.
-        self.open(self.folder.profile_to_open())
+    def start(self) -> bool:
+        """The chooser when several people use this computer, else the one profile.
 
-    def open(self, profile_id: str) -> MainWindow:
-        """Close whatever is open, then open this person's notes in a new window."""
-        self.close_profile()
-        store = Store(self.folder.path_for(profile_id), self.folder.backup_dir, self.folder.today())
+        False when that one person is already open in another Sereno (it was asked to
+        come forward, or the person was told): this start has nothing to show.
+        """
+        self.folder.ensure()
+        self.folder.clear_staging()
+        with StartLock(self.folder.locks_dir):
+            people = self.folder.profiles()
+            if len(people) > 1 or (people and self.folder.unreadable()):
+                self.show_chooser()
+                return True
+            # A profile whose file is lost is found again through its WAL or backups.
+            return self.open(self.folder.profile_to_open()) is not None
+
+    def open(self, profile_id: str) -> MainWindow | None:
+        """Close whatever is open, then open this person's notes in a new window.
+
+        None, with nothing closed, when another Sereno has this person open: that one is
+        asked to bring its window forward (or the person is told Sereno is open).
+        """
+        self.already_open = ""
+        if profile_id == self.profile_id and self.lock is not None:
+            lock = self.lock
+        else:
+            lock = self.folder.lock(profile_id)
+            if not lock.acquire():
+                self.already_open = profile_id
+                self._bring_other_forward(lock)
+                return None
+        self.close_profile(keep=lock)
+        try:
+            store = Store(self.folder.path_for(profile_id), self.folder.backup_dir,
+                          self.folder.today)
+        except BaseException:
+            lock.release()
+            raise
+        self.lock = lock
         forced, self.forced = self.forced, {"language": None, "text_size": None, "theme": None}
         window = application.build_window(store, self.qt_translations, forced["language"],
                                           forced["text_size"], self.folder.today)
@@ -63,8 +118,35 @@ class Session(QObject):
         self.store, self.window, self.profile_id = store, window, profile_id
         window.show_placed()
         self._hide_chooser()
+        self._watch.start()
         application.tell_recovery(window, store)
         return window
+
+    def _bring_other_forward(self, lock: ProfileLock) -> None:
+        """Ask the Sereno that has this person open for its window; say so if it cannot."""
+        try:
+            lock.raise_path.touch(mode=0o600, exist_ok=True)
+        except OSError:
+            pass
+        deadline = time.monotonic() + ALREADY_OPEN_WAIT
+        app = QApplication.instance()
+        while time.monotonic() < deadline and lock.raise_path.exists():
+            app.processEvents()  # the other window may be in this same program (tests)
+            time.sleep(0.02)
+        if not lock.raise_path.exists():
+            return
+        lock.raise_path.unlink(missing_ok=True)
+        self._pages.tell(self.chooser or self.window, _(
+            "Sereno is already open for this person. Please look for its window on the "
+            "screen or in the bar at the bottom."))
+
+    def _answer_second_start(self) -> None:
+        """A second start asked for this window: bring it to the front."""
+        if self.window is None or self.lock is None or not self.lock.window_wanted():
+            return
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
 
     def _open_chosen(self, profile_id: str) -> None:
         """From the chooser: a file that cannot be opened is explained, the chooser stays."""
@@ -74,8 +156,8 @@ class Session(QObject):
             self.store = None
             application.tell_store_error(error)
 
-    def new_person(self) -> MainWindow:
-        return self.open(self.folder.create())
+    def new_person(self) -> MainWindow | None:
+        return self.open(self.folder.create())  # a new id: nobody else has it open
 
     def show_chooser(self) -> QWidget:
         """"Who is using Sereno?"; a fresh first run when nobody is left."""
@@ -98,8 +180,9 @@ class Session(QObject):
             self.chooser = None
 
     # Closing ----------------------------------------------------------------------------
-    def close_profile(self) -> None:
-        """Close the window (it saves where the person stopped), then the store."""
+    def close_profile(self, keep: ProfileLock | None = None) -> None:
+        """Close the window (it saves where the person stopped), then the store; the
+        person's lock is let go unless it is `keep` (the same person opened again)."""
         app = QApplication.instance()
         quit_on_close = app.quitOnLastWindowClosed()
         app.setQuitOnLastWindowClosed(False)
@@ -111,11 +194,15 @@ class Session(QObject):
                 finally:
                     self._quiet = False
             self._release()
+            if self.lock is not None and self.lock is not keep:
+                self.lock.release()
+                self.lock = None
         finally:
             app.setQuitOnLastWindowClosed(quit_on_close)
 
     def _release(self) -> None:
         """Let go of the (closed) window, then close the store."""
+        self._watch.stop()
         if self.window is not None:
             self.window.removeEventFilter(self)
             self.window.deleteLater()
@@ -133,10 +220,12 @@ class Session(QObject):
         try:
             self.close_profile()
             erased = self.folder.erase(profile_id)
+            forget_file_dialog_folders()
             self.last_erased = erased
             self.profile_id = ""
+            text = self._pages.erased_text(erased)  # in the erased person's language
             shown = self.show_chooser()
-            self._pages.tell_erased(shown, erased)
+            self._pages.tell(shown, text)
         finally:
             app.setQuitOnLastWindowClosed(quit_on_close)
         return erased
@@ -160,7 +249,11 @@ class Session(QObject):
             return None
         profile_id, self.pending_erase = self.pending_erase, ""
         self._release()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
         self.last_erased = self.folder.erase(profile_id)
+        forget_file_dialog_folders()
         self.profile_id = ""
         self._pages.tell_erased(None, self.last_erased)
         return self.last_erased
@@ -168,6 +261,10 @@ class Session(QObject):
     def shutdown(self) -> None:
         """When the program ends: a pending erase is done, the store closed."""
         self.finish_pending_erase()
+        self._watch.stop()
         if self.store is not None:
             self.store.close()
             self.store = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

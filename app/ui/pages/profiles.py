@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.i18n import N_, _, ngettext
-from app.store import StoreError
+from app.store import STORAGE_ERRORS, StoreError
 from app.store.profiles import DataDir, Erased, Profile
 from app.ui import theme
 from app.ui.widgets import (
@@ -105,6 +105,11 @@ def describe(folder: DataDir | None, profile_id: str, name: str) -> str:
 
 def tell_erased(parent: QWidget | None, erased: Erased) -> None:
     """After erasing: say what was removed."""
+    tell(parent, erased_text(erased))
+
+
+def erased_text(erased: Erased) -> str:
+    """What was removed, in the language now set (the erased person's: call it first)."""
     lines = [_("Erased from this computer:")]
     if erased.notes:
         lines.append("• " + _("the notes (answers, accounts, to-do list, checks, settings)"))
@@ -116,10 +121,18 @@ def tell_erased(parent: QWidget | None, erased: Erased) -> None:
                                      erased.damaged).format(n=erased.damaged))
     if len(lines) == 1:
         lines = [_("There was nothing left to erase.")]
-    tell(parent, "\n".join(lines))
+    return "\n".join(lines)
 
 
 def store_error_text(error: StoreError) -> str:
+    if error.reason == "too_big":
+        return _("This file is too big to be Sereno notes. Nothing was changed.")
+    if error.reason == "not_a_file":
+        return _("This is not a file Sereno can bring in. Please choose the .sereno file "
+                 "itself. Nothing was changed.")
+    if error.reason == "in_use":
+        return _("These notes are open in another Sereno window. Please close that window "
+                 "first, then try again.")
     if error.reason == "too_new":
         return _("This file was made by a newer version of Sereno. Please install that version "
                  "here first. Nothing was changed.")
@@ -176,6 +189,14 @@ class ChooserWindow(QWidget):
                                     description=_("Start Sereno for a new person."))
         self.new_button.clicked.connect(self.someone_new.emit)
         box.addWidget(ButtonRow(self.new_button))
+        left_out = len(folder.unreadable())
+        self.left_out = Text(ngettext(
+            "The notes of one person could not be read, so they are not shown here. "
+            "A helper can look at them.",
+            "The notes of {n} people could not be read, so they are not shown here. "
+            "A helper can look at them.", left_out).format(n=left_out)) if left_out else None
+        if self.left_out is not None:
+            box.addWidget(self.left_out)
         box.addStretch(1)
         scroll.setWidget(inner)
         outer.addWidget(scroll)
@@ -322,7 +343,14 @@ class PeoplePage(PageBase):
             "This cannot be undone.")
         if not confirm(self, text, _("Yes, delete"), _("No, keep")):
             return None
-        erased = folder.erase(profile_id)
+        try:
+            erased = folder.erase(profile_id)
+        except StoreError as error:
+            tell(self, store_error_text(error))
+            return None
+        from app.ui.session import forget_file_dialog_folders
+
+        forget_file_dialog_folders()
         tell_erased(self, erased)
         self.load()
         self.controller.changed(_("{name} was deleted.").format(name=name))
@@ -349,16 +377,22 @@ class PeoplePage(PageBase):
                      "the notes in the file?").format(name=name)
             if not confirm(self, text, _("Yes, replace them"), _("No, keep both")):
                 replace = None
+        new_id = ""
         try:
             if replace is not None and replace == session.profile_id:
-                session.close_profile()
-                new_id = folder.import_file(Path(path), replace=replace)
-                session.open(new_id)
+                # The open notes stay whole until the new ones have opened in the window.
+                new_id = folder.import_file(Path(path))
+                if session.open(new_id) is None:
+                    raise StoreError("cannot_open", new_id)
+                folder.erase(replace)
             else:
                 new_id = folder.import_file(Path(path), replace=replace)
-        except StoreError as error:
-            tell(self, store_error_text(error))
-            if session.store is None:
+        except STORAGE_ERRORS as error:
+            tell(self, store_error_text(error) if isinstance(error, StoreError) else
+                 store_error_text(StoreError("unreadable")))
+            if session.store is None and replace is not None:
+                if new_id:
+                    folder.erase(new_id)
                 session.open(replace)
             return None
         shown = name or _("This person")
