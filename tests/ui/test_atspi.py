@@ -82,7 +82,7 @@ quiet = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 bus = subprocess.Popen([launcher, "--launch-immediately"], **quiet)
 time.sleep(0.5)
 env = dict(os.environ, QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
-           QT_ACCESSIBILITY="1", PYTHONPATH=root)
+           QT_ACCESSIBILITY="1", PYTHONPATH=root, PYTHONFAULTHANDLER="1")
 log = open(out + ".log", "wb")
 app = subprocess.Popen([venv_python, app_script, folder, lang, mode, out], env=env, cwd=root,
                        stdout=log, stderr=log)
