@@ -9,8 +9,11 @@ so paper and calendar always agree.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
@@ -99,6 +102,35 @@ def build_calendar(tasks: Iterable[Task], now: dt.datetime | None = None) -> byt
     for task in repeating(tasks):
         cal.add_component(_event(task, stamp))
     return cal.to_ical()
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Write the file whole or not at all: a private temporary file beside it, renamed.
+
+    The temporary file has a name nobody else uses and is created exclusively, never
+    through a link planted in its place (O_EXCL | O_NOFOLLOW): a `.part` symlink pointing
+    elsewhere is neither followed nor overwritten.
+    """
+    path = Path(path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = path.with_name(f"{path.name}.{secrets.token_hex(6)}.part")
+        try:
+            fd = os.open(tmp, flags, 0o600)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
 
 
 @dataclass(frozen=True)
