@@ -34,7 +34,21 @@ _AMOUNT_SHAPE = re.compile(r"[+\-]?\d[\d.,]*|[+\-]?[.,]\d+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 
 
-def parse_date(text: str) -> dt.date | None:
+def month_first(values: list[str]) -> bool:
+    """True when a column's dates can only be month/day/year ("12/15/2018", US and Canada).
+
+    Day first otherwise, as every French and Mexican bank writes it: "03/07/2019" alone
+    is 3 July.
+    """
+    day_first = later_first = False
+    for value in values[:2000]:
+        if m := _DMY.match(value.strip()):
+            day_first |= int(m[1]) > 12
+            later_first |= int(m[2]) > 12
+    return later_first and not day_first
+
+
+def parse_date(text: str, month_first: bool = False) -> dt.date | None:
     """A day written dd/mm/yyyy, dd/mm/yy, dd.mm.yyyy, yyyy-mm-dd or 12-mar-2025.
 
     A time stamp after it ("2018-02-25 12:34:56 +0000", "…T12:34:56Z") is allowed; the
@@ -45,6 +59,8 @@ def parse_date(text: str) -> dt.date | None:
         text = text[:m.start()].strip()
     if m := _DMY.fullmatch(text):
         day, month, year = int(m[1]), int(m[2]), m[3]
+        if month_first:
+            day, month = month, day
     elif m := _YMD.fullmatch(text):
         year, month, day = m[1], int(m[2]), int(m[3])
     elif m := _D_MON_Y.fullmatch(text):

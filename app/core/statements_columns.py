@@ -163,7 +163,8 @@ def _description_columns(roles, used, width, column, rows) -> tuple[int | None, 
     """(what the payment was, a second text joined to it) by names, else by cell shapes.
 
     The payee's column comes first; a libellé / concepto column beside it is kept as the
-    detail rather than dropped. Without names, the longest column of names is chosen.
+    detail rather than dropped, as is a second varying text column ("Description 2").
+    Without names, the longest column of names is chosen.
     """
     def names(i: int) -> bool:
         values = column(i)
@@ -180,8 +181,9 @@ def _description_columns(roles, used, width, column, rows) -> tuple[int | None, 
     texts = varying([c for c in texts if names(c)] or texts)
     if payees:
         return payees[0], (texts[0] if texts and names(texts[0]) else None)
-    if texts:
-        return texts[0], None
+    if texts:  # "Description 1; Description 2": what was done, then to whom
+        second = [c for c in texts[1:] if names(c) and len(set(column(c))) > 1]
+        return texts[0], (second[0] if second else None)
     free = [i for i in range(width) if i not in used
             and (v := column(i)) and not all(looks_like_amount(x) for x in v)]
     free = [i for i in free if names(i)] or free

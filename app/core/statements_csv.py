@@ -34,6 +34,7 @@ from app.core.statements_cells import (  # noqa: F401 - the cell readers, used f
     decimal_mark,
     looks_like_amount,
     looks_like_name,
+    month_first,
     parse_amount,
     parse_date,
     parse_time,
@@ -216,6 +217,7 @@ def _transactions(body: list[tuple[int, list[str]]], mapping: ColumnMapping,
     money_cols = [c for c in (mapping.amount, mapping.debit, mapping.credit) if c is not None]
     mark = decimal_mark([r[c] for r in cells_only for c in money_cols if c < len(r)],
                         "," if delimiter == ";" else ".")
+    us_dates = month_first([r[mapping.date] for r in cells_only if mapping.date < len(r)])
     texts = {mapping.description, mapping.detail}
     others = [c for r in ("payee", "description") for c in roles.get(r, []) if c not in texts]
     numbers = [c for c in (*money_cols, mapping.balance) if c is not None]
@@ -229,7 +231,7 @@ def _transactions(body: list[tuple[int, list[str]]], mapping: ColumnMapping,
                 last, description=f"{last.description} {more}".strip())
             previous = line
             continue
-        txn = _row(line, cells, mapping, mark, header, currency, others)
+        txn = _row(line, cells, mapping, mark, header, currency, others, us_dates)
         if txn is not None:
             transactions.append(txn)
             previous = line
@@ -253,7 +255,8 @@ def _continuation(cells: list[str], date: int, numbers: list[int]) -> str:
 
 
 def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[str],
-         currency: str | None, other_descriptions: list[int]) -> Transaction | None:
+         currency: str | None, other_descriptions: list[int],
+         us_dates: bool = False) -> Transaction | None:
     def cell(i: int | None) -> str:
         return cells[i].strip() if i is not None and i < len(cells) else ""
 
@@ -263,7 +266,7 @@ def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[
         return None  # a line with neither a date nor an amount is not a payment
     if date_text == _at(header, m.date) and [c.strip() for c in cells] == header:
         return None  # the header again, as some banks repeat it on every page
-    day = parse_date(date_text) if date_text else None
+    day = parse_date(date_text, us_dates) if date_text else None
     if day is None:
         if _SUMMARY.search(plain(" ".join(cells))):
             return None  # "Solde au 31/03", "Total": a summary, not a payment
