@@ -111,7 +111,29 @@ def garbage_in_the_middle(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("damage", [truncate, garbage_in_the_middle])
+def flipped_date(path: Path) -> None:
+    """One bit: 2026-11-23 becomes 2026-11-33; integrity_check still says "ok"."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("UPDATE tasks SET due = '2027-01-33' WHERE id = 1")
+    conn.close()
+
+
+def nested_setting(path: Path) -> None:
+    """A 400 KB nested JSON setting: json.loads stopped every start with RecursionError."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("UPDATE settings SET value = ? WHERE key = 'country'",
+                 ("[" * 200_000 + "]" * 200_000,))
+    conn.close()
+
+
+def hidden_trigger(path: Path) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TRIGGER t AFTER INSERT ON tasks BEGIN DELETE FROM tasks; END")
+    conn.close()
+
+
+@pytest.mark.parametrize("damage", [truncate, garbage_in_the_middle, flipped_date,
+                                    nested_setting, hidden_trigger])
 def test_a_damaged_database_is_kept_aside_and_the_backup_brought_back(
         qapp, monkeypatch, tmp_path, damage):
     data_dir = tmp_path / "data"
@@ -374,3 +396,23 @@ def test_a_write_refused_while_running_gives_a_plain_message_and_loses_nothing(
         assert len(store.tasks.all()) == TASKS
     finally:
         store.close()
+
+
+def test_an_unexpected_error_at_start_is_told_plainly_and_prints_no_stored_text(
+        qapp, monkeypatch, tmp_path, capfd):
+    """The safety net is installed before the first open: what goes wrong while opening
+    prints its kind and place only, never the text it was about."""
+    data_dir = tmp_path / "data"
+    profile(data_dir)
+    from app.ui import session as session_module
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("Lucía 55 1234, NSS 12345678901")
+
+    monkeypatch.setattr(session_module, "Store", broken)
+    run = Run(monkeypatch, data_dir)
+    assert run() == 1
+    assert run.shown == [("warning", application.UNEXPECTED)]
+    err = capfd.readouterr().err
+    assert "Sereno: ValueError" in err
+    assert "Lucía" not in err and "12345678901" not in err and "Traceback" not in err

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -363,3 +364,131 @@ def test_confirm_is_yes_only_when_yes_is_pressed(qtbot, monkeypatch):
     assert pages.confirm(None, "Delete?", "Yes, delete", "No, keep") is False
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)  # closed with Escape
     assert pages.confirm(None, "Delete?", "Yes, delete", "No, keep") is False
+
+
+# Files that cannot be read, languages, replacing (issue 21) -------------------------------
+def unreadable(folder: DataDir) -> str:
+    """A profile whose file is not a database at all (a crafted or broken file)."""
+    pid = folder.create("Rosa")
+    folder.path_for(pid).write_bytes(b"not a database " * 300)
+    for copy in folder.backup_dir.iterdir():
+        copy.unlink()
+    return pid
+
+
+def test_the_chooser_skips_a_file_it_cannot_read_and_says_so(qtbot, session, folder):
+    ana, carmen = person(folder, "Ana"), person(folder, "Carmen")
+    unreadable(folder)
+    s = session()
+    assert s.start()
+    qtbot.addWidget(s.chooser)
+    assert list(s.chooser.buttons) == [ana, carmen]
+    assert "could not be read" in s.chooser.left_out.text()
+
+
+def test_one_readable_person_and_one_unreadable_file_still_start(qtbot, session, folder):
+    ana = person(folder, "Ana")
+    unreadable(folder)
+    s = session()
+    assert s.start()
+    qtbot.addWidget(s.chooser)
+    assert list(s.chooser.buttons) == [ana]
+    qtbot.mouseClick(s.chooser.buttons[ana], LEFT)
+    assert s.window.current.page_title() == "Hello, Ana"
+
+
+def test_the_erased_message_is_in_the_erased_persons_language(qtbot, folder, asked, told):
+    from app import i18n
+    from app.store import Store
+
+    carmen = person(folder, "Carmen")
+    for name in ("Ana", "Rosa"):  # the chooser that follows speaks their language
+        store = Store(folder.path_for(person(folder, name)), folder.backup_dir, TODAY)
+        store.settings.set("language", "es_MX")
+        store.close()
+    store = Store(folder.path_for(carmen), folder.backup_dir, TODAY)
+    store.settings.set("language", "fr_FR")
+    store.close()
+    s = Session(folder, NoQtTranslations())
+    try:
+        s.open(carmen)
+        qtbot.mouseClick(open_journey(qtbot, s, "me").erase_button, LEFT)
+        assert told[-1].startswith("Effacé de cet ordinateur")
+        assert i18n.language() == "es_MX"  # the chooser, for the next person
+    finally:
+        s.close_profile()
+        if s.chooser is not None:
+            s.chooser.close()
+
+
+def test_a_forced_language_is_not_saved(qtbot, folder, told):
+    from app import i18n
+
+    carmen = person(folder, "Carmen")  # saved in English
+    s = Session(folder, NoQtTranslations(), language="es_MX")
+    try:
+        s.open(carmen)
+        assert i18n.language() == "es_MX"
+        assert s.store.settings.get("language") == "en"
+    finally:
+        s.close_profile()
+
+
+def test_replacing_keeps_the_old_notes_until_the_new_ones_open(
+        qtbot, session, folder, tmp_path, monkeypatch, asked, told):
+    from app.store import StoreError
+
+    carmen = person(folder, "Carmen")
+    exported = folder.export(carmen, tmp_path / "c.sereno")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    s = session()
+    s.open(carmen)
+    real_open = Session.open
+
+    def open_fails_for_the_new_one(self, profile_id):
+        if profile_id != carmen:
+            raise StoreError("cannot_write", "the new notes could not open")
+        return real_open(self, profile_id)
+
+    monkeypatch.setattr(Session, "open", open_fails_for_the_new_one)
+    qtbot.mouseClick(open_journey(qtbot, s, "people").import_button, LEFT)
+    assert "Nothing was changed" in told[-1]
+    assert folder.profile_ids() == [carmen]  # the old notes are whole, the new copy gone
+    assert s.profile_id == carmen and s.store.settings.get("first_name") == "Carmen"
+
+
+def test_erase_forgets_the_folders_qt_remembered(qtbot, session, folder, asked):
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings
+
+    qt = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "QtProject")
+    qt.setValue("FileDialog/lastVisited", "file:///home/carmen/Banorte")
+    qt.setValue("FileDialog/history", ["file:///home/carmen/Banorte"])
+    qt.sync()
+    conf = Path(qt.fileName())
+    del qt
+    assert conf.exists()
+    carmen = person(folder, "Carmen")
+    s = session()
+    s.open(carmen)
+    qtbot.mouseClick(open_journey(qtbot, s, "me").erase_button, LEFT)
+    assert not conf.exists() or b"Banorte" not in conf.read_bytes()
+
+
+def test_recovery_says_the_date_and_time_of_the_copy(monkeypatch):
+    import datetime as dt
+
+    from app.store.db import Recovery
+    from app.ui import application
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text: shown.append(text))
+
+    class Restored:
+        recovery = Recovery(Path("x.damaged"), TODAY, dt.datetime.combine(TODAY, dt.time(18, 40)))
+
+    application.tell_recovery(None, Restored())
+    assert shown == ["Your notes could not be read, so Sereno brought back the copy it made on "
+                     "November 23, 2026 at 6:40\u202fPM. A copy of the damaged file was kept."]

@@ -390,9 +390,9 @@ class PeoplePage(PageBase):
         except STORAGE_ERRORS as error:
             tell(self, store_error_text(error) if isinstance(error, StoreError) else
                  store_error_text(StoreError("unreadable")))
+            if new_id and new_id != session.profile_id:
+                folder.erase(new_id)  # a copy that did not open is not kept as a person
             if session.store is None and replace is not None:
-                if new_id:
-                    folder.erase(new_id)
                 session.open(replace)
             return None
         shown = name or _("This person")
