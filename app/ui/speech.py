@@ -215,9 +215,10 @@ class Speaker(QObject):
         self._watchdog.timeout.connect(self._stuck)
 
     # The engine ----------------------------------------------------------------------------
-    def open(self, wait: float = OPEN_WAIT) -> bool:
-        """Start opening the engine (once) and wait for it at most `wait` seconds.
-        True when it is open (or known to be missing)."""
+    def open(self, wait: float | None = None) -> bool:
+        """Start opening the engine (once) and wait for it at most `wait` seconds: by
+        default OPEN_WAIT when this call starts it, else not at all (the window has waited
+        once already). True when it is open (or known to be missing)."""
         global _relay
         if self._opening is None:
             if _relay is None:
@@ -225,7 +226,8 @@ class Speaker(QObject):
             self._opening = _Opening(self._engine_name, self)
             threading.Thread(target=self._opening.run, name="sereno-speech",
                              daemon=True).start()
-        if self._opening.ready.wait(wait):
+            wait = OPEN_WAIT if wait is None else wait
+        if self._opening.ready.wait(wait or 0):
             self._take_engine()
             return True
         return False
@@ -252,6 +254,7 @@ class Speaker(QObject):
             self._tts = tts
         if self._pending is not None:
             text, self._pending = self._pending, None
+            self._finish(None)  # the reading starts again, now with the engine
             if not self._start(text):
                 self._finish(self.problem())
 
