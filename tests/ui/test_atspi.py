@@ -52,9 +52,12 @@ def report():
         controls.append({"name": iface.text(QAccessible.Text.Name), "role": iface.role().name,
                          "cls": type(w).__name__})
     step = window.header.step_label
+    from app.core.journeys import JOURNEYS
+    from app.i18n import _
     shown = {"controls": controls, "window_title": window.windowTitle(),
              "page_title": window.current.page_title(),
-             "step": step.text() if step.isVisible() else ""}
+             "step": step.text() if step.isVisible() else "",
+             "journeys": {_(j.title): _(j.summary) for j in JOURNEYS}}
     Path(out).write_text(json.dumps(shown), encoding="utf-8")
 
 QTimer.singleShot(0, report)
@@ -249,6 +252,16 @@ def test_home_sections_are_headings(heard):
     sections = {n["name"] for n in _showing(tree, "heading")} - {shown["page_title"]}
     # "What to do today", "What would you like to do?" and each journey's name
     assert len(sections) >= 3, f"home's sections are not headings: {sections}"
+
+
+def test_journey_buttons_are_described_by_their_summary_not_their_title(heard):
+    tree, shown = heard("fr_FR", "home")
+    buttons = [n for n in tree if n["role"] == "push button" and n["showing"]
+               and any(n["name"].endswith(f": {title}") for title in shown["journeys"])]
+    assert len(buttons) >= 3, [n["name"] for n in tree if n["role"] == "push button"]
+    for button in buttons:
+        title = next(t for t in shown["journeys"] if button["name"].endswith(f": {t}"))
+        assert button["description"] == shown["journeys"][title], button
 
 
 @pytest.mark.parametrize(("lang", "mode"), [("es_MX", "first_run"), ("fr_FR", "home")])
