@@ -67,12 +67,14 @@ class ColumnsUnclear(StatementError):
     `headers` names every column ("Column 3" when the file has no header row),
     `sample_rows` holds up to five rows of cells, `guess` the columns it did recognise
     (ColumnMapping field name -> column), `missing` what it still needs ("date",
-    "description", "amount").
+    "description", "amount"), `no_dates` whether no cell of the file looked like a date.
     """
 
     def __init__(self, message: str, headers: list[str], sample_rows: list[list[str]],
-                 guess: dict[str, int] | None = None, missing: list[str] | None = None):
+                 guess: dict[str, int] | None = None, missing: list[str] | None = None,
+                 no_dates: bool = False):
         super().__init__(message)
+        self.no_dates = no_dates  # no cell looked like a date: say so before asking
         self.headers = headers
         self.sample_rows = sample_rows
         self.guess = dict(guess or {})

@@ -109,7 +109,7 @@ def unclear(headers: list[str], rows: list[list[str]], guess: dict[str, int],
         "description": _("Sereno could not tell which column says what each payment was."),
     }
     return ColumnsUnclear(message or questions[missing[0]], headers, [r[:] for r in rows[:5]],
-                          guess, missing)
+                          guess, missing, no_dates=bool(message))
 
 
 def infer(roles: dict[str, list[int]], data: list[list[str]], width: int,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.tasks import add_months
 from app.ui import dialogs
+from app.ui.pages.activity_review import home_currency
 from app.ui.widgets import ChoiceRow
 from tests.conftest import TODAY
 
@@ -355,3 +356,30 @@ def test_demo_reaches_a_review_under_way(store):
     assert store.activity.history(bank.id)
     assert len(store.activity.imports(bank.id)) == 2
     assert dt.date(2026, 11, 23) == TODAY
+
+
+def test_a_file_with_no_dates_says_so_and_asks_which_column_is_the_date(
+        qtbot, make_window, monkeypatch, tmp_path):
+    path = tmp_path / "no-dates.csv"
+    path.write_text("Quand;Libellé;Montant\n20261112;PAIN;-1,10\n20261113;LAIT;-0,90\n")
+    w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
+    assert page.mode() == "columns"
+    assert w.header.title.text() == "Which column is the date?"
+    assert "Sereno found no column with dates in this file." in _words(w)
+    _choose(qtbot, w, "0")
+    qtbot.mouseClick(page.columns.retry, LEFT)
+    assert page.error_label.isVisible() and "Line 2" in page.error_label.text()
+    assert w.controller.store.activity.all_transactions(_account_id(w, "bank")) == []
+
+
+def test_time_stamps_with_a_zone_are_read_and_the_currency_is_the_persons(
+        qtbot, make_window, monkeypatch, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("Completed Date,Description,Amount\n"
+                    "2026-11-02 12:34:56 +0000,CAFE DE LA GARE,-3.50\n"
+                    "2026-11-03T08:00:00Z,PHARMACIE DURAND,-12.00\n")
+    w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
+    assert page.mode() == "review"
+    kept = w.controller.store.activity.all_transactions(_account_id(w, "bank"))
+    assert sorted(t.date for t in kept) == [dt.date(2026, 11, 2), dt.date(2026, 11, 3)]
+    assert {t.currency for t in kept} == {home_currency(page)}

@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app import i18n
 from app.core.answers import Account
 from app.core.flags import flag_transactions
-from app.core.statements import ColumnMapping, ColumnsUnclear, StatementError, read_statement
+from app.core.statements import (
+    ColumnMapping,
+    ColumnsUnclear,
+    StatementError,
+    no_dates_found,
+    read_statement,
+)
 from app.i18n import N_, _
 from app.ui import dialogs
 from app.ui.pages.activity_review import account_of, ensure_next_check, home_currency
@@ -59,6 +65,8 @@ class ColumnsQuestion(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(12)
+        if unclear.no_dates:  # what was missing, said before the question
+            box.addWidget(Text(no_dates_found()))
         box.addWidget(Text(_("Sereno needs your help to read this file. Each choice shows a "
                              "column's name and what is written in it.")))
         self.groups: dict[str, ChoiceGroup] = {}
