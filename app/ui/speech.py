@@ -48,8 +48,9 @@ PREFERRED_LOCALES = {
     "en": ("en_GB", "en_US"),
 }
 # Within one locale (speech-dispatcher files "English (Caribbean)" under en_US, and four
-# regional accents under en_GB): voices whose name says these come first, these never.
-PREFERRED_VOICES = ("Great Britain", "America", "Latin America", "Mexico", "Spain", "France")
+# regional accents under en_GB): voices whose name says these come first ("America" also
+# finds "Spanish (Latin America)"), these never.
+PREFERRED_VOICES = ("Great Britain", "America", "Mexico", "Spain", "France")
 AVOIDED_VOICES = ("Caribbean",)
 
 NO_ENGINE = N_("Reading aloud is not available on this computer: it has no speech program. "
