@@ -99,6 +99,7 @@ def walk(node, depth=0, found=None):
         states = node.getState()
         found.append({"role": node.getRoleName(), "name": node.name or "",
                       "description": node.description or "",
+                      "attributes": node.getAttributes() or [],
                       "showing": states.contains(pyatspi.STATE_SHOWING)})
         for i in range(node.childCount):
             walk(node.getChildAtIndex(i), depth + 1, found)
@@ -242,6 +243,8 @@ def test_the_page_title_is_a_heading_and_names_the_window(heard, lang, mode):
     title = shown["page_title"]
     assert title in {n["name"] for n in _showing(tree, "heading")}, \
         f"the title {title!r} is not a heading: {_showing(tree, 'heading')}"
+    levels = {n["name"]: n["attributes"] for n in _showing(tree, "heading")}
+    assert "level:1" in levels[title], levels
     assert shown["window_title"] == f"{title} — Sereno"
     frames = {n["name"] for n in tree if n["role"] == "frame"}
     assert f"{title} — Sereno" in frames, frames
@@ -252,6 +255,9 @@ def test_home_sections_are_headings(heard):
     sections = {n["name"] for n in _showing(tree, "heading")} - {shown["page_title"]}
     # "What to do today", "What would you like to do?" and each journey's name
     assert len(sections) >= 3, f"home's sections are not headings: {sections}"
+    for node in _showing(tree, "heading"):
+        if node["name"] in sections:
+            assert "level:2" in node["attributes"], node
 
 
 def test_journey_buttons_are_described_by_their_summary_not_their_title(heard):
