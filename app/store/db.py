@@ -143,7 +143,7 @@ class Database:
     def _open(self) -> None:
         make_private_dir(self.path.parent)
         wal = Path(f"{self.path}-wal")
-        if self.path.exists() and self.path.stat().st_size > 0:
+        if self.path.exists() and (not self.path.is_file() or self.path.stat().st_size > 0):
             try:
                 check(self.path)
             except StoreError as exc:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sqlite3
+import stat
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -199,7 +201,12 @@ def expected_schema(version: int) -> Schema:
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection that runs nothing the file itself could ask for."""
+    """A read-only connection that runs nothing the file itself could ask for.
+
+    Only a regular file is opened: sqlite would wait for ever on a named pipe.
+    """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise Refused("damaged", "not a regular file")
     conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
@@ -254,10 +261,11 @@ def verify(path: Path) -> None:
     sqlite errors that mean "cannot reach the file now" are left to the caller (they are
     not damage); any other sqlite error is damage.
     """
+    conn = open_read_only(path)
     size = Path(path).stat().st_size
     if size > MAX_FILE_BYTES:
+        conn.close()
         raise Refused("damaged", f"{size} bytes")
-    conn = open_read_only(path)
     try:
         read_all(conn)
     except (RecursionError, MemoryError) as exc:

@@ -162,3 +162,28 @@ def test_the_calendar_file_never_follows_a_planted_part_link(tmp_path):
     assert target.stat().st_mode & 0o777 == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "checkups.ics", "checkups.ics.part", "victim.txt"]
+
+
+@posix_only
+def test_a_named_pipe_in_place_of_a_profile_never_blocks_the_start(folder, tmp_path):
+    ana = folder.create("Ana")
+    planted = folder.path_for("p0000beef")
+    os.mkfifo(planted)
+    outcome: dict = {}
+
+    def listing():
+        outcome["readable"] = [p.id for p in folder.profiles()]
+        outcome["unreadable"] = [p.id for p in folder.unreadable()]
+
+    worker = threading.Thread(target=listing, daemon=True)
+    worker.start()
+    worker.join(5)
+    assert not worker.is_alive(), "the chooser's list waited on a pipe"
+    assert outcome == {"readable": [ana], "unreadable": ["p0000beef"]}
+    from app.store import Store
+
+    store = Store(planted, folder.backup_dir, TODAY)  # set aside, like a damaged file
+    try:
+        assert store.recovery is not None and store.recovery.damaged_copy.is_fifo()
+    finally:
+        store.close()
