@@ -129,8 +129,13 @@ class MainWindow(QMainWindow):
         self.status.hide()
         for button in (self.back_button, self.next_button):
             button.setProperty("role", "primary" if button is self.next_button else "tool")
+        # "More below" says that the page goes on, where the status line is when it is empty.
+        self.more_below = Text("", "muted")
+        self.more_below.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.more_below.hide()
         nav.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignBottom)
         nav.addWidget(self.status, 1)
+        nav.addWidget(self.more_below, 1)
         nav.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(nav)
         self.setCentralWidget(root)
@@ -143,6 +148,9 @@ class MainWindow(QMainWindow):
         self.help_button.clicked.connect(self.show_help)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
+        bar = self.scroll.verticalScrollBar()
+        bar.rangeChanged.connect(lambda _low, _high: self._show_more_below())
+        bar.valueChanged.connect(lambda _value: self._show_more_below())
         c.language_changed.connect(lambda _lang: self.retranslate())
         c.appearance_changed.connect(self.apply_appearance)
         # Follow the system's light or dark preference live, where the person has not chosen.
@@ -359,8 +367,12 @@ class MainWindow(QMainWindow):
             return
         problem = self.current.validate()
         if problem:
+            # Said beside the answers (not in the status line too), in sight, and aloud.
             self.current.show_error(problem)
-            self.announce(problem)
+            self.scroll.ensureWidgetVisible(self.current.error_label, 24, 24)
+            self.tell_screen_reader(problem)
+            if self.controller.setting("read_aloud"):
+                self.speaker.say(problem)
             return
         self._leave()
         step = self.controller.navigator.next()
@@ -448,14 +460,26 @@ class MainWindow(QMainWindow):
     def clear_status(self) -> None:
         self.status.setText("")
         self.status.hide()
+        self._show_more_below()
+
+    def _show_more_below(self) -> None:
+        """The cue shows while part of the page is below the window's edge, unless a
+        message takes its place."""
+        bar = self.scroll.verticalScrollBar()
+        self.more_below.setText(_("More below ↓"))
+        self.more_below.setVisible(bar.value() < bar.maximum() and not self.status.isVisible())
 
     def announce(self, message: str) -> None:
         """Show a short status line and hand it to screen readers."""
         self.status.setText(message)
         self.status.setVisible(bool(message))
+        self._show_more_below()
+        self.tell_screen_reader(message)
+
+    def tell_screen_reader(self, message: str) -> None:
         from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
-        if QAccessible.isActive():
+        if message and QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status, message))
 
     def show_placed(self) -> None:

@@ -23,7 +23,6 @@ NOT_YET = {
     "activity.look": "what to look for is listed above the answers",
     "activity.result": "the strange-payment form has four fields under its explanation",
     "passwords.account": "the steps come before the answers (issue #20 rebuilds this page)",
-    "calls.log": "two main buttons: 'I made a call' and 'Someone called me'",
     "todo.list": "each task card has a filled Done button (issue #19 turns it into 'How to do it')",
 }
 

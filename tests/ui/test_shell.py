@@ -193,3 +193,33 @@ def test_home_cards_follow_what_was_done(qtbot, make_window):
     click(qtbot, done)
     assert "Done" not in labels()
     assert "Nothing is due today." in w.current.read_aloud_text()
+
+
+def test_a_missing_answer_is_said_beside_the_answers_and_goes_once_answered(qtbot, make_window):
+    w = make_window()
+    go_to_page(qtbot, w, "country")
+    click(qtbot, w.next_button)
+    page = w.current
+    assert page.error_label.isVisible() and "country" in page.error_label.text()
+    assert not w.status.isVisible()  # said once, where the answers are
+    rows = page.group.rows
+    assert page.error_label.y() > max(r.y() for r in rows)  # right below the answers
+    click(qtbot, rows[0])
+    assert not page.error_label.isVisible()
+    click(qtbot, w.next_button)
+    assert w.controller.navigator.position.step == "first_run.ready"
+
+
+def test_a_page_longer_than_the_window_says_there_is_more_below(qtbot, make_window):
+    w = make_window(done=True)
+    w.resize(1280, 720)
+    w.controller.set_setting("text_size", 175)
+    w.go_home()
+    bar = w.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert w.more_below.isVisible() and "↓" in w.more_below.text()
+    bar.setValue(bar.maximum())
+    assert not w.more_below.isVisible()  # the end of the page is in sight
+    bar.setValue(0)
+    w.announce("Saved.")
+    assert w.status.isVisible() and not w.more_below.isVisible()  # one message at a time

@@ -239,9 +239,10 @@ class LogPage(PageBase):
         lst = QVBoxLayout(self.list_view)
         lst.setContentsMargins(0, 0, 0, 0)
         lst.setSpacing(16)
-        self.made_button = BigButton(_("I made a call"), primary=True)
+        # Two equal ways in, neither filled: Next stays the page's one main button.
+        self.made_button = BigButton(_("I made a call"))
         self.made_button.clicked.connect(lambda: self.open_form("made"))
-        self.received_button = BigButton(_("Someone called me"), primary=True)
+        self.received_button = BigButton(_("Someone called me"))
         self.received_button.clicked.connect(lambda: self.open_form("received"))
         lst.addWidget(buttons(self.made_button, self.received_button))
         self.count_label = Text()

@@ -111,13 +111,14 @@ class ContrastPage(SettingChoicePage):
 
 class ReadAloudPage(SettingChoicePage):
     title = N_("Should Sereno read the pages aloud?")
-    body = N_("The Read aloud button at the top is always there. This chooses whether it is on.")
+    body = N_("The Read aloud button at the top always works. "
+              "Here you choose if each page is also read as it opens.")
     setting = "read_aloud"
 
     def choices(self):
         return [
-            ("yes", _("Yes, read aloud when I press the button"), ""),
-            ("no", _("No, thank you"), ""),
+            ("yes", _("Yes, read each page to me as it opens"), ""),
+            ("no", _("No, only when I press Read aloud"), ""),
         ]
 
     def to_value(self, text: str):

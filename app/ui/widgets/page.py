@@ -107,6 +107,9 @@ class PageBase(QWidget):
         self.error_label = Text("", "error")
         self.error_label.hide()
         self.box.addWidget(self.error_label)
+        for group in self.findChildren(ChoiceGroup):
+            # "Please choose an answer" never stays once the person has answered.
+            group.changed.connect(lambda: self.show_error(None))
         if body is not None and self.findChild(ChoiceGroup) is not None:
             # The answer first: on a question page the explanation goes below its answers,
             # so that at large text sizes the question and its answers share the screen.
