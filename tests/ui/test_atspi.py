@@ -142,6 +142,12 @@ def _missing() -> str | None:
             return f"{tool} is not installed (apt-get install xvfb dbus)"
     if not any(os.path.exists(p) for p in LAUNCHERS):
         return "at-spi-bus-launcher is not installed (apt-get install at-spi2-core)"
+    libraries = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
+    for lib, package in (("libxcb-cursor.so.0", "libxcb-cursor0"),
+                         ("libxcb-icccm.so.4", "libxcb-icccm4"),
+                         ("libxcb-keysyms.so.1", "libxcb-keysyms1")):
+        if lib not in libraries:  # without them Qt's xcb plugin cannot open a window
+            return f"{lib} is not installed (apt-get install {package})"
     if not os.path.exists(SYSTEM_PYTHON) or subprocess.run(
             [SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True).returncode:
         return "Debian's python3-pyatspi is not installed (apt-get install python3-pyatspi)"
