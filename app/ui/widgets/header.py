@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from app.i18n import _
+from app.ui import theme
 from app.ui.widgets.labels import Text, Title
 
 
@@ -16,7 +17,9 @@ class StepHeader(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         line = QHBoxLayout(self)
-        line.setContentsMargins(24, 4, 24, 0)
+        # The title's own frame (room for its focus ring) brings its text to the page's 24 px.
+        inset = 24 - theme.FOCUS_PX - 4
+        line.setContentsMargins(inset, 4, 24, 0)
         line.setSpacing(24)
         self.title = Title()
         self.step_label = Text("", "muted")
