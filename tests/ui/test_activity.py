@@ -200,7 +200,9 @@ def test_a_wrong_payment_gets_one_whole_message_beside_its_field_and_saves_nothi
     shown = [name for name, label in page.field_errors.items() if label.isVisible()]
     assert shown == [field] and words in page.field_errors[field].text()
     assert page.field_errors[field].text().endswith(".")  # whole, never cut
-    assert not page.error_label.isVisible()
+    assert not page.error_label.isVisible()  # one message: beside the field, nowhere else
+    edit = getattr(page, field).edit
+    assert edit.hasFocus() and edit.accessibleDescription() == page.field_errors[field].text()
     _type(qtbot, getattr(page, field), "1")  # changing the field takes the message away
     assert not page.field_errors[field].isVisible()
     assert _activity_tasks(w.controller.store, "activity.manual.") == []

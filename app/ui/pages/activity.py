@@ -305,7 +305,10 @@ class ResultPage(FileStages, ReviewStages, PageBase):
 
     def _field_changed(self, name: str) -> None:
         """A problem goes as soon as its field is changed; the date is said back in words."""
-        self.field_errors[name].hide()
+        if self.field_errors[name].isVisibleTo(self):
+            self.field_errors[name].hide()
+            field = getattr(self, name)
+            field.edit.setAccessibleDescription(field.edit.placeholderText())
         if name != "day":
             return
         try:
@@ -316,10 +319,13 @@ class ResultPage(FileStages, ReviewStages, PageBase):
         self.day_words.setVisible(day is not None)
 
     def _show_field_error(self, name: str, message: str) -> None:
+        """One message, whole, under its field; a screen reader hears it with the field."""
         for other, label in self.field_errors.items():
             label.setVisible(other == name)
         self.field_errors[name].setText(message)
-        getattr(self, name).setFocus()
+        field = getattr(self, name)
+        field.edit.setAccessibleDescription(message)
+        field.setFocus()
 
     # Actions --------------------------------------------------------------------------
     def _refresh(self, notice: str = "", announce: str = "") -> None:
@@ -332,9 +338,7 @@ class ResultPage(FileStages, ReviewStages, PageBase):
     def _add_payment(self) -> None:
         problem = self._payment_problem()
         if problem:
-            name, message = problem
-            self._show_field_error(name, message)
-            self.controller.changed(message)
+            self._show_field_error(*problem)
             return
         account = account_of(self)
         today = self.controller.today()
