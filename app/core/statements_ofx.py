@@ -26,7 +26,7 @@ from app.core.statements import (
 )
 from app.i18n import _
 
-_DATE = re.compile(r"\s*(\d{4})(\d{2})(\d{2})")
+_DATE = re.compile(r"\s*(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?")
 _OFX_START = re.compile(rb"<OFX>", re.IGNORECASE)
 
 
@@ -177,4 +177,14 @@ def _transaction(item: ET.Element, curdef: str | None, number: int) -> Transacti
     else:
         description = max(name, memo, key=len)
     currency = (_text(item, "CURRENCY/CURSYM") or _text(item, "ORIGCURRENCY/CURSYM")).upper()
-    return Transaction(day, amount, description, currency or curdef)
+    return Transaction(day, amount, description, currency or curdef, time=_time(match))
+
+
+def _time(match: re.Match) -> dt.time | None:
+    """The time of day the bank wrote ("…100000[-03:EST]"); none for a bare or 00:00 day."""
+    if not match[4] or (match[4], match[5], match[6]) in (("00", "00", "00"), ("00", "00", None)):
+        return None
+    try:
+        return dt.time(int(match[4]), int(match[5]), int(match[6] or 0))
+    except ValueError:
+        return None

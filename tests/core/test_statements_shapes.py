@@ -201,3 +201,12 @@ def test_long_cells_in_the_header_and_rows_are_read(tmp_path):
                            f"01/02/2024;{long} PAIN;-1,10\n02/02/2024;LAIT;-0,90\n")
     got = rows(path)
     assert [a for _d, a, _t in got] == [D("-1.10"), D("-0.90")]
+
+
+def test_ofx_times_are_kept_so_twice_means_within_minutes(tmp_path):
+    body = OFX.format(curdef="<CURDEF>BRL", name="PADARIA").replace(
+        "<DTPOSTED>20240301", "<DTPOSTED>20240301083000[-03:EST]")
+    path = write(tmp_path, body, "s.ofx")
+    assert read_statement(path).transactions[0].time == dt.time(8, 30)
+    plain = write(tmp_path, OFX.format(curdef="", name="X"), "t.ofx")
+    assert read_statement(plain).transactions[0].time is None
