@@ -123,9 +123,6 @@ class MainWindow(QMainWindow):
         self.next_button = BigButton(primary=True)
         self.status = Text("", "status")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        policy = self.status.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)  # Back and Next keep their places
-        self.status.setSizePolicy(policy)
         self.status.hide()
         for button in (self.back_button, self.next_button):
             button.setProperty("role", "primary" if button is self.next_button else "tool")
@@ -133,9 +130,14 @@ class MainWindow(QMainWindow):
         self.more_below = Text("", "muted")
         self.more_below.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.more_below.hide()
+        # Between Back and Next, one line at a time: a message, or the cue, or nothing.
+        middle = QWidget()  # a widget, not a layout: it keeps its room when it is empty
+        line = QHBoxLayout(middle)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.status, 1)
+        line.addWidget(self.more_below, 1)
         nav.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignBottom)
-        nav.addWidget(self.status, 1)
-        nav.addWidget(self.more_below, 1)
+        nav.addWidget(middle, 1)
         nav.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(nav)
         self.setCentralWidget(root)

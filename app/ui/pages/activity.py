@@ -148,16 +148,16 @@ LOOK_FOR = {
 
 
 class LookPage(PageBase):
-    title = N_("What to look for")
+    """The question and its answers first; what to look for below them, so that at large
+    text sizes the answers are on screen and the list is one scroll away ("More below")."""
+
+    title = N_("What did you find?")
     help = N_("If you are not sure about something, choose “I found something strange”. "
               "It is better to ask once too often.")
 
     def build(self, box: QVBoxLayout) -> None:
         account = account_of(self)
         kind = account.kind if account else "bank"
-        for item in LOOK_FOR["money" if kind in MONEY_KINDS else kind]:
-            box.addWidget(Text("•  " + _(item)))
-        box.addWidget(Heading(_("What did you find?")))
         self.way = ChoiceGroup(exclusive=True, name=_("What did you find?"))
         self.way.add("normal", _("Everything looks normal"))
         self.way.add("strange", _("I found something strange"),
@@ -167,6 +167,9 @@ class LookPage(PageBase):
                          _("Sereno reads the file your bank lets you download (CSV or OFX) "
                            "and shows each payment."))
         box.addWidget(self.keep("way", self.way))
+        box.addWidget(Heading(_("What to look for")))
+        for item in LOOK_FOR["money" if kind in MONEY_KINDS else kind]:
+            box.addWidget(Text("•  " + _(item)))
 
     def validate(self) -> str | None:
         if not self.way.value():

@@ -106,17 +106,30 @@ class PageBase(QWidget):
         self.build(self.box)
         self.error_label = Text("", "error")
         self.error_label.hide()
-        self.box.addWidget(self.error_label)
-        for group in self.findChildren(ChoiceGroup):
+        groups = self.findChildren(ChoiceGroup)
+        for group in groups:
             # "Please choose an answer" never stays once the person has answered.
             group.changed.connect(lambda: self.show_error(None))
-        if body is not None and self.findChild(ChoiceGroup) is not None:
+        # A missing answer is said right below the answers, wherever the page puts them.
+        self.box.insertWidget(self._after_answers(groups), self.error_label)
+        if body is not None and groups:
             # The answer first: on a question page the explanation goes below its answers,
             # so that at large text sizes the question and its answers share the screen.
             self.box.removeWidget(body)
-            self.box.addWidget(body)
+            self.box.insertWidget(self.box.indexOf(self.error_label) + 1, body)
         self.box.addStretch(1)
         self.built_language = i18n.language()
+
+    def _after_answers(self, groups: list[ChoiceGroup]) -> int:
+        """The place in the page's box just after its last answers (the end without any)."""
+        places = []
+        for group in groups:
+            holder = group
+            while holder.parentWidget() is not None and holder.parentWidget() is not self:
+                holder = holder.parentWidget()
+            if self.box.indexOf(holder) >= 0:
+                places.append(self.box.indexOf(holder))
+        return max(places) + 1 if places else self.box.count()
 
     def build(self, box: QVBoxLayout) -> None:
         """Add the page's own widgets to `box`."""
