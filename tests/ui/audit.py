@@ -415,10 +415,13 @@ def _answers(page: QWidget) -> list[QWidget]:
     return found
 
 
+LIST_PAGES = {"todo.list", "calls.log", "contacts.list"}
+
+
 def fit_problems(window, name: str) -> list[str]:
-    """At the chosen size, with the page scrolled to its top: the question's answers and the
-    one primary action are on screen, the page has at least 70 % of the height, and there is
-    at most one primary button in sight."""
+    """At the chosen size, with the page scrolled to its top: the question's answers, the
+    first card of a list and the one primary action are on screen, the page has at least
+    70 % of the height, and there is at most one primary button in sight."""
     problems = []
     viewport = window.scroll.viewport()
     seen = QRect(0, 0, viewport.width(), viewport.height())
@@ -430,6 +433,12 @@ def fit_problems(window, name: str) -> list[str]:
     for w in _answers(window.current):
         if not seen.contains(_rect_in(w, viewport)):
             problems.append(f"{name}: answer below the fold: {describe(w)}")
+    cards = [w for w in window.current.findChildren(QWidget)
+             if w.isVisible() and w.property("role") == "card"]
+    if cards and name.split("-")[0] in LIST_PAGES:  # a list shows its first item whole
+        first = min(cards, key=lambda w: _rect_in(w, viewport).top())
+        if not seen.contains(_rect_in(first, viewport)):
+            problems.append(f"{name}: the first card is cut by the fold: {describe(first)}")
     primaries = [w for w in window.findChildren(QAbstractButton)
                  if w.isVisible() and w.property("role") == "primary"
                  and (not window.scroll.widget().isAncestorOf(w)
