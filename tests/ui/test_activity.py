@@ -385,3 +385,18 @@ def test_time_stamps_with_a_zone_are_read_and_the_currency_is_the_persons(
     kept = w.controller.store.activity.all_transactions(_account_id(w, "bank"))
     assert sorted(t.date for t in kept) == [dt.date(2026, 11, 2), dt.date(2026, 11, 3)]
     assert {t.currency for t in kept} == {home_currency(page)}
+
+
+def test_money_between_two_accounts_of_the_file_is_shown_last_and_not_as_strange(
+        qtbot, make_window, monkeypatch, tmp_path):
+    path = tmp_path / "two-accounts.csv"
+    path.write_text('"dateOp";"label";"amount";"accountNum"\n'
+                    '"2026-11-02";"VIR VERS LIVRET A";"-500,00";"00012345"\n'
+                    '"2026-11-02";"VIR DEPUIS COMPTE CHEQUES";"500,00";"00067890"\n'
+                    '"2026-11-03";"CB PHARMACIE DURAND";"-23,00";"00012345"\n')
+    w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
+    assert "CB PHARMACIE DURAND" in _words(w)  # what could be strange comes first
+    qtbot.mouseClick(w.current.review.yes, LEFT)
+    words = _words(w)
+    assert "Between your own accounts." in words and "VIR" in words
+    assert "Why Sereno shows it" not in words
