@@ -53,16 +53,67 @@ def store(tmp_path):
     s.close()
 
 
-@pytest.fixture
-def make_window(qtbot, store, monkeypatch):
-    """Build the main window on the test store; `make_window(lang=..., done=True)`."""
-    from PySide6.QtWidgets import QMessageBox
+class FakeDialogs:
+    """Stands in for app.ui.dialogs: records what was asked or told, answers as it is set.
 
+    `answer` answers `confirm` (True: yes) and `choose` (a key; True means the default);
+    `path` answers `choose_file` and `save_file` ("" as when the person closes the window).
+    `shown` holds (kind, text) for each window, kind "confirm", "choose", "tell",
+    "choose_file" or "save_file" (for a file window, the text is its title).
+    """
+
+    def __init__(self):
+        self.answer: bool | str = True
+        self.path: str | os.PathLike = ""
+        self.shown: list[tuple[str, str]] = []
+        self.files: list[dict] = []  # what each file window was given: title, folder, filters
+
+    def texts(self, kind: str | None = None) -> list[str]:
+        return [text for k, text in self.shown if kind in (None, k)]
+
+    def confirm(self, parent, text, yes, no, title=""):
+        self.shown.append(("confirm", text))
+        return bool(self.answer)
+
+    def choose(self, parent, text, answers, default, escape, destructive="", title=""):
+        self.shown.append(("choose", text))
+        return default if self.answer is True else escape if self.answer is False else \
+            self.answer
+
+    def tell(self, parent, text, title="", kind="information"):
+        self.shown.append(("tell", text))
+
+    def choose_file(self, parent, title, folder, filters):
+        self.shown.append(("choose_file", title))
+        self.files.append({"title": title, "folder": str(folder), "filters": filters})
+        return str(self.path) if self.path else ""
+
+    def save_file(self, parent, title, suggested, filters):
+        self.shown.append(("save_file", title))
+        self.files.append({"title": title, "folder": str(suggested), "filters": filters})
+        return str(self.path) if self.path else ""
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """No window opens: app.ui.dialogs answers from a FakeDialogs (yes; no file chosen)."""
+    from app.ui import dialogs as real
+
+    fake = FakeDialogs()
+    for name in ("confirm", "choose", "tell", "choose_file", "save_file"):
+        monkeypatch.setattr(real, name, getattr(fake, name))
+    return fake
+
+
+@pytest.fixture
+def make_window(qtbot, store, dialogs):
+    """Build the main window on the test store; `make_window(lang=..., done=True)`.
+
+    Its questions and file windows go to the `dialogs` fake (every question answered yes)."""
     from app.core.journeys import JOURNEYS
     from app.ui.controller import Controller
     from app.ui.shell import MainWindow
 
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Ok)
     windows = []
 
     def make(lang: str = "en", done: bool = False, on_store=None):

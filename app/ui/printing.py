@@ -2,7 +2,10 @@
 
 Pages describe what to print with a `Printout` (headings, paragraphs, tick-box items,
 blank lines); this module lays it out with the person's name and the date on top.
-QtPrintSupport is imported only when something is printed.
+A PDF is written with QPdfWriter, which never touches the system's printing (CUPS opens
+network connections); QtPrintSupport is imported only when the person presses Print.
+Each text is cut to what a page or two can hold (a 1 MB note would take many seconds
+and hundreds of pages).
 """
 from __future__ import annotations
 
@@ -10,11 +13,26 @@ import html
 from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.i18n import _, format_date
+from app.ui import dialogs
+from app.ui.widgets.labels import clip
 
 PRINT_PT = 16
+PDF_DPI = 300
+PRINTED_CHARS = 5000  # one text (a note, the details of a task): about two pages
+PRINTED_LINES = 100
+TITLE_CHARS = 300
+
+
+def _title(text: str) -> str:
+    return html.escape(clip(text, TITLE_CHARS, 3))
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(html.escape(line) for line in
+                       clip(text, PRINTED_CHARS, PRINTED_LINES).splitlines())
 
 
 class Printout:
@@ -25,29 +43,27 @@ class Printout:
         self.parts: list[str] = []
         who = _("For {name}").format(name=person) if person else ""
         line = " — ".join(filter(None, [who, format_date(day)]))
-        self.parts.append(f"<h1>{html.escape(title)}</h1><p>{html.escape(line)}</p>")
+        self.parts.append(f"<h1>{_title(title)}</h1><p>{_title(line)}</p>")
 
     def heading(self, text: str) -> Printout:
-        self.parts.append(f"<h2>{html.escape(text)}</h2>")
+        self.parts.append(f"<h2>{_title(text)}</h2>")
         return self
 
     def paragraph(self, text: str) -> Printout:
-        body = "<br>".join(html.escape(line) for line in text.splitlines())
-        self.parts.append(f"<p>{body}</p>")
+        self.parts.append(f"<p>{_lines(text)}</p>")
         return self
 
     def item(self, title: str, details: str = "", tick: bool = True) -> Printout:
         """A line with an empty box to tick by hand, and its details below."""
         box = "&#9744; " if tick else ""
-        extra = "<br>".join(html.escape(line) for line in details.splitlines())
-        self.parts.append(
-            f"<p><b>{box}{html.escape(title)}</b>" + (f"<br>{extra}" if extra else "") + "</p>"
-        )
+        extra = _lines(details)
+        self.parts.append(f"<p><b>{box}{_title(title)}</b>" + (f"<br>{extra}" if extra else "")
+                          + "</p>")
         return self
 
     def blank_lines(self, count: int, label: str = "") -> Printout:
         if label:
-            self.parts.append(f"<p><b>{html.escape(label)}</b></p>")
+            self.parts.append(f"<p><b>{_title(label)}</b></p>")
         self.parts.extend("<p>" + "_" * 40 + "</p>" for _i in range(count))
         return self
 
@@ -63,14 +79,17 @@ class Printout:
 
     def write_pdf(self, path: Path) -> Path:
         """Write the printout as a PDF file (A4) and return its path."""
-        from PySide6.QtGui import QPageSize
-        from PySide6.QtPrintSupport import QPrinter
+        from PySide6.QtGui import QPageSize, QPdfWriter
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setOutputFileName(str(path))
-        self.document().print_(printer)
+        # QPdfWriter, not QPrinter: a QPrinter loads the system's print plugin, and CUPS then
+        # opens TCP connections (port 631, or any print server named in the environment).
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setResolution(PDF_DPI)
+        writer.setTitle(clip(self.title, TITLE_CHARS, 1))
+        writer.setCreator("Sereno")
+        self.document().print_(writer)
+        del writer  # the file is finished when the writer goes
         return Path(path)
 
     def print_with_dialog(self, parent: QWidget) -> bool:
@@ -89,9 +108,8 @@ class Printout:
         from PySide6.QtCore import QStandardPaths
 
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, _("Save as PDF"), str(Path(folder) / suggested_name), _("PDF files (*.pdf)")
-        )
+        path = dialogs.save_file(parent, _("Save as PDF"), Path(folder) / suggested_name,
+                                 _("PDF files (*.pdf)"))
         if not path:
             return None
         if not path.lower().endswith(".pdf"):

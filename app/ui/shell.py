@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QTextEdit,
@@ -28,7 +27,7 @@ from app import i18n
 from app.core.flow import Step
 from app.core.settings import TEXT_SIZES
 from app.i18n import _
-from app.ui import accessibility, theme
+from app.ui import accessibility, dialogs, theme
 from app.ui.controller import Controller
 from app.ui.speech import NO_VOICE, Speaker
 from app.ui.widgets import BigButton, ChoiceRow, PageBase
@@ -452,12 +451,7 @@ class MainWindow(QMainWindow):
             self.announce(problem or _(NO_VOICE))
 
     def show_help(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(_("Help"))
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setText(self.current.help_text())
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.exec()
+        dialogs.tell(self, self.current.help_text(), title=_("Help"))
 
     def clear_status(self) -> None:
         self.status.setText("")

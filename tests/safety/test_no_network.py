@@ -3,17 +3,25 @@
 The static test reads every module of app/ (imports, and names given to import_module);
 the run test visits every page of every journey (the `--screenshots` tour) and clicks
 through the password, activity and printing journeys with socket creation and name
-lookup made to fail the test.
+lookup made to fail the test. Python's sockets are not the only way out: Qt and the
+libraries under it (CUPS behind QPrinter, for one) call connect() themselves. So the same
+two run tests run again in a child process under strace, which sees every connect() and
+send of the process and its children at the system-call level: not one may name an
+IPv4 or IPv6 address (local sockets, for the display or D-Bus, are fine).
 """
 from __future__ import annotations
 
 import ast
+import os
+import re
+import shutil
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from app.core.flow import Step
 from app.ui.printing import Printout
@@ -120,7 +128,7 @@ def test_every_page_of_every_journey_stays_offline(offline, make_window, qtbot):
 
 @pytest.mark.timeout(60)
 def test_password_activity_and_printing_journeys_stay_offline(
-        offline, make_window, qtbot, monkeypatch, tmp_path):
+        offline, make_window, qtbot, dialogs, tmp_path):
     def accounts(store):
         store.settings.set("first_name", "Carmen")
         store.answers.add_account("email", "Correo")
@@ -140,8 +148,7 @@ def test_password_activity_and_printing_journeys_stay_offline(
     qtbot.mouseClick(w.current.check_button, left)
     assert w.current.summary.text()
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a: (str(FIXTURES / "mx-banco-utf8.csv"), "")))
+    dialogs.path = FIXTURES / "mx-banco-utf8.csv"
     w.controller.start("activity")
     bank = str(ids["bank"])
     w.controller.go_to(Step("activity.look", bank))
@@ -150,5 +157,80 @@ def test_password_activity_and_printing_journeys_stay_offline(
     qtbot.mouseClick(w.current.open_button, left)
     assert store.activity.imports(int(bank))
 
+    dialogs.path = tmp_path / "lista.pdf"
+    w.controller.start("todo")
+    qtbot.mouseClick(w.current.pdf_button, left)
+    assert (tmp_path / "lista.pdf").stat().st_size > 0
     pdf = Printout("Plan", "Carmen", w.controller.today()).paragraph("Llamar al banco.")
     assert pdf.write_pdf(tmp_path / "plan.pdf").stat().st_size > 0
+
+
+# At the system-call level ------------------------------------------------------------------
+SYSCALLS = "connect,sendto,sendmsg,sendmmsg"
+RUN_TESTS = ("test_every_page_of_every_journey_stays_offline",
+             "test_password_activity_and_printing_journeys_stay_offline")
+
+
+def network_calls(trace: str) -> list[str]:
+    """The lines of an strace log where a connect or a send names an IPv4 or IPv6 address."""
+    return [line for line in trace.splitlines()
+            if re.search(r"\b(connect|sendto|sendmsg|sendmmsg)\(", line) and "AF_INET" in line]
+
+
+def strace_command(log: Path) -> list[str]:
+    """strace following every child, or a skip saying why it cannot run here."""
+    strace = shutil.which("strace")
+    if strace is None:
+        pytest.skip("strace is not installed (apt-get install strace): the system-call check "
+                    "cannot run; the Python-level checks above still do")
+    for extra in (["--seccomp-bpf"], []):  # the filter makes tracing almost free, if known
+        command = [strace, "-f", "-qq", *extra, "-e", f"trace={SYSCALLS}", "-o", str(log)]
+        probe = subprocess.run([*command, "true"], capture_output=True, text=True)
+        if probe.returncode == 0:
+            return command
+    pytest.skip(f"strace cannot trace here (ptrace not allowed?): {probe.stderr.strip()[:200]}")
+
+
+def test_the_trace_reading_spots_network_addresses():
+    trace = (
+        '12 connect(4, {sa_family=AF_INET, sin_port=htons(631), '
+        'sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINPROGRESS\n'
+        '12 connect(4, {sa_family=AF_INET6, sin6_port=htons(631), '
+        'inet_pton(AF_INET6, "::1", &sin6_addr)}, 28) = -1 ECONNREFUSED\n'
+        '12 connect(5, {sa_family=AF_UNIX, sun_path="/run/dbus/system_bus_socket"}, 110) = 0\n'
+        '13 sendto(6, "x", 1, 0, {sa_family=AF_INET, sin_port=htons(53)}, 16) = 1\n'
+        '13 sendmsg(7, {msg_name=NULL, msg_iov=[{iov_base="l"}]}, 0) = 1\n'
+    )
+    assert [line.split()[1][:7] for line in network_calls(trace)] == [
+        "connect", "connect", "sendto("]
+
+
+def test_the_system_call_check_sees_a_connect_made_outside_python(tmp_path):
+    """bash's /dev/tcp calls connect() from C: the trace must see it (port 9 is closed)."""
+    log = tmp_path / "trace.log"
+    command = strace_command(log)
+    subprocess.run([*command, "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9"],
+                   capture_output=True, timeout=60)
+    assert any("127.0.0.1" in line for line in network_calls(log.read_text()))
+
+
+@pytest.mark.timeout(240)
+def test_the_tour_and_a_pdf_make_no_network_call_at_the_system_call_level(tmp_path):
+    """The tour and the journeys above, saving a PDF, run again under strace: no connect().
+
+    CUPS_SERVER names a print server, as a shared computer may: code that asked the
+    system's printing anything (QPrinter loads CUPS) would try it, and the trace would show."""
+    log = tmp_path / "trace.log"
+    command = strace_command(log)
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, CUPS_SERVER="192.0.2.1:631", QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run(
+        [*command, sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
+         "-p", "no:cacheprovider", "-o", "addopts=",
+         *(f"{Path(__file__).relative_to(root)}::{name}" for name in RUN_TESTS)],
+        cwd=root, env=env, capture_output=True, text=True, timeout=230,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert "2 passed" in run.stdout, run.stdout[-2000:]
+    calls = network_calls(log.read_text(errors="replace"))
+    assert not calls, "Sereno called the network: " + "\n".join(calls[:10])

@@ -7,7 +7,6 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from app.core import plan
 from app.core.answers import Answers
@@ -71,12 +70,11 @@ def test_without_answers_the_card_sends_to_what_happened(qtbot, make_window):
     assert home_section(w.controller) is None
 
 
-def test_the_card_prints_and_reads_aloud(qtbot, make_window, tmp_path, monkeypatch):
+def test_the_card_prints_and_reads_aloud(qtbot, make_window, tmp_path, monkeypatch, dialogs):
     w = make_window(lang="fr_FR", done=True,
                     on_store=answered("social_security", "health_rights", notice="ameli"))
     page = open_page(w, "card")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "carte"), ""))
+    dialogs.path = tmp_path / "carte"
     click(qtbot, page.pdf_button)
     text = pdf_text(tmp_path / "carte.pdf")
     assert "numéro de sécurité sociale" in text
@@ -223,15 +221,14 @@ def test_delete_a_call_then_undo(qtbot, make_window):
 
 
 def test_the_calendar_file_reads_back_with_the_right_dates(qtbot, make_window, tmp_path,
-                                                           monkeypatch):
+                                                           dialogs):
     def seed(store):
         answered("curp", "pension")(store)
         plan.apply(store.tasks, Answers("MX", "imss", frozenset({"curp", "pension"})), TODAY)
     w = make_window(lang="es_MX", done=True, on_store=seed)
     page = open_page(w, "calendar")
     assert isinstance(page, CalendarPage)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "calendario"), ""))
+    dialogs.path = tmp_path / "calendario"
     click(qtbot, page.ics_button)
     cal = Calendar.from_ical((tmp_path / "calendario.ics").read_bytes())
     found = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
@@ -246,8 +243,7 @@ def test_the_calendar_file_reads_back_with_the_right_dates(qtbot, make_window, t
     buro = next(t for t in repeating if t.rule == "plan.mx_buro_report")
     assert found[buro.shown_title()]["RRULE"]["FREQ"] == ["YEARLY"]
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "meses.pdf"), ""))
+    dialogs.path = tmp_path / "meses.pdf"
     click(qtbot, page.pdf_button)
     text = pdf_text(tmp_path / "meses.pdf")
     assert "Noviembre de 2026" in text or "noviembre de 2026" in text.lower()

@@ -5,7 +5,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.core.flow import Step
 from app.ui import clipboard
@@ -239,13 +239,13 @@ def test_the_password_field_grows_with_the_text_size(qtbot, window):
     assert page.field.edit.sizeHint().height() > small * 1.5
 
 
-def test_notebook_pdf_lists_the_accounts_and_no_password(qtbot, window, tmp_path, monkeypatch):
+def test_notebook_pdf_lists_the_accounts_and_no_password(qtbot, window, tmp_path, dialogs):
     w = window()
     shown = go(w, "suggest", "email")._passphrase
     page = go(w, "notebook")
     target = tmp_path / "out" / "notebook.pdf"
     target.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialogs.path = target
     click(qtbot, page.pdf_button)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
     for expected in ("My password notebook", "For Carmen", "Correo", "Banorte", "IMSS",

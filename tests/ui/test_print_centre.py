@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from app.core.tasks import Task
+from app.ui import dialogs
 from app.ui.pages import print_centre
 from tests.conftest import TODAY
 
@@ -43,7 +43,7 @@ def print_page(make_window):
 
 
 def save(qtbot, monkeypatch, w, key, target):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(dialogs, "save_file", lambda *a: str(target))
     qtbot.mouseClick(w.current.pdf_buttons[key], LEFT)
     return target.with_suffix(".pdf")
 
@@ -101,6 +101,6 @@ def test_print_asks_the_printer_and_cancel_prints_nothing(qtbot, monkeypatch, pr
 
 def test_cancelled_pdf_writes_nothing(qtbot, monkeypatch, tmp_path, print_page):
     w = print_page()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(dialogs, "save_file", lambda *a: "")
     qtbot.mouseClick(w.current.pdf_buttons["summary"], LEFT)
     assert not list(tmp_path.glob("*.pdf"))

@@ -130,13 +130,10 @@ def test_read_aloud_without_engine_says_so(qtbot, make_window):
     assert "not available" in w.status.text()
 
 
-def test_help_explains_the_current_page(qtbot, make_window, monkeypatch):
-    shown = []
-    from PySide6.QtWidgets import QMessageBox
-
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+def test_help_explains_the_current_page(qtbot, make_window, dialogs):
     w = make_window()
     click(qtbot, w.help_button)
+    shown = dialogs.texts("tell")
     assert shown and "language" in shown[0]
 
 

@@ -5,7 +5,6 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.core import plan
 from app.core.answers import Answers
@@ -190,13 +189,12 @@ def test_move_skips_hidden_done_tasks(qtbot, make_window):
 
 
 @pytest.mark.parametrize("confirm", [True, False])
-def test_delete_asks_first_then_offers_undo(qtbot, make_window, monkeypatch, confirm):
+def test_delete_asks_first_then_offers_undo(qtbot, make_window, dialogs, confirm):
     w = open_list(make_window)
-    asked = []
-    reply = QMessageBox.StandardButton.Ok if confirm else QMessageBox.StandardButton.Cancel
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or reply)
+    dialogs.answer = confirm
     order = titles(w)
     click(qtbot, change(qtbot, w, _("Delete"), order[1]))
+    asked = dialogs.texts("confirm")
     assert asked and order[1] in asked[0]
     if not confirm:
         assert titles(w) == order
@@ -232,10 +230,9 @@ def test_home_shows_all_my_tasks(qtbot, make_window):
     assert w.controller.navigator.position.step == "todo.list"
 
 
-def test_save_as_pdf_holds_the_titles_and_the_name(qtbot, make_window, monkeypatch, tmp_path):
+def test_save_as_pdf_holds_the_titles_and_the_name(qtbot, make_window, dialogs, tmp_path):
     w = open_list(make_window)
-    target = tmp_path / "liste"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialogs.path = tmp_path / "liste"
     click(qtbot, w.current.pdf_button)
     pdf = tmp_path / "liste.pdf"
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())

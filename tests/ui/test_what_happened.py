@@ -1,7 +1,6 @@
 """What happened?, clicked through: the answers are kept and become the to-do list."""
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from app.core import plan
 from app.i18n import _
@@ -136,7 +135,7 @@ def test_french_and_mexican_rows_name_the_social_security_number(qtbot, make_win
 
 
 @pytest.mark.parametrize("confirm", [True, False])
-def test_unticking_an_account_asks_before_forgetting_it(qtbot, make_window, monkeypatch, confirm):
+def test_unticking_an_account_asks_before_forgetting_it(qtbot, make_window, dialogs, confirm):
     def seed(store):
         store.answers.add_account("bank", "Mi banco", "1234")
 
@@ -146,15 +145,14 @@ def test_unticking_an_account_asks_before_forgetting_it(qtbot, make_window, monk
     click(qtbot, w.next_button)
     click(qtbot, row(w.current, "unknown"))
     click(qtbot, w.next_button)
-    asked = []
-    answer_button = QMessageBox.StandardButton.Ok if confirm else QMessageBox.StandardButton.Cancel
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or answer_button)
+    dialogs.answer = confirm
     click(qtbot, row(w.current, "bank"))
+    asked = dialogs.texts("confirm")
     assert asked and "Mi banco" in asked[0]
     kinds = [a.kind for a in w.controller.store.answers.accounts()]
     assert kinds == ([] if confirm else ["bank"])
     assert row(w.current, "bank").isChecked() is not confirm
     click(qtbot, row(w.current, "phone"))  # added now: taken back without a question
     click(qtbot, row(w.current, "phone"))
-    assert len(asked) == 1
+    assert len(dialogs.texts("confirm")) == 1
     assert "phone" not in [a.kind for a in w.controller.store.answers.accounts()]

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from app.core.calendar_export import build_calendar, months_ahead, repeating
 from app.core.call_scripts import CallScript, load_scripts, script
@@ -22,6 +22,7 @@ from app.core.flow import Step  # noqa: F401 - tests and callers reach it here
 from app.core.known_facts import CARD_INTRO, CARD_RULE, CARD_TITLE, card_lines, known_facts
 from app.i18n import N_, _, format_date, ngettext, weekday_name
 from app.store.calls import Call
+from app.ui import dialogs
 from app.ui.pages.calls_log import LogPage, reset_choices, show_now
 from app.ui.pages.home_calls import home_section  # noqa: F401 - kept importable here
 from app.ui.printing import Printout, print_paper, save_pdf
@@ -299,9 +300,8 @@ class CalendarPage(PageBase):
     def save_ics(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = _("check-up-calendar") + ".ics"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the calendar file"), str(Path(folder) / name),
-            _("Calendar files (*.ics)"))
+        path = dialogs.save_file(self, _("Save the calendar file"), Path(folder) / name,
+                                 _("Calendar files (*.ics)"))
         if not path:
             return
         if not path.lower().endswith(".ics"):

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.core.dates import DateError, parse_date
 from app.core.plan import country_of
 from app.core.tasks import Task
 from app.i18n import N_, _, format_date, format_time
 from app.store.calls import Call
+from app.ui import dialogs
 from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text, TextField
 from app.ui.widgets.buttons import button_flow, buttons, undo_card
@@ -409,14 +410,9 @@ class LogPage(PageBase):
         return card
 
     def delete(self, call_id: int) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Delete a call"))
-        box.setText(_("Delete this call from your list? You can undo it just after."))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Ok).setText(_("Yes, delete it"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(_("No, keep it"))
-        if box.exec() != QMessageBox.StandardButton.Ok:
+        if not dialogs.confirm(self, _("Delete this call from your list? You can undo it just "
+                                       "after."), _("Yes, delete it"), _("No, keep it"),
+                               title=_("Delete a call")):
             return
         self.undo_call = self.controller.store.calls.delete(call_id)
         self.refresh()

@@ -14,8 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
-    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -25,7 +23,7 @@ from app import i18n
 from app.i18n import N_, _, ngettext
 from app.store import STORAGE_ERRORS, StoreError
 from app.store.profiles import DataDir, Erased, Profile
-from app.ui import theme
+from app.ui import dialogs, theme
 from app.ui.widgets import (
     BigButton,
     ButtonRow,
@@ -49,39 +47,22 @@ def shown_name(profile: Profile, number: int) -> str:
 # Questions and messages (tests replace these functions) -----------------------------------
 def confirm(parent: QWidget | None, text: str, yes: str, no: str) -> bool:
     """Ask first, in plain words; the safe answer is the default."""
-    box = QMessageBox(parent)
-    box.setWindowTitle(_("Sereno"))
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setText(text)
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(no_button)
-    box.setEscapeButton(no_button)
-    box.exec()
-    return box.clickedButton() is yes_button
+    return dialogs.confirm(parent, text, yes, no)
 
 
 def ask_keep_or_erase(parent: QWidget | None, name: str) -> str:
     """On a shared computer, at closing: "keep", "erase" or "cancel" (do not close)."""
-    box = QMessageBox(parent)
-    box.setWindowTitle(_("Sereno"))
-    box.setIcon(QMessageBox.Icon.Question)
     who = _("{name}, this computer is shared.").format(name=name) if name else _(
         "This computer is shared.")
-    box.setText(who + " " + _("Do you want to keep your notes here for next time, or erase "
-                              "them now?"))
-    keep = box.addButton(_("Keep my notes"), QMessageBox.ButtonRole.AcceptRole)
-    erase = box.addButton(_("Erase my notes"), QMessageBox.ButtonRole.DestructiveRole)
-    stay = box.addButton(_("Do not close"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(stay)
-    box.exec()
-    clicked = box.clickedButton()
-    return "erase" if clicked is erase else "keep" if clicked is keep else "cancel"
+    text = who + " " + _("Do you want to keep your notes here for next time, or erase them now?")
+    answers = [("keep", _("Keep my notes")), ("erase", _("Erase my notes")),
+               ("cancel", _("Do not close"))]
+    return dialogs.choose(parent, text, answers, default="keep", escape="cancel",
+                          destructive="erase")
 
 
 def tell(parent: QWidget | None, text: str) -> None:
-    QMessageBox.information(parent, _("Sereno"), text)
+    dialogs.tell(parent, text)
 
 
 def describe(folder: DataDir | None, profile_id: str, name: str) -> str:
@@ -242,8 +223,8 @@ class MePage(PageBase):
         c = self.controller
         folder = c.setting("last_folder") or str(Path.home())
         suggested = (c.setting("first_name") or _("my-notes")) + ".sereno"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save my notes to a file"), str(Path(folder) / suggested), _(FILE_FILTER))
+        path = dialogs.save_file(self, _("Save my notes to a file"), Path(folder) / suggested,
+                                 _(FILE_FILTER))
         if not path:
             return None
         try:
@@ -361,8 +342,8 @@ class PeoplePage(PageBase):
         if session is None:
             return None
         start = self.controller.setting("last_folder") or str(Path.home())
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Bring in a file"), start, f"{_(FILE_FILTER)};;{_('All files (*)')}")
+        path = dialogs.choose_file(self, _("Bring in a file"), start,
+                                   f"{_(FILE_FILTER)};;{_('All files (*)')}")
         if not path:
             return None
         folder = session.folder

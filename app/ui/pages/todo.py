@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core.tasks import Task
 from app.i18n import N_, _, due_in_words, format_date, ngettext
+from app.ui import dialogs
 from app.ui.pages.home_todo import home_section  # noqa: F401 - kept importable here
 from app.ui.pages.todo_edit import TaskForm
 from app.ui.widgets import BigButton, Card, Heading, PageBase, Text
@@ -385,15 +386,9 @@ class ListPage(PageBase):
         self._after_action(Undoable(task_id, "deleted", message, index), message)
 
     def _confirm_delete(self, title: str) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Delete a task"))
-        box.setText(_("Delete “{task}” from your list? You can undo it just after.")
-                    .format(task=title))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Ok).setText(_("Yes, delete it"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(_("No, keep it on my list"))
-        return box.exec() == QMessageBox.StandardButton.Ok
+        text = _("Delete “{task}” from your list? You can undo it just after.").format(task=title)
+        return dialogs.confirm(self, text, _("Yes, delete it"), _("No, keep it on my list"),
+                               title=_("Delete a task"))
 
     def undo(self) -> None:
         undoable, tasks = self.undoable, self.controller.store.tasks

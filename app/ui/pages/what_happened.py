@@ -5,11 +5,12 @@ checks and the password journey see it at once; the summary turns it into the to
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from app.core import plan
 from app.core.answers import ACCOUNT_KIND_NAMES, ACCOUNT_KINDS, valid_last4
 from app.i18n import N_, _, ngettext
+from app.ui import dialogs
 from app.ui.widgets import Card, ChoiceGroup, Heading, PageBase, Text, TextField
 from app.ui.widgets.page import KeptWidgets
 
@@ -170,15 +171,10 @@ class AccountsPage(PageBase):
         if all(a.id in self.added_now for a in accounts):
             return True
         names = ", ".join(a.name for a in accounts)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Remove an account"))
-        box.setText(_("Remove “{name}” from your accounts? Sereno will forget the checks "
-                      "you noted for it.").format(name=names))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Ok).setText(_("Yes, remove it"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(_("No, keep it"))
-        return box.exec() == QMessageBox.StandardButton.Ok
+        text = _("Remove “{name}” from your accounts? Sereno will forget the checks "
+                 "you noted for it.").format(name=names)
+        return dialogs.confirm(self, text, _("Yes, remove it"), _("No, keep it"),
+                               title=_("Remove an account"))
 
 
 class NamesPage(PageBase):

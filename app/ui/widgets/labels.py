@@ -1,4 +1,10 @@
-"""Text on a page: titles, headings, body text and framed cards, all word-wrapped."""
+"""Text on a page: titles, headings, body text and framed cards, all word-wrapped.
+
+Every label here is plain text: a payee, a task or a name that looks like HTML
+(`<a href=…>`, `<img src=…>`, `&amp;`) is shown as typed, never as a link or an image.
+A text longer than a page can show is cut (`clip`), so a 1 MB note costs no more to show
+than a page of it; the whole text stays in the store and in the form that edits it.
+"""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -6,20 +12,39 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+SHOWN_CHARS = 3000  # about three screens of body text at the smallest size
+SHOWN_LINES = 60
+ENTRY_CHARS = 300  # one entry of a list (Entries)
+MORE = "\u2026"  # "…": where a text was cut
+
+
+def clip(text: str, chars: int = SHOWN_CHARS, lines: int = SHOWN_LINES) -> str:
+    """`text` cut to at most `chars` characters and `lines` lines, ending in "…" if cut."""
+    if len(text) <= chars and text.count("\n") < lines:
+        return text
+    cut = text[:chars]
+    if cut.count("\n") >= lines:
+        cut = "\n".join(cut.split("\n", lines)[:lines])
+    return cut.rstrip() + MORE
+
 
 class Text(QLabel):
-    """Body text: wraps, selectable by keyboard for screen readers, never rich-text surprises."""
+    """Body text: wraps, plain text only (no link, no image, no markup), cut when too long."""
 
     def __init__(self, text: str = "", role: str = "", parent: QWidget | None = None):
-        super().__init__(text, parent)
+        text = clip(text)
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # before any text is set
+        self.setOpenExternalLinks(False)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         if role:
             self.setProperty("role", role)
+        super().setText(text)
         self.setAccessibleName(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        text = clip(text)
         super().setText(text)
         self.setAccessibleName(text)
 
@@ -32,8 +57,9 @@ class Entries(Text):
     text with a hanging indent took twice as long); screen readers get the entries unbulleted."""
 
     def __init__(self, entries: Sequence[str], parent: QWidget | None = None):
+        entries = [clip(entry, ENTRY_CHARS, 3) for entry in entries]
         super().__init__("\n".join(f"\u2022 {entry}" for entry in entries), "", parent)
-        self.setAccessibleName("\n".join(entries))
+        self.setAccessibleName(clip("\n".join(entries)))
 
 
 class Title(Text):
