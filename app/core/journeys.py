@@ -73,9 +73,15 @@ def password_order(answers: Answers) -> list[Account]:
 
 
 def _password_steps(answers: Answers) -> list[Step]:
+    """Per account: what the site asks for, the steps with the suggestion inside, two-step
+    verification; a pension account beside a bank account is one question: often the same."""
     steps = [Step("passwords.intro")]
+    has_bank = bool(answers.accounts_of("bank"))
     for account in password_order(answers):
-        pages = ("suggest", "account", "two_step")
+        if account.kind == "pension" and has_bank:
+            steps.append(Step("passwords.pension", str(account.id)))
+            continue
+        pages = ("kind", "suggest", "two_step")
         steps += [Step(f"passwords.{page}", str(account.id)) for page in pages]
     return steps + [Step("passwords.check"), Step("passwords.notebook")]
 

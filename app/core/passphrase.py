@@ -1,14 +1,15 @@
-"""Passphrase suggestions: four common words a person can read, type and say aloud.
+"""Passphrase suggestions: four everyday words a person can read, type and say aloud.
 
-Format (one example per language): ``Mesa-perro-cuatro-nube-7`` is what it looks like;
-precisely, four different words from the language's list, joined by "-", the first word
-with a capital letter, then "-" and one digit. So every suggestion has one capital, one
-digit and one symbol, the rules most sites ask for, and is 17 to 37 characters long.
+Format: ``Mesa-perro-cuatro-nube-7``: four different words from the language's list,
+joined by "-", the first word with a capital letter, then "-" and one digit; the shorter
+choice has three words. Every suggestion has one capital, one digit and one symbol, the
+rules most sites ask for.
 
-Nothing can be misread in large type: the word lists (resources/wordlists/, built by
-resources/wordlists/build.py) hold only a-z words of 3 to 8 letters with no accent and no
-"l"; no word starts with i, o, b, g, s or z (their capitals look like 1, 0, 8, 6, 5, 2);
-and the digit is one of 2, 3, 4, 5, 7, 9 (never 0, 1, 6, 8).
+Nothing can be misread in large type: the word lists (resources/wordlists/, checked by
+resources/wordlists/build.py) hold only everyday a-z words of 3 to 8 letters, written in
+their own spelling without accents (chosen so, never stripped), with no "l"; no word starts
+with i, o, b, g, s or z (their capitals look like 1, 0, 8, 6, 5, 2); and the digit is one of
+2, 3, 4, 5, 7, 9 (never 0, 1, 6, 8). docs/security.md gives the strength of each list.
 
 Words and digit are drawn with `secrets`. A suggestion is never stored or logged.
 """
@@ -26,10 +27,10 @@ from app.i18n import N_
 from app.paths import resource
 
 WORD_COUNT = 4
+SHORT_WORD_COUNT = 3  # "a shorter one"
 SEPARATOR = "-"
 DIGITS = "234579"
-MIN_LENGTH, MAX_LENGTH = 16, 48
-MIN_LIST_SIZE = 2048
+MIN_LIST_SIZE = 512  # hand-chosen everyday words: the strength is measured, not assumed
 
 _DIGIT_NAMES = {
     "0": N_("zero"),
@@ -76,35 +77,37 @@ def _pieces(avoid: Iterable[object]) -> set[str]:
     return found
 
 
-def suggest_passphrase(language: str, avoid: Iterable[object] = ()) -> str:
+def suggest_passphrase(language: str, avoid: Iterable[object] = (),
+                       words: int = WORD_COUNT) -> str:
     """A new passphrase such as "Mesa-perro-cuatro-nube-7", drawn with `secrets`.
 
     avoid: the person's own words (first name, surname): no word containing one is used,
     so "Mariage" is never suggested to María (the rating would rightly mark it down).
     """
-    words = list(wordlist(language))
+    count = words
+    pool = list(wordlist(language))
     banned = _pieces(avoid)
-    allowed = [w for w in words if not any(piece in w for piece in banned)]
-    if len(allowed) >= MIN_LIST_SIZE:  # never at the cost of the strength
-        words = allowed
+    allowed = [w for w in pool if not any(piece in w for piece in banned)]
+    if len(allowed) >= len(pool) - 32:  # never at a real cost to the strength
+        pool = allowed
     chosen: list[str] = []
-    while len(chosen) < WORD_COUNT:
-        word = secrets.choice(words)
+    while len(chosen) < count:
+        word = secrets.choice(pool)
         if word not in chosen:
             chosen.append(word)
     chosen[0] = chosen[0].capitalize()
     return SEPARATOR.join([*chosen, secrets.choice(DIGITS)])
 
 
-def entropy_bits(language: str) -> float:
+def entropy_bits(language: str, words: int = WORD_COUNT) -> float:
     """How many bits of chance are in one suggestion: log2 of the number of possible ones."""
     size = len(wordlist(language))
-    arrangements = math.perm(size, WORD_COUNT) * len(DIGITS)
+    arrangements = math.perm(size, words) * len(DIGITS)
     return math.log2(arrangements)
 
 
 def passphrase_words(passphrase: str) -> list[str]:
-    """The parts to read one by one: the four words, then the digit."""
+    """The parts to read one by one: the words, then the digit."""
     return [part for part in passphrase.split(SEPARATOR) if part]
 
 
@@ -139,3 +142,29 @@ def spell(passphrase: str, language: str | None = None) -> list[str]:
         else:
             spoken.append(char)
     return spoken
+
+
+# The spelling aid: what is shown under a passphrase and what reading it aloud says.
+_CAPITAL_THEN = N_("capital {letter}, then {rest}")
+_CAPITAL_ALONE = N_("capital {letter}")
+_A_DASH = N_("a dash")
+_THE_NUMBER = N_("the number {digit}")
+
+
+def spelling_aid(passphrase: str, language: str | None = None) -> str:
+    """Every capital and every dash said in words: "Capital M, then esa, a dash, perro..."."""
+    say = text_in(language)
+    said: list[str] = []
+    for i, part in enumerate(passphrase.split(SEPARATOR)):
+        if i:
+            said.append(say(_A_DASH))
+        if part.isdigit():
+            said.append(say(_THE_NUMBER).format(digit=part))
+        elif part[:1].isupper() and len(part) > 1:
+            said.append(say(_CAPITAL_THEN).format(letter=part[0], rest=part[1:]))
+        elif part[:1].isupper():
+            said.append(say(_CAPITAL_ALONE).format(letter=part))
+        elif part:
+            said.append(part)
+    text = ", ".join(said)
+    return text[:1].upper() + text[1:]

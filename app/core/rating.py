@@ -19,7 +19,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.core.passphrase import text_in
@@ -56,6 +56,67 @@ SEQUENCE = N_("It contains a simple run, like abc or 1234.")
 REPEATS = N_("It repeats the same letters or numbers.")
 SHORT = N_("It is short: a good password has at least 12 letters and numbers.")
 # Shorter than GOOD_LENGTH rates at most 2 ("fairly good"), shorter than 8 at most 1.
+
+# What leaked or what Sereno holds, named as what it is (LeakedFacts).
+HAS_FIRST_NAME = N_("It has your first name.")
+HAS_TRUSTED = N_("It has the name of the person you trust.")
+HAS_BANK = N_("It has the name of your bank.")
+HAS_ACCOUNT = N_("It has the name of one of your accounts.")
+HAS_CARD_DIGITS = N_("It has the last digits of your card.")
+HAS_COUNTRY = N_("It has the name of your country.")
+HAS_BIRTH_YEAR = N_("It has your birth year.")
+LOOKS_BIRTH_YEAR = N_("It looks like a birth year.")
+_FACT_REASONS = {
+    "first_name": HAS_FIRST_NAME, "trusted": HAS_TRUSTED, "bank": HAS_BANK,
+    "account": HAS_ACCOUNT, "card": HAS_CARD_DIGITS, "country": HAS_COUNTRY,
+    "birth_year": HAS_BIRTH_YEAR,
+}
+_BIRTH_YEARS = re.compile(r"(?<!\d)(19[0-9][0-9]|200[0-9]|2010)(?!\d)")
+COUNTRY_NAMES = {
+    "MX": ("mexico", "méxico", "mexique", "mexicana", "mexicano"),
+    "FR": ("france", "francia", "français", "francaise", "française"),
+}
+
+
+@dataclass(frozen=True)
+class LeakedFacts:
+    """What Sereno holds and the leak exposed, each kept with what it is."""
+
+    first_name: str = ""
+    trusted: str = ""
+    banks: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()
+    card_digits: tuple[str, ...] = ()
+    country: str = ""
+    birth_year: int | None = None
+    extra: tuple[str, ...] = field(default=())
+
+    def pieces(self) -> dict[str, str]:
+        """Each piece a password may hold, with its kind (a key of _FACT_REASONS)."""
+        found: dict[str, str] = {}
+
+        def add(text: str, kind: str, minimum: int = 3) -> None:
+            for piece in re.split(r"[\W_]+", text.lower()) + [re.sub(r"[\W_]+", "", text.lower())]:
+                for form in (piece, _plain(piece)):
+                    if len(form) >= minimum:
+                        found.setdefault(form, kind)
+
+        add(self.first_name, "first_name")
+        add(self.trusted, "trusted")
+        for name in self.banks:
+            add(name, "bank")
+        for name in self.accounts:
+            add(name, "account")
+        for digits in self.card_digits:
+            if len(digits) >= 3 and digits.isdigit():
+                found.setdefault(digits, "card")
+        for name in COUNTRY_NAMES.get(self.country, ()):
+            add(name, "country")
+        if self.birth_year:
+            found.setdefault(str(self.birth_year), "birth_year")
+            found.setdefault(f"{self.birth_year % 100:02d}", "birth_year")
+        return found
+
 
 # zxcvbn's English feedback (zxcvbn/feedback.py), said in Sereno's plain words.
 ZXCVBN_FEEDBACK = {
@@ -248,8 +309,25 @@ def _reasons(sequence: list[dict], password: str, personal: dict[str, str], matc
     return list(dict.fromkeys([*own, *reasons]))
 
 
+def _fact_reasons(password: str, facts: LeakedFacts | None) -> tuple[list[str], list[str]]:
+    """The reasons from what leaked, and the pieces of the password they cover."""
+    if facts is None:
+        return [], []
+    typed = _plain(password.lower())
+    pieces = facts.pieces()
+    reasons, covered = [], []
+    for piece, kind in sorted(pieces.items(), key=lambda item: -len(item[0])):
+        if kind == "birth_year" and len(piece) == 2:
+            continue  # "48" alone says too little; the four digits are what people type
+        if piece in typed:
+            reasons.append(_FACT_REASONS[kind])
+            covered.append(piece)
+    return list(dict.fromkeys(reasons)), covered
+
+
 def rate_password(
-    password: str, personal_words: Iterable[object] = (), language: str | None = None
+    password: str, personal_words: Iterable[object] = (), language: str | None = None,
+    facts: LeakedFacts | None = None,
 ) -> Rating:
     """Rate a password, taking the person's own words into account.
 
@@ -263,18 +341,37 @@ def rate_password(
     zxcvbn, matching = _zxcvbn()
     checked = password[:MAX_CHECKED]
     personal = _personal_pieces(personal_words)
+    known, covered = _fact_reasons(checked, facts)
+    inputs = list(personal) + list(facts.pieces() if facts else ())
     try:
-        result = zxcvbn(checked, user_inputs=list(personal))
+        result = zxcvbn(checked, user_inputs=inputs)
     finally:
         matching.RANKED_DICTIONARIES["user_inputs"] = {}  # forget the person's words
     level = int(result["score"])
     reasons = _reasons(result["sequence"], checked, personal, matching)
     feedback = result["feedback"]
     del result
-    if {YOUR_NAME, YOUR_NUMBER, YOUR_DETAILS} & set(reasons):
+    if covered:  # what leaked is named as what it is, not as "a year" or "a common name"
+        rest = _plain(checked.lower())
+        for piece in covered:
+            rest = rest.replace(piece, " ")
+        if not _YEAR.search(rest):
+            reasons = [r for r in reasons if r not in (A_YEAR, A_DATE)]
+        if not re.search(r"[a-z]{3}", rest):
+            reasons = [r for r in reasons if r not in (COMMON_NAME, IS_COMMON_WORD,
+                                                      HAS_COMMON_WORD, YOUR_NAME)]
+    if A_YEAR in reasons and HAS_BIRTH_YEAR not in known:
+        years = [int(y.group(0)) for y in _BIRTH_YEARS.finditer(checked)]
+        if years:
+            reasons[reasons.index(A_YEAR)] = LOOKS_BIRTH_YEAR
+    reasons = list(dict.fromkeys([*known, *reasons]))
+    if known or {YOUR_NAME, YOUR_NUMBER, YOUR_DETAILS} & set(reasons):
         level = min(level, 2)
-    named = YOUR_NAME in reasons or COMMON_NAME in reasons
-    dated = {A_YEAR, A_DATE, YOUR_NUMBER, YOUR_DETAILS} & set(reasons)
+    if len(known) >= 2:
+        level = min(level, 1)
+    named = bool({YOUR_NAME, COMMON_NAME, HAS_FIRST_NAME, HAS_TRUSTED} & set(reasons))
+    dated = {A_YEAR, A_DATE, YOUR_NUMBER, YOUR_DETAILS, LOOKS_BIRTH_YEAR,
+             HAS_BIRTH_YEAR, HAS_CARD_DIGITS} & set(reasons)
     if named and dated:
         level = min(level, 1)
     if len(checked) < GOOD_LENGTH:

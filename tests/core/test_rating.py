@@ -28,7 +28,7 @@ PERSON = ["María", "García", dt.date(1948, 3, 12), "GAMM480312MDFRRR09"]
 def test_a_name_and_a_year_rate_at_most_one(password, personal):
     result = rate_password(password, personal)
     assert result.level <= 1
-    assert rating.A_YEAR in result.reasons or rating.YOUR_NUMBER in result.reasons
+    assert {rating.A_YEAR, rating.YOUR_NUMBER, rating.LOOKS_BIRTH_YEAR} & set(result.reasons)
 
 
 def test_your_name_is_said_as_your_name():
@@ -46,9 +46,61 @@ def test_birth_date_and_official_number_pieces():
     assert {"maria", "garcia", "1948", "12031948", "1203", "gamm"} <= set(variants)
 
 
-@pytest.mark.parametrize("password", ["2019", "Casa-1985", "Soleil2023"])
-def test_a_year_is_named(password):
+@pytest.mark.parametrize("password", ["2019", "Soleil2023", "Casa-2024"])
+def test_a_recent_year_is_named(password):
     assert rating.A_YEAR in rate_password(password).reasons
+
+
+@pytest.mark.parametrize("password", ["1950", "Casa-1985", "Soleil1942"])
+def test_an_older_year_looks_like_a_birth_year(password):
+    result = rate_password(password)
+    assert rating.LOOKS_BIRTH_YEAR in result.reasons and rating.A_YEAR not in result.reasons
+
+
+KNOWN = rating.LeakedFacts(first_name="Carmen", trusted="Lupita", banks=("Banorte",),
+                           accounts=("Correo", "Banorte", "IMSS"), card_digits=("4821",),
+                           country="MX")
+
+
+def test_a_bank_name_and_the_card_digits_are_named_as_such():
+    result = rate_password("Banorte4821", facts=KNOWN)
+    assert result.reasons[:2] == (rating.HAS_BANK, rating.HAS_CARD_DIGITS)
+    assert rating.A_YEAR not in result.reasons and rating.YOUR_NAME not in result.reasons
+    assert result.level <= 1
+
+
+@pytest.mark.parametrize("password", ["Mexico2024", "méxico-casa-perro", "MEXICO-nube-techo-7"])
+def test_a_country_is_the_name_of_your_country_never_your_name(password):
+    result = rate_password(password, facts=KNOWN)
+    assert rating.HAS_COUNTRY in result.reasons
+    assert rating.YOUR_NAME not in result.reasons and rating.HAS_FIRST_NAME not in result.reasons
+    assert result.level <= 2
+
+
+def test_first_name_trusted_person_and_accounts_are_named():
+    assert rating.HAS_FIRST_NAME in rate_password("carmen-nube-techo-7", facts=KNOWN).reasons
+    assert rating.HAS_TRUSTED in rate_password("Lupita-nube-techo-7", facts=KNOWN).reasons
+    assert rating.HAS_ACCOUNT in rate_password("Correo-nube-techo-7", facts=KNOWN).reasons
+
+
+def test_the_birth_year_when_given():
+    facts = rating.LeakedFacts(first_name="Pierre", country="FR", birth_year=1952)
+    result = rate_password("Maison-1952-jardin", facts=facts)
+    assert rating.HAS_BIRTH_YEAR in result.reasons
+    assert rating.LOOKS_BIRTH_YEAR not in result.reasons
+    assert rating.HAS_COUNTRY in rate_password("France-chat-1", facts=facts).reasons
+    assert rate_password("pierre1952", facts=facts).level <= 1
+
+
+def test_leaked_reasons_are_said_in_spanish_and_french():
+    es = rate_password("Banorte4821", facts=KNOWN, language="es_MX")
+    assert "Tiene los últimos números de su tarjeta." in es.reasons
+    fr = rate_password("Mexico2024", facts=KNOWN, language="fr_FR")
+    assert "Il contient le nom de votre pays." in fr.reasons
+
+
+def test_a_passphrase_without_leaked_facts_is_strong():
+    assert rate_password("Techo-gato-nube-silla-5", facts=KNOWN).level >= 3
 
 
 @pytest.mark.parametrize("password", ["qwerty", "asdfghjk", "zxcvbnm", "azerty", "qsdfgh"])

@@ -57,6 +57,7 @@ def test_no_suggested_or_typed_password_reaches_any_file(
     seed_accounts(monkeypatch)
     left = Qt.MouseButton.LeftButton
     suggested: set[str] = set()
+    codes: set[str] = set()
     visited = []
     while_open: list[tuple[str, bytes]] = []
 
@@ -67,12 +68,21 @@ def test_no_suggested_or_typed_password_reaches_any_file(
             page = window.current
             step = controller.navigator.position.step
             visited.append(step)
-            if step.startswith("passwords.suggest"):
+            if step.startswith("passwords.kind"):
+                qtbot.mouseClick(page.kind.rows[2 if len(suggested) == 3 else 0], left)
+            elif step.startswith("passwords.suggest"):
                 suggested.add(page._passphrase)
+                qtbot.mouseClick(window.back_button, left)  # the same one after Back, Next
+                qtbot.mouseClick(window.next_button, left)
+                page = window.current
+                assert page._passphrase in suggested
                 qtbot.mouseClick(page.another, left)
                 suggested.add(page._passphrase)
                 qtbot.mouseClick(page.copy, left)
-            elif step.startswith("passwords.account"):
+                if page.suggestion.uses_code():
+                    codes.add(page.suggestion.code_text())
+                qtbot.mouseClick(page.suggestion.shorter, left)
+                suggested.add(page._passphrase)
                 qtbot.mouseClick(page.group.rows[0], left)
             elif step == "passwords.check":
                 qtbot.keyClicks(page.field.edit, TYPED)
@@ -94,7 +104,8 @@ def test_no_suggested_or_typed_password_reaches_any_file(
     run.during = during
     assert run() == 0 and run.shown == []
     assert "passwords.check" in visited and "passwords.notebook" in visited
-    assert len(suggested) == 6 and None not in suggested
+    assert len(suggested) == 9 and None not in suggested
+    assert len(codes) == 1  # "I don't know" for the bank: a code was shown too
     assert (documents / "cuaderno.pdf").exists()
 
     places = {tmp_path, Path(QSettings().fileName()).parent}
@@ -117,3 +128,8 @@ def test_no_suggested_or_typed_password_reaches_any_file(
             for encoded in encodings(secret):
                 assert encoded not in content, f"{secret!r} found in {where}"
             assert secret.split("-")[1].encode() + b"-" not in content, f"{where}"
+    for code in codes:  # six digits may occur by chance in a binary file: only in text ones
+        for where, content in searched:
+            if where.endswith((".sqlite", ".db", "-wal", "-shm", "(open)", ".pdf")):
+                continue
+            assert code.encode() not in content, f"the code was found in {where}"

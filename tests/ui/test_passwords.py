@@ -39,7 +39,9 @@ def window(make_window):
 
 
 def go(w, page, kind=""):
-    arg = str(ids(w.controller.store)[kind]) if kind else ""
+    found = ids(w.controller.store)
+    arg = str(found[kind]) if kind else str(found.get("pension", "")) if page == "pension" \
+        else ""
     w.controller.go_to(Step(f"passwords.{page}", arg))
     return w.current
 
@@ -56,13 +58,13 @@ def test_the_journey_goes_email_bank_social_security_then_check_and_notebook(qtb
         seen.append((w.controller.navigator.position.step, w.header.title.text()))
         click(qtbot, w.next_button)
     per_account = [f"passwords.{p}:{i[k]}" for k in ("email", "bank", "social_security")
-                   for p in ("suggest", "account", "two_step")]
+                   for p in ("kind", "suggest", "two_step")]
     assert [key for key, _title in seen] == [
         "passwords.intro", *per_account, "passwords.check", "passwords.notebook"]
     titles = [title for _key, title in seen]
-    assert titles[1:4] == ["A new password for Correo", "Change the password of Correo",
+    assert titles[1:4] == ["Change the password of Correo", "Change the password of Correo",
                            "Two-step verification for Correo"]
-    assert titles[4] == "A new password for Banorte"
+    assert titles[4] == "Change the password of Banorte"
     assert w.controller.navigator.is_finished("passwords")
 
 
@@ -76,7 +78,7 @@ def test_the_introduction_says_the_order_once(window):
 def test_later_puts_a_todo_and_done_keeps_only_the_date_and_ticks_it(qtbot, window):
     w = window()
     store = w.controller.store
-    page = go(w, "account", "bank")
+    page = go(w, "suggest", "bank")
     bank = ids(store)["bank"]
     click(qtbot, row(page.group, "later"))
     task = store.tasks.by_rule(f"passwords.later.{bank}")
@@ -100,7 +102,7 @@ def test_later_puts_a_todo_and_done_keeps_only_the_date_and_ticks_it(qtbot, wind
 
 def test_help_puts_a_todo_for_the_helper(qtbot, window):
     w = window()
-    page = go(w, "account", "email")
+    page = go(w, "suggest", "email")
     click(qtbot, row(page.group, "help"))
     email = ids(w.controller.store)["email"]
     task = w.controller.store.tasks.by_rule(f"passwords.help.{email}")
@@ -110,10 +112,10 @@ def test_help_puts_a_todo_for_the_helper(qtbot, window):
 
 def test_skip_goes_to_the_next_account_and_leaves_this_one_to_do(qtbot, window):
     w = window()
-    page = go(w, "account", "email")
+    page = go(w, "suggest", "email")
     click(qtbot, page.skip)
     i = ids(w.controller.store)
-    assert w.controller.navigator.position.step == f"passwords.suggest:{i['bank']}"
+    assert w.controller.navigator.position.step == f"passwords.kind:{i['bank']}"
     assert w.controller.store.passwords.all() == {}
     notebook = go(w, "notebook")
     names = [b.text() for b in notebook.findChildren(type(notebook.print_button)) if b.isVisible()]
@@ -121,6 +123,17 @@ def test_skip_goes_to_the_next_account_and_leaves_this_one_to_do(qtbot, window):
     click(qtbot, next(b for b in notebook.findChildren(type(notebook.print_button))
                       if b.text() == "Correo"))
     assert w.controller.navigator.position.step == f"passwords.suggest:{i['email']}"
+
+
+def test_two_step_warns_the_code_is_for_you_alone_and_imss_may_not_have_it(qtbot, window):
+    w = window()
+    w.controller.set_setting("country", "MX")
+    page = go(w, "two_step", "social_security")
+    text = page.read_aloud_text()
+    assert "This code is for you alone." in text and "hang up" in text
+    assert "Never approve anything in your bank's app during a call." in text
+    assert "The IMSS site may not have it." in text
+    assert "My account doesn't have it" in page.group.rows[1].accessibleName()
 
 
 def test_two_step_later_is_a_todo_and_turned_on_ticks_it(qtbot, window):
@@ -139,30 +152,132 @@ def test_two_step_later_is_a_todo_and_turned_on_ticks_it(qtbot, window):
     assert len([t for t in w.controller.store.tasks.all() if t.rule == rule]) == 1
 
 
-def test_suggestion_is_large_new_on_request_and_dropped_when_left(qtbot, window):
+def test_the_suggestion_is_inside_the_steps_large_and_unwrapped(qtbot, window):
     w = window()
     page = go(w, "suggest", "email")
     first = page._passphrase
-    assert page.phrase.text().replace("\u200b", "") == first
-    assert page.phrase.property("role") == "passphrase"
-    assert page.phrase.font().pointSize() > page.words.font().pointSize()
-    assert "Carmen".lower() not in first.lower()
-    click(qtbot, page.another)
-    assert page._passphrase != first
+    view = page.suggestion.phrase
+    assert view.text() == first and view.accessibleName() == first
+    assert not any(c in first for c in "\u200b\u200c\u200d\u2060\ufeff")
+    card_texts = [t.text() for t in page.findChildren(type(page.when)) if t.isVisible()]
+    assert any(t.startswith("1. ") for t in card_texts) and any(t.startswith("4. ") for t in
+                                                                 card_texts)
+    assert "3. Type this new password:" in card_texts
+    font, lines = view.layout_for(view.width())
+    assert lines == [first]  # one line, never wrapped or cut
+    assert font.pointSize() > page.when.font().pointSize()
+    assert "carmen" not in first.lower()
+
+
+def test_a_narrow_window_shrinks_the_passphrase_never_below_the_body_size(qtbot, window):
+    w = window()
+    view = go(w, "suggest", "email").suggestion.phrase
+    view.setText("Mesa-perro-cuatro-nube-7")
+    font, lines = view.layout_for(10_000)
+    assert lines == ["Mesa-perro-cuatro-nube-7"] and font.pointSize() == 40
+    font, lines = view.layout_for(300)
+    assert font.pointSize() == 18 and lines == ["Mesa-", "perro-", "cuatro-", "nube-", "7"]
+    w.controller.set_setting("text_size", 175)
+    font, _lines = w.current.suggestion.phrase.layout_for(300)
+    assert font.pointSize() == 32
+    font, _lines = w.current.suggestion.phrase.layout_for(10_000)
+    assert font.pointSize() == 71
+
+
+def test_the_suggestion_stays_after_back_and_next_and_changes_on_request(qtbot, window):
+    w = window()
+    page = go(w, "suggest", "email")
+    first = page._passphrase
     click(qtbot, w.next_button)
-    assert page._passphrase is None and page.phrase.text() == ""
+    click(qtbot, w.back_button)
+    assert w.current._passphrase == first
+    click(qtbot, w.back_button)
+    click(qtbot, w.next_button)
+    assert w.current._passphrase == first
+    click(qtbot, w.current.another)
+    second = w.current._passphrase
+    assert second != first
+    w.controller.go_home()
+    go(w, "suggest", "bank")
+    assert go(w, "suggest", "email")._passphrase == second
 
 
-def test_read_it_to_me_says_the_words_then_each_letter(qtbot, window, monkeypatch):
+def test_the_shorter_one_has_three_words_and_says_it_is_less_strong(qtbot, window):
+    w = window()
+    page = go(w, "suggest", "email")
+    click(qtbot, page.suggestion.shorter)
+    assert len(page._passphrase.split("-")) == 4
+    assert page.suggestion.short_note.isVisible()
+    assert page.suggestion.shorter.text() == "The longer one"
+    click(qtbot, page.suggestion.shorter)
+    assert len(page._passphrase.split("-")) == 5
+
+
+def test_numbers_only_shows_a_code_of_the_length_asked_without_the_card_digits(qtbot, window):
+    from app.core.codes import code_is_good
+
+    w = window()
+    bank = ids(w.controller.store)["bank"]
+    kind = go(w, "kind", "bank")
+    click(qtbot, row(kind.kind, "numbers"))
+    assert w.controller.store.passwords.secret_kind(bank) == ("numbers", 0)
+    page = go(w, "suggest", "bank")
+    block = page.suggestion
+    assert block.code.isVisible() and not block.phrase.isVisible()
+    assert block.keypad.isVisible() and len(block.code.text()) == 6
+    click(qtbot, block.lengths[0])  # 4 digits
+    assert len(block.code.text()) == 4
+    assert w.controller.store.passwords.secret_kind(bank) == ("numbers", 4)
+    assert code_is_good(block.code.text(), ["4821"])
+    click(qtbot, row(go(w, "kind", "bank").kind, "unsure"))
+    page = go(w, "suggest", "bank")
+    assert page.suggestion.code.isVisible() and page.suggestion.phrase.isVisible()
+    assert page.suggestion.tell.isVisible()
+
+
+def test_the_spelling_aid_names_the_capital_and_every_dash_and_is_read_aloud(
+        qtbot, window, monkeypatch):
     w = window()
     page = go(w, "suggest", "email")
     said = []
     monkeypatch.setattr(w.speaker, "say", lambda text: said.append(text) or True)
     click(qtbot, page.read)
-    words, letters = said[0].split("\n")
-    *parts, digit = page._passphrase.split("-")
-    assert words.startswith("The words: " + ", ".join(parts))
-    assert f"capital {parts[0][0]}" in letters and "dash" in letters
+    words = page._passphrase.split("-")
+    aid = page.suggestion.aid.text()
+    assert aid.startswith(f"Capital {words[0][0]}, then {words[0][1:]}, a dash, {words[1]}")
+    assert aid.count("a dash") == 4 and aid.endswith(f"the number {words[-1]}")
+    assert said == [aid]
+
+
+def test_the_spelling_aid_is_in_french_words(qtbot, window):
+    w = window("fr_FR")
+    page = go(w, "suggest", "email")
+    aid = page.suggestion.aid.text()
+    assert " majuscule, puis " in aid and aid.count("un tiret") == 4
+    assert "le chiffre" in aid
+
+
+def test_a_pension_paid_into_the_bank_is_one_question_not_a_second_change(
+        qtbot, make_window):
+    def accounts(store):
+        store.answers.add_account("bank", "Banorte", "4821")
+        store.answers.add_account("pension", "Pensión")
+    w = make_window(lang="en", done=True, on_store=accounts)
+    w.controller.start("passwords")
+    keys = [s.key for s in w.controller.navigator.steps()]
+    store = w.controller.store
+    pension = next(a.id for a in store.answers.accounts() if a.kind == "pension")
+    assert keys.count(f"passwords.pension:{pension}") == 1
+    assert f"passwords.suggest:{pension}" not in keys
+    assert f"passwords.two_step:{pension}" not in keys
+    page = go(w, "pension")
+    assert page.question.text() == "Is your pension paid into Banorte?"
+    assert page.rest.isHidden()
+    click(qtbot, row(page.same, "same"))
+    assert page.done.isVisible() and page.rest.isHidden()
+    assert store.passwords.pension_on_bank(pension) == "same"
+    click(qtbot, row(page.same, "other"))
+    assert page.rest.isVisible() and page.suggestion.phrase.text()
 
 
 def test_read_it_to_me_without_a_voice_says_so(qtbot, window, monkeypatch):
@@ -213,12 +328,41 @@ def test_check_rates_in_words_with_the_reasons(qtbot, window):
     click(qtbot, page.check_button)
     lines = [page.reasons.itemAt(i).widget().text() for i in range(page.reasons.count())]
     assert page.summary.text() in ("Very easy to guess", "Too easy to guess")
-    assert "• It contains your name." in lines and "• It contains a year." in lines
+    assert "• It has your first name." in lines and "• It looks like a birth year." in lines
     assert not any(line.strip("• ").isdigit() for line in [page.summary.text(), *lines])
     click(qtbot, page.show_button)
     assert edit.echoMode() == QLineEdit.EchoMode.Normal and page.show_button.text() == "Hide"
     click(qtbot, w.next_button)
     assert edit.text() == "" and page.result.isHidden()
+    assert not edit.isUndoAvailable()
+    edit.undo()
+    assert edit.text() == ""
+
+
+def test_the_rating_names_what_leaked(qtbot, window):
+    w = window()
+    w.controller.set_setting("country", "MX")
+    w.controller.set_setting("trusted_person", "Lupita")
+    page = go(w, "check")
+
+    def reasons(password):
+        page.field.edit.setText(password)
+        click(qtbot, page.check_button)
+        return [page.reasons.itemAt(i).widget().text()
+                for i in range(page.reasons.count())]
+
+    found = reasons("Banorte4821")
+    assert "• It has the name of your bank." in found
+    assert "• It has the last digits of your card." in found
+    assert page.summary.text() in ("Very easy to guess", "Too easy to guess")
+    assert not any("year" in line or "your name" in line for line in found)
+    found = reasons("Mexico-casa-2024")
+    assert "• It has the name of your country." in found
+    assert not any("your name" in line for line in found)
+    assert "• It has the name of the person you trust." in reasons("Lupita-perro-mesa")
+    page.year.edit.setText("1950")
+    assert "• It has your birth year." in reasons("Nube1950casa")
+    assert w.controller.store.passwords.birth_year() == 1950
 
 
 def test_a_strong_password_is_said_to_be_strong_and_enter_checks_it(qtbot, window):
@@ -265,12 +409,13 @@ def test_nothing_typed_or_suggested_reaches_the_disk(qtbot, window, tmp_path, la
     while w.controller.navigator.journey is not None:
         page = w.current
         step = w.controller.navigator.position.step
-        if step.startswith("passwords.suggest"):
+        if step.startswith("passwords.kind"):
+            click(qtbot, page.kind.rows[2 if len(secrets_seen) == 2 else 0])
+        elif step.startswith("passwords.suggest"):
             secrets_seen.add(page._passphrase)
             click(qtbot, page.another)
             secrets_seen.add(page._passphrase)
             click(qtbot, page.copy)
-        elif step.startswith("passwords.account"):
             click(qtbot, page.group.rows[len(secrets_seen) % 3])
         elif step.startswith("passwords.two_step"):
             click(qtbot, page.group.rows[2])

@@ -1,15 +1,16 @@
-"""Change passwords: account by account, a suggestion, two-step verification, a notebook.
+"""Change passwords: account by account, the steps with a suggestion inside, two-step, notebook.
 
-Steps (app/core/journeys.py): an introduction saying the order once; for each account a
-suggestion, the change itself, and two-step verification; then "Check a password I
-chose" and the printable password notebook. Only what was done, and the day, is kept
-(store.passwords); a password never is.
+Steps (app/core/journeys.py): an introduction saying the order once; for each account one
+page (what the site asks for, the steps with the suggestion inside, how it went) and
+two-step verification; a pension account paid into a listed bank account is one question;
+then "Check a password I chose" and the printable password notebook. Only what was done,
+and the day, is kept (store.passwords); a password never is.
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core.answers import ACCOUNT_KIND_NAMES, Account
 from app.core.flow import Step
@@ -18,7 +19,7 @@ from app.core.tasks import Task
 from app.i18n import N_, _, format_date
 from app.ui import theme
 from app.ui.pages.passwords_check import CheckPage
-from app.ui.pages.passwords_suggest import AccountPage, SuggestPage
+from app.ui.pages.passwords_suggest import CONFIRM, AccountPage, SuggestionBlock
 from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, ButtonRow, Card, ChoiceGroup, Heading, PageBase, Text
 from app.ui.widgets.page import clear_layout
@@ -37,12 +38,7 @@ WHY = {
     "phone": N_("With your phone account, someone could take your number and receive your "
                 "security codes."),
 }
-STEPS = (
-    N_("Type the official address yourself. Never follow a link from a message."),
-    N_("Log in. In your account settings, find “Security” or “Password”."),
-    N_("Type your old password, then the new one twice."),
-    N_("Write the new password in your password notebook."),
-)
+TYPE_ADDRESS = N_("Type the official address yourself. Never follow a link from a message.")
 CHANGE_TITLE = N_("Change the password of {account}")
 CHANGE_WHY = N_("Your personal details leaked: a new password keeps others out of this account.")
 CHANGE_HOW = N_("Type the official address yourself and find “Security” or “Password” in your "
@@ -118,22 +114,83 @@ class IntroPage(PageBase):
                                     "reset all your other passwords. Then your money.")))
 
 
-class ChangePage(AccountPage):
+class KindPage(AccountPage):
+    """Asked once per account: what the site asks for (letters, a code, or not sure)."""
+
     title = N_("Change the password of {account}")
-    help = N_("Take your time. If it does not work, choose “I need help”: Sereno puts it on "
-              "your to-do list, to do with someone you trust.")
 
     def build(self, box: QVBoxLayout) -> None:
         account = self.account()
         if account is not None:
             box.addWidget(Text(_(WHY.get(account.kind, CHANGE_WHY))))
+        box.addWidget(Heading(_("What does the site ask for?")))
+        self.kind = kind_group()
+        self.kind.changed.connect(self._kind_chosen)
+        box.addWidget(self.kind)
+
+    def load(self) -> None:
+        account = self.account()
+        kind, _length = self.controller.store.passwords.secret_kind(account.id) if account \
+            else ("", 0)
+        self.kind.set_value(kind)
+
+    def _kind_chosen(self) -> None:
+        account, kind = self.account(), self.kind.value()
+        if account is not None and kind:
+            _old, length = self.controller.store.passwords.secret_kind(account.id)
+            self.controller.store.passwords.set_secret_kind(account.id, kind, length)
+
+
+def kind_group() -> ChoiceGroup:
+    group = ChoiceGroup(exclusive=True, name=_("What does the site ask for?"))
+    group.add("letters", _("Letters and numbers"), _("A box where you type."))
+    group.add("numbers", _("Only numbers (a code)"), _("Often a keypad of numbers on the screen."))
+    group.add("unsure", _("I don't know"), _("Sereno shows both."))
+    return group
+
+
+class ChangePage(AccountPage):
+    """One account: the steps with the suggestion inside, then how it went."""
+
+    title = N_("Change the password of {account}")
+    help = N_("Take your time. If it does not work, choose “I need help”: Sereno puts it on "
+              "your to-do list, to do with someone you trust.")
+    asks_kind = False  # asked on its own page before this one; the pension page asks here
+
+    def build(self, box: QVBoxLayout) -> None:
+        account = self.account()
+        self.top = QVBoxLayout()
+        self.top.setSpacing(theme.GAP_PX)
+        box.addLayout(self.top)
+        self.rest = QWidget(self)
+        inner = QVBoxLayout(self.rest)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(theme.GAP_PX)
+        box.addWidget(self.rest)
+        self.kind = kind_group()
+        self.kind.changed.connect(self._kind_chosen)
+        if self.asks_kind:
+            if account is not None:
+                inner.addWidget(Text(_(WHY.get(account.kind, CHANGE_WHY))))
+            inner.addWidget(Heading(_("What does the site ask for?")))
+            inner.addWidget(self.kind)
+        else:
+            self.kind.hide()
         steps = Card(name=_("The steps"))
-        for i, step in enumerate(STEPS, 1):
-            steps.box.addWidget(Text(f"{i}. {_(step)}"))
-        box.addWidget(steps)
+        steps.box.addWidget(Text("1. " + _(TYPE_ADDRESS)))
+        steps.box.addWidget(Text("2. " + _("Log in. In your account settings, choose “Change "
+                                           "password”, often under “Security”.")))
+        self.suggestion = SuggestionBlock(self)
+        self.another, self.copy, self.read = (self.suggestion.another, self.suggestion.copy,
+                                              self.suggestion.read)
+        steps.box.addWidget(self.suggestion)
+        steps.box.addWidget(Text("4. " + _("Write it in your password notebook.")))
+        self.confirm = Text("")
+        steps.box.addWidget(self.confirm)
+        inner.addWidget(steps)
         self.when = Text("", "muted")
-        box.addWidget(self.when)
-        box.addWidget(Heading(_("How did it go?")))
+        inner.addWidget(self.when)
+        inner.addWidget(Heading(_("How did it go?")))
         self.group = ChoiceGroup(exclusive=True, name=_("How did it go?"))
         self.group.add("changed", _("Done, I changed it"),
                        _("Sereno notes only the date, never the password."))
@@ -141,17 +198,49 @@ class ChangePage(AccountPage):
         self.group.add("help", _("I need help"),
                        _("Sereno puts it on your to-do list, to do with someone you trust."))
         self.group.changed.connect(self._chosen)
-        box.addWidget(self.group)
+        inner.addWidget(self.group)
         self.skip = BigButton(_("Skip for now"), description=_(
             "Go on to the next account. You can come back to this one later."))
         self.skip.clicked.connect(self.skip_account)
-        box.addWidget(ButtonRow(self.skip))
+        inner.addWidget(ButtonRow(self.skip))
+
+    @property
+    def _passphrase(self) -> str | None:
+        """The words shown now (tests and the safety search read it); None if none shown."""
+        return self.suggestion.phrase.text() if self.suggestion.uses_words() else None
 
     def load(self) -> None:
         account = self.account()
         state = self.controller.store.passwords.get(account.id) if account else None
         self.group.set_value(state.status if state else "")
         self._say_when(state.changed_on if state else None)
+        kind, length = self.controller.store.passwords.secret_kind(account.id) if account \
+            else ("", 0)
+        self.kind.set_value(kind)
+        self.suggestion.present(kind, length)
+        country = self.controller.setting("country")
+        bank = account is not None and account.kind in ("bank", "pension")
+        self.confirm.setText(_(CONFIRM[country]) if bank and country in CONFIRM else "")
+        self.confirm.setVisible(bool(self.confirm.text()))
+
+    def _kind_chosen(self) -> None:
+        account, kind = self.account(), self.kind.value()
+        if account is None or not kind:
+            return
+        _old, length = self.controller.store.passwords.secret_kind(account.id)
+        self.controller.store.passwords.set_secret_kind(account.id, kind, length)
+        self.suggestion.present(kind, length)
+
+    def set_length(self, length: int) -> None:
+        account = self.account()
+        if account is not None:
+            kind, _old = self.controller.store.passwords.secret_kind(account.id)
+            self.controller.store.passwords.set_secret_kind(account.id, kind or "numbers",
+                                                            length)
+        self.suggestion.present(self.suggestion.kind, length)
+
+    def read_aloud_text(self) -> str:
+        return "\n".join([super().read_aloud_text(), self.suggestion.spoken()])
 
     def _say_when(self, day: dt.date | None) -> None:
         said = _("You changed it on {date}.").format(date=format_date(day)) if day else ""
@@ -188,18 +277,62 @@ class ChangePage(AccountPage):
             self.controller.go_next()
 
 
+class PensionPage(ChangePage):
+    """The pension account when a bank account is listed: often the same account."""
+
+    title = N_("Your pension account: {account}")
+    asks_kind = True
+
+    def build(self, box: QVBoxLayout) -> None:
+        super().build(box)
+        self.same = ChoiceGroup(exclusive=True, name=_("Is your pension paid into your bank "
+                                                       "account?"))
+        self.question = Heading("")
+        self.same.add("same", _("Yes, it is the same account"))
+        self.same.add("other", _("No, it is another account"),
+                      _("Then it needs its own new password."))
+        self.same.changed.connect(self._same_chosen)
+        self.done = Text(_("Then the new password of your bank protects your pension too. "
+                           "Nothing more to do here."))
+        for widget in (self.question, self.same, self.done):
+            self.top.addWidget(widget)
+
+    def load(self) -> None:
+        super().load()
+        banks = [a.name for a in self.controller.answers().accounts_of("bank")]
+        self.question.setText(_("Is your pension paid into {bank}?").format(
+            bank=banks[0] if banks else ""))
+        answer = self.controller.store.passwords.pension_on_bank(int(self.step.arg))
+        self.same.set_value(answer)
+        self._show(answer)
+
+    def _show(self, answer: str) -> None:
+        self.done.setVisible(answer == "same")
+        self.rest.setVisible(answer == "other")
+
+    def _same_chosen(self) -> None:
+        answer = self.same.value()
+        self.controller.store.passwords.set_pension_on_bank(int(self.step.arg), answer)
+        self._show(answer)
+
+
 class TwoStepPage(AccountPage):
     title = N_("Two-step verification for {account}")
-    body = N_("Two-step verification means the account asks for a code sent to your phone, as "
-              "well as your password. So someone who knows your password still cannot get in.")
+    body = N_("With two-step verification, the account asks for a code sent to your phone as "
+              "well as your password.")
     help = N_("Look for it in your account settings, under “Security”. Not every account "
               "offers it; that is fine.")
 
     def build(self, box: QVBoxLayout) -> None:
-        box.addWidget(Text(_("Look for it in your account settings, under “Security”.")))
+        box.addWidget(Text(_("This code is for you alone. Never give it to anyone who calls or "
+                             "writes, even someone who knows true facts about you. If someone "
+                             "asks for it, hang up.")))
+        box.addWidget(Text(_("Never approve anything in your bank's app during a call.")))
+        self.where = Text("")
+        box.addWidget(self.where)
         self.group = ChoiceGroup(exclusive=True, name=self.page_title())
         self.group.add("on", _("I turned it on"))
-        self.group.add("not_offered", _("It is not offered"))
+        self.group.add("not_offered", _("My account doesn't have it"))
         self.group.add("later", _("I'll do it later"), _("Sereno puts it on your to-do list."))
         self.group.changed.connect(self._chosen)
         box.addWidget(self.group)
@@ -208,6 +341,16 @@ class TwoStepPage(AccountPage):
         account = self.account()
         state = self.controller.store.passwords.get(account.id) if account else None
         self.group.set_value(state.two_step if state else "")
+        country = self.controller.setting("country")
+        if account is not None and account.kind == "social_security" and country == "MX":
+            where = _("The IMSS site may not have it. Then choose “My account doesn't have "
+                      "it”.")
+        elif account is not None and account.kind == "phone":
+            where = _("If you use WhatsApp: in Settings, then Account, turn on “Two-step "
+                      "verification”.")
+        else:
+            where = _("Look for it in your account settings, under “Security”.")
+        self.where.setText(where)
 
     def _chosen(self) -> None:
         account, choice = self.account(), self.group.value()
@@ -250,13 +393,17 @@ class NotebookPage(PageBase):
         """Accounts still to change, each with a button to go back to it."""
         clear_layout(self.left)
         states = self.controller.store.passwords.all()
+        repo = self.controller.store.passwords
         todo = [a for a in password_order(self.controller.answers())
-                if states.get(a.id) is None or states[a.id].status != "changed"]
+                if (states.get(a.id) is None or states[a.id].status != "changed")
+                and not (a.kind == "pension" and repo.pension_on_bank(a.id) == "same")]
+        banks = self.controller.answers().accounts_of("bank")
         if todo:
             self.left.addWidget(Heading(_("Still to change")))
         for account in todo:
             button = BigButton(account.name, description=_("Go back to this account."))
-            step = Step("passwords.suggest", str(account.id))
+            page = "pension" if account.kind == "pension" and banks else "suggest"
+            step = Step(f"passwords.{page}", str(account.id))
             button.clicked.connect(lambda _c=False, s=step: self.controller.go_to(s))
             self.left.addWidget(ButtonRow(button))
 
@@ -291,8 +438,9 @@ def notebook_printout(controller) -> Printout:
 
 PAGES = {
     "intro": IntroPage,
-    "suggest": SuggestPage,
-    "account": ChangePage,
+    "kind": KindPage,
+    "suggest": ChangePage,
+    "pension": PensionPage,
     "two_step": TwoStepPage,
     "check": CheckPage,
     "notebook": NotebookPage,

@@ -1,7 +1,9 @@
 """"Check a password I chose": a hidden field, rated in words with the reasons.
 
 What is typed lives only in the field while the page is shown: it is never kept as a
-draft, and leaving the page empties the field and the result.
+draft, and leaving the page empties the field (with no undo history) and the result. The
+rating knows what leaked and what Sereno holds (names, accounts, card digits, country, the
+birth year if given) and says which one it found.
 """
 from __future__ import annotations
 
@@ -9,16 +11,11 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from app import i18n
-from app.core.passwords import rate_password
+from app.core.passwords import LeakedFacts, rate_password
 from app.i18n import N_, _
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text, TextField
 from app.ui.widgets.page import clear_layout
 
-# The country is a word people put in passwords ("Mexico2024"), in its usual spellings.
-COUNTRY_WORDS = {
-    "MX": ("Mexico", "México"),
-    "FR": ("France", "Francia"),
-}
 MAX_LENGTH = 200
 
 
@@ -55,6 +52,13 @@ class CheckPage(PageBase):
         self.check_button = BigButton(_("Check it"), primary=True)
         self.check_button.clicked.connect(self.check)
         box.addWidget(ButtonRow(self.show_button, self.check_button))
+        self.year = TextField(_("The year you were born (you may leave it empty)"),
+                              max_length=4)
+        self.year.edit.setAccessibleDescription(_("With it, Sereno can tell when a password "
+                                                  "holds it. The year is kept like your other "
+                                                  "answers."))
+        self.year.edit.editingFinished.connect(self._keep_year)
+        box.addWidget(self.year)
         self.result = Card(name=_("Result"))
         self.summary = Heading("")
         self.result.box.addWidget(self.summary)
@@ -66,13 +70,22 @@ class CheckPage(PageBase):
 
     def load(self) -> None:
         self._forget()
+        year = self.controller.store.passwords.birth_year()
+        self.year.edit.setText(str(year) if year else "")
+
+    def _keep_year(self) -> None:
+        text = self.year.value().strip()
+        year = int(text) if text.isdigit() and 1900 <= int(text) <= 2030 else None
+        if year != self.controller.store.passwords.birth_year():
+            self.controller.store.passwords.set_birth_year(year)
 
     def save(self) -> None:
         """Leaving the page forgets the password and its rating."""
+        self._keep_year()
         self._forget()
 
     def _forget(self) -> None:
-        self.field.edit.clear()
+        self.field.edit.setText("")  # unlike clear(), leaves no undo history to bring it back
         self.show_button.setChecked(False)
         self._clear_result()
 
@@ -81,14 +94,24 @@ class CheckPage(PageBase):
         self.field.edit.setEchoMode(mode)
         self.show_button.setText(_("Hide") if shown else _("Show"))
 
-    def personal_words(self) -> list[str]:
-        words = [self.controller.setting("first_name") or ""]
-        words += COUNTRY_WORDS.get(self.controller.setting("country"), ())
-        return [w for w in words if w]
+    def facts(self) -> LeakedFacts:
+        """Everything Sereno holds that a thief may also have, each named as what it is."""
+        c = self.controller
+        accounts = c.answers().accounts
+        return LeakedFacts(
+            first_name=c.setting("first_name") or "",
+            trusted=c.setting("trusted_person") or "",
+            banks=tuple(a.name for a in accounts if a.kind in ("bank", "pension")),
+            accounts=tuple(a.name for a in accounts),
+            card_digits=tuple(a.last4 for a in accounts if a.last4),
+            country=c.setting("country") or "",
+            birth_year=c.store.passwords.birth_year(),
+        )
 
     def check(self) -> None:
+        self._keep_year()
         password = self.field.value()
-        rating = rate_password(password, self.personal_words(), i18n.language())
+        rating = rate_password(password, (), i18n.language(), facts=self.facts())
         self._clear_result()
         self.summary.setText(rating.summary)
         lines = list(rating.advice)

@@ -1,19 +1,117 @@
-"""The suggestion page of "Change passwords": a new passphrase, read aloud, copied, forgotten.
+"""One page per account: what the site asks for, the steps, and the suggestion inside them.
 
-The passphrase lives only in this page object while the page is shown: leaving the page
-(save) drops it, and it is never written to drafts, settings, tasks or logs.
+The suggestion is kept in memory for the journey (app.core.passwords.Suggestions, one per
+window and profile): Back and Next show the one the person may have written down, and only
+"Give me another" changes it. It is never written to drafts, settings, tasks or logs.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+import weakref
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
 
 from app import i18n
 from app.core.answers import Account
-from app.core.passwords import passphrase_words, spell, suggest_passphrase
+from app.core.passwords import (
+    DEFAULT_LENGTH,
+    LENGTHS,
+    SHORT_WORD_COUNT,
+    WORD_COUNT,
+    Suggestions,
+    spelling_aid,
+    suggest_code,
+    suggest_passphrase,
+)
 from app.i18n import N_, _
-from app.ui import clipboard
+from app.ui import clipboard, theme
 from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, ButtonRow, PageBase, Text
+
+_MEMORY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def suggestions(controller) -> Suggestions:
+    """The suggestions of this window's person; a new profile starts with none."""
+    store_id, kept = _MEMORY.get(controller, (None, None))
+    if kept is None or store_id != id(controller.store):
+        kept = Suggestions()
+        _MEMORY[controller] = (id(controller.store), kept)
+    return kept
+
+
+class PassphraseView(QWidget):
+    """A passphrase or code, never wrapped or cut inside: as large as the width allows.
+
+    It starts at the passphrase size and shrinks to fit the width, never below the body
+    size of the person's text size; if it still does not fit, one word per line. The text
+    has no invisible character, so what is read, spoken or copied is exactly the password.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        self._text = text
+        self.setAccessibleName(text)
+        self.updateGeometry()
+        self.update()
+
+    def _font(self, points: int) -> QFont:
+        font = QFont(self.font())
+        font.setPointSize(points)
+        font.setBold(True)
+        return font
+
+    def layout_for(self, width: int) -> tuple[QFont, list[str]]:
+        """The font and the lines for this width."""
+        smallest = QApplication.font().pointSize()  # the body size of the person's text size
+        biggest = max(smallest, round(theme.PASSPHRASE_PT * smallest / theme.BODY_PT))
+        for points in range(biggest, smallest - 1, -1):
+            font = self._font(points)
+            if QFontMetrics(font).horizontalAdvance(self._text) <= width:
+                return font, [self._text]
+        parts = self._text.split("-")
+        lines = [p + "-" for p in parts[:-1]] + parts[-1:]
+        return self._font(smallest), lines
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
+        font, lines = self.layout_for(max(width, 1))
+        return QFontMetrics(font).lineSpacing() * len(lines) + 8
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        width = max(self.width(), 200)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(100, self.heightForWidth(max(self.width(), 100)))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self.updateGeometry()
+            self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        painter = QPainter(self)
+        font, lines = self.layout_for(self.width())
+        painter.setFont(font)
+        painter.setPen(self.palette().windowText().color())
+        step = QFontMetrics(font).lineSpacing()
+        for i, line in enumerate(lines):
+            painter.drawText(0, 4 + i * step, self.width(), step,
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+        painter.end()
 
 
 class AccountPage(PageBase):
@@ -33,80 +131,154 @@ class AccountPage(PageBase):
         return _(self.title).format(account=self.account_name())
 
 
-def _breakable(passphrase: str) -> str:
-    """The passphrase as shown: a line may break after a dash, never inside a word."""
-    return passphrase.replace("-", "-\u200b")
+KEYPAD = N_("Many banks show the numbers on the screen, in a mixed order. Click each number "
+            "of the code with the mouse.")
+HOW_TO_TELL = N_("How to tell: a keypad of numbers on the screen wants the code. A box where "
+                 "you type wants the words.")
+CONFIRM = {
+    "FR": N_("Your bank may then ask you to confirm in its app (Crédit Agricole: SécuriPass; "
+             "BNP Paribas: Clé Digitale)."),
+    "MX": N_("Your bank may also ask for the code of your token, the “clave dinámica”."),
+}
 
 
-class SuggestPage(AccountPage):
-    title = N_("A new password for {account}")
-    intro = N_("Here is a password you could use. It is four ordinary words: "
-               "easy to remember, hard to guess.")
-    help = N_("Type it exactly as shown, with the capital letter, the dashes and the number. "
-              "Sereno never keeps a password: each time you come back, it shows a new one.")
+class SuggestionBlock(QWidget):
+    """Step 3 of the change: the suggestion (words, a code, or both), its spelling, buttons."""
 
-    def __init__(self, *args, **kwargs):
-        self._passphrase: str | None = None
-        super().__init__(*args, **kwargs)
-
-    def build(self, box: QVBoxLayout) -> None:
-        self.phrase = Text("", "passphrase")  # first, so it is seen without scrolling
-        box.addWidget(self.phrase)
-        box.addWidget(Text(_(self.intro)))
-        self.words = Text("")
-        box.addWidget(self.words)
-        box.addWidget(Text(_("Write it in your password notebook, or copy it and paste it "
-                             "on the website.")))
-        self.another = BigButton(_("Another one"), description=_("Show a different password."))
+    def __init__(self, page: AccountPage):
+        super().__init__(page)
+        self.page = page
+        self.kind = "letters"
+        self.short = False
+        self.length = DEFAULT_LENGTH
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(theme.GAP_PX)
+        self.words_lead = Text("")
+        self.phrase = PassphraseView()
+        self.aid = Text("")
+        self.short_note = Text(_("A shorter one is easier to type but less strong. Where you "
+                                 "can, use the four words."))
+        self.code_lead = Text("")
+        self.code = PassphraseView()
+        self.keypad = Text(_(KEYPAD))
+        self.tell = Text(_(HOW_TO_TELL))
+        for widget in (self.words_lead, self.phrase, self.aid, self.short_note, self.code_lead,
+                       self.code,
+                       self.keypad, self.tell):
+            box.addWidget(widget)
+        self.another = BigButton(_("Give me another"),
+                                 description=_("Shows a different suggestion."))
+        self.shorter = BigButton(_("A shorter one"))
         self.read = BigButton(_("Read it to me"),
-                              description=_("Reads the words, then each letter one by one."))
+                              description=_("Says every capital letter, every dash and the "
+                                            "number."))
         self.copy = BigButton(_("Copy"), description=_(
-            "Copies the password so you can paste it. After one minute Sereno removes it "
-            "from the clipboard."))
-        self.another.clicked.connect(self.new_passphrase)
-        self.read.clicked.connect(self.read_passphrase)
-        self.copy.clicked.connect(self.copy_passphrase)
-        box.addWidget(ButtonRow(self.another, self.read, self.copy))
+            "Copies it so you can paste it. After one minute Sereno removes it from the "
+            "clipboard."))
+        self.another.clicked.connect(self.new_one)
+        self.shorter.clicked.connect(self.toggle_short)
+        self.read.clicked.connect(self.read_it)
+        self.copy.clicked.connect(self.copy_it)
+        box.addWidget(ButtonRow(self.another, self.shorter, self.read, self.copy))
+        self.lengths = [BigButton(_("{count} digits").format(count=n)) for n in LENGTHS]
+        for n, button in zip(LENGTHS, self.lengths, strict=True):
+            button.setAccessibleDescription(_("A code of this many digits."))
+            button.clicked.connect(lambda _c=False, n=n: self.set_length(n))
+        self.lengths_lead = Text(_("How many digits does the site ask for?"))
+        box.addWidget(self.lengths_lead)
+        self.lengths_row = ButtonRow(*self.lengths)
+        box.addWidget(self.lengths_row)
 
-    def load(self) -> None:
-        if self._passphrase is None:
-            self.new_passphrase()
-        else:
-            self._show()
+    # What is kept, for this account, in memory only.
+    def _words_key(self) -> str:
+        return "short" if self.short else "words"
 
-    def save(self) -> None:
-        """Leaving the page forgets the passphrase: it is never kept anywhere."""
-        self._passphrase = None
-        self.phrase.setText("")
-        self.words.setText("")
+    def _make_words(self) -> str:
+        avoid = [self.page.controller.setting("first_name") or "",
+                 self.page.controller.setting("trusted_person") or ""]
+        count = SHORT_WORD_COUNT if self.short else WORD_COUNT
+        return suggest_passphrase(i18n.language(), avoid=avoid, words=count)
 
-    def new_passphrase(self) -> None:
-        first_name = self.controller.setting("first_name") or ""
-        self._passphrase = suggest_passphrase(i18n.language(), avoid=[first_name])
-        self._show()
+    def _make_code(self) -> str:
+        cards = [a.last4 for a in self.page.controller.answers().accounts if a.last4]
+        return suggest_code(self.length, cards)
 
-    def _show(self) -> None:
-        passphrase = self._passphrase or ""
-        self.phrase.setText(_breakable(passphrase))
-        self.phrase.setAccessibleName(passphrase)
-        *words, digit = passphrase_words(passphrase)
-        self.words.setText(_("The words: {words}, then the number {digit}. "
-                             "Type a dash (-) between them.").format(
-                                 words=", ".join(words), digit=digit))
+    def passphrase(self) -> str:
+        return suggestions(self.page.controller).get(
+            self.page.step.arg, self._words_key(), self._make_words)
 
-    def read_passphrase(self) -> None:
-        passphrase = self._passphrase or ""
-        *words, digit = passphrase_words(passphrase)
-        text = "\n".join([
-            _("The words: {words}, then the number {digit}.").format(
-                words=", ".join(words), digit=digit),
-            _("Letter by letter: {letters}.").format(
-                letters=", ".join(spell(passphrase, i18n.language()))),
-        ])
-        say_or_explain(self, text)
+    def code_text(self) -> str:
+        return suggestions(self.page.controller).get(
+            self.page.step.arg, f"code{self.length}", self._make_code)
 
-    def copy_passphrase(self) -> None:
-        if self._passphrase:
-            clipboard.guard().copy(self._passphrase)
-            self.controller.announce.emit(_("Copied. You can paste it now: in one minute "
-                                            "Sereno empties the clipboard again."))
+    def uses_words(self) -> bool:
+        return self.kind != "numbers"
+
+    def uses_code(self) -> bool:
+        return self.kind in ("numbers", "unsure")
+
+    def present(self, kind: str, length: int) -> None:
+        self.kind, self.length = kind or "letters", length or DEFAULT_LENGTH
+        words, code = self.uses_words(), self.uses_code()
+        both = words and code
+        self.words_lead.setText(_("For a box where you type, these words:") if both
+                                else _("3. Type this new password:"))
+        self.code_lead.setText(_("For a keypad of numbers, this code:") if both
+                               else _("3. Type this new code:"))
+        for widget in (self.words_lead, self.phrase, self.aid, self.shorter):
+            widget.setVisible(words)
+        for widget in (self.code_lead, self.code, self.keypad, self.lengths_lead,
+                       self.lengths_row):
+            widget.setVisible(code)
+        self.tell.setVisible(both)
+        self.short_note.setVisible(words and self.short)
+        self.shorter.setText(_("The longer one") if self.short else _("A shorter one"))
+        self.shorter.setAccessibleDescription(
+            _("Four words: stronger.") if self.short else
+            _("Three words: easier to type, but less strong."))
+        for n, button in zip(LENGTHS, self.lengths, strict=True):
+            button.setText(("✓ " if n == self.length else "") + _("{count} digits").format(
+                count=n))
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.uses_words():
+            passphrase = self.passphrase()
+            self.phrase.setText(passphrase)
+            self.aid.setText(spelling_aid(passphrase, i18n.language()))
+        if self.uses_code():
+            self.code.setText(self.code_text())
+
+    def new_one(self) -> None:
+        kept = suggestions(self.page.controller)
+        if self.uses_words():
+            kept.another(self.page.step.arg, self._words_key(), self._make_words)
+        if self.uses_code():
+            kept.another(self.page.step.arg, f"code{self.length}", self._make_code)
+        self.refresh()
+        self.page.controller.announce.emit(_("Here is another one."))
+
+    def toggle_short(self) -> None:
+        self.short = not self.short
+        self.present(self.kind, self.length)
+
+    def set_length(self, length: int) -> None:
+        self.page.set_length(length)
+
+    def spoken(self) -> str:
+        said = []
+        if self.uses_words():
+            said.append(spelling_aid(self.passphrase(), i18n.language()))
+        if self.uses_code():
+            said.append(_("The code: {digits}.").format(digits=" ".join(self.code_text())))
+        return "\n".join(said)
+
+    def read_it(self) -> None:
+        say_or_explain(self.page, self.spoken())
+
+    def copy_it(self) -> None:
+        text = self.passphrase() if self.uses_words() else self.code_text()
+        clipboard.guard().copy(text)
+        self.page.controller.announce.emit(_("Copied. You can paste it now: in one minute "
+                                             "Sereno empties the clipboard again."))
