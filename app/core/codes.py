@@ -2,7 +2,8 @@
 
 A suggested code never holds what a thief tries first: no date (a year, a day and month),
 no repeat (a digit twice in a row or three times, a pair twice), no run of neighbouring
-digits (12, 43), and not the last digits of a card Sereno knows. Drawn with `secrets`; never stored or logged.
+digits (12, 43), and not the last digits of a card Sereno knows. Drawn with `secrets`;
+never stored or logged.
 """
 from __future__ import annotations
 

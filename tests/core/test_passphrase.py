@@ -222,3 +222,17 @@ def test_every_character_of_a_suggestion_is_spelt(language):
         spoken = spell(text, language)
         assert len(spoken) == len(text)
         assert all(spoken)
+
+
+def test_docs_security_states_the_strength_of_the_lists_as_shipped():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "security.md").read_text("utf-8")
+    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:5]]
+            for line in text.splitlines() if line.startswith("| ")}
+    for i, language in enumerate(("es_MX", "fr_FR", "en")):
+        assert rows["words in the list"][i] == f"{len(wordlist(language)):,}"
+        assert rows["4 words and a digit (the usual one)"][i] == \
+            f"{entropy_bits(language):.1f} bits"
+        assert rows['3 words and a digit ("a shorter one")'][i] == \
+            f"{entropy_bits(language, 3):.1f} bits"
