@@ -3,7 +3,7 @@
 A rule file starts with `translatable = ["title", "why", "how"]` and holds `[[rule]]` tables:
 
     [[rule]]
-    id = "mx_buro_report"        # stable: the task's rule key is "plan.<id>"
+    id = "mx_credit_report"      # stable: the task's rule key is "plan.<id>"
     country = ["MX"]             # any of MX, FR, OTHER; left out = every country
     notice = ["imss"]            # any of the notice sources; left out = any notice
     exposed = ["curp", "bank"]   # any of the exposed kinds ("I don't know" counts as the
@@ -14,6 +14,8 @@ A rule file starts with `translatable = ["title", "why", "how"]` and holds `[[ru
     repeat = "yearly"            # optional: "monthly" or "yearly"
     repeat_count = 3             # optional: how many times in all, the first included
     repeat_for_months = 12       # optional, instead of repeat_count: for how long
+    trigger = ["not_mine"]       # optional: only once something happened (see TRIGGERS)
+    replaces = ["other_id"]      # optional: that rule's task is not made when this one is
     title = "..."                # English catalog ids, translated when shown
     why = "..."
     how = '''
@@ -23,6 +25,10 @@ A rule file starts with `translatable = ["title", "why", "how"]` and holds `[[ru
 `how` is one text with one numbered step per line ("1. ...", at most four): one catalog
 entry per task keeps the steps together for the translators and fits Task.how as it is.
 All listed conditions must hold; inside one condition, any listed value is enough.
+
+Rules to keep in mind are not tasks: `[[reminder]]` tables hold `id`, `text` (one short
+sentence), `priority` and the same conditions; they are shown together on one card, with no
+Done button (see `reminders`).
 """
 from __future__ import annotations
 
@@ -46,8 +52,23 @@ PLAN_REPEATS: tuple[str, ...] = ("", "monthly", "yearly")
 _CONDITIONS = ("country", "notice", "exposed", "accounts")
 _KEYS = frozenset(
     {"id", "title", "why", "how", "priority", "due_in_days", "repeat", "repeat_count",
-     "repeat_for_months", *_CONDITIONS}
+     "repeat_for_months", "trigger", "replaces", *_CONDITIONS}
 )
+_REMINDER_KEYS = frozenset({"id", "text", "priority", *_CONDITIONS})
+TRANSLATABLE = ("title", "why", "how", "text")
+# What happened to the person, read from the tasks other journeys put on the list: a task
+# that only applies after something bad happened waits for one of these.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    # a payment marked "not mine", or something strange found on an account
+    "not_mine": ("activity.manual.", "activity.txn.", "activity.strange."),
+    # a call written down in the call log as "it felt like a scam"
+    "scam_call": ("calls.report.",),
+    # the "I already gave something away" path
+    "gave_away": ("emergency.",),
+    # "someone used my data" (a loan, an account or a debt the person does not know)
+    "misused": ("emergency.misused",),
+}
+MAX_REMINDERS = 6
 
 
 class RuleError(ValueError):
@@ -71,21 +92,17 @@ class Rule:
     repeat: str = ""
     repeat_count: int | None = None
     repeat_for_months: int | None = None
+    trigger: frozenset[str] = frozenset()
+    replaces: frozenset[str] = frozenset()
 
     @property
     def key(self) -> str:
         return RULE_PREFIX + self.id
 
-    def applies(self, answers: Answers) -> bool:
-        if self.country and country_of(answers) not in self.country:
+    def applies(self, answers: Answers, happened: frozenset[str] = frozenset()) -> bool:
+        if self.trigger and not self.trigger & happened:
             return False
-        if self.notice and answers.notice not in self.notice:
-            return False
-        if self.exposed and not self.exposed & answers.effective_exposed():
-            return False
-        if self.accounts and not self.accounts & {a.kind for a in answers.accounts}:
-            return False
-        return True
+        return _conditions_hold(self, answers)
 
     def repeat_until(self, due: dt.date) -> dt.date | None:
         """The last day the task may come back on."""
@@ -111,6 +128,35 @@ class Rule:
             rule=self.key,
             source=SOURCE,
         )
+
+
+def _conditions_hold(item, answers: Answers) -> bool:
+    """A rule's or a reminder's conditions on the answers (all must hold)."""
+    if item.country and country_of(answers) not in item.country:
+        return False
+    if item.notice and answers.notice not in item.notice:
+        return False
+    if item.exposed and not item.exposed & answers.effective_exposed():
+        return False
+    if item.accounts and not item.accounts & {a.kind for a in answers.accounts}:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A rule to keep in mind: shown on one card with the others, never ticked."""
+
+    id: str
+    text: str
+    priority: int
+    country: frozenset[str] = frozenset()
+    notice: frozenset[str] = frozenset()
+    exposed: frozenset[str] = frozenset()
+    accounts: frozenset[str] = frozenset()
+
+    def applies(self, answers: Answers) -> bool:
+        return _conditions_hold(self, answers)
 
 
 def country_of(answers: Answers) -> str:
@@ -152,6 +198,10 @@ def _rule(raw: dict[str, Any], where: str) -> Rule:
     for name, value in (("repeat_count", count), ("repeat_for_months", months)):
         if value is not None and (not isinstance(value, int) or value < 1):
             raise RuleError(f"{where}: {name} must be a positive number")
+    trigger = _choices(raw, "trigger", tuple(TRIGGERS), where)
+    replaces = raw.get("replaces", [])
+    if not isinstance(replaces, list) or not all(isinstance(r, str) for r in replaces):
+        raise RuleError(f"{where}: replaces must be a list of rule ids")
     return Rule(
         id=raw["id"],
         title=raw["title"].strip(),
@@ -167,33 +217,87 @@ def _rule(raw: dict[str, Any], where: str) -> Rule:
         repeat=repeat,
         repeat_count=count,
         repeat_for_months=months,
+        trigger=trigger,
+        replaces=frozenset(replaces),
+    )
+
+
+def _reminder(raw: dict[str, Any], where: str) -> Reminder:
+    where = f"{where} reminder {raw.get('id', '?')!r}"
+    extra = set(raw) - _REMINDER_KEYS
+    if extra:
+        raise RuleError(f"{where}: unknown keys {sorted(extra)}")
+    for name in ("id", "text"):
+        if not isinstance(raw.get(name), str) or not raw[name].strip():
+            raise RuleError(f"{where}: {name} is missing")
+    if raw.get("priority") not in (1, 2, 3):
+        raise RuleError(f"{where}: priority must be 1, 2 or 3")
+    return Reminder(
+        id=raw["id"],
+        text=raw["text"].strip(),
+        priority=raw["priority"],
+        country=_choices(raw, "country", COUNTRIES, where),
+        notice=_choices(raw, "notice", NOTICE_SOURCES, where),
+        exposed=_choices(raw, "exposed", tuple(k for k in EXPOSED_KINDS if k != "unknown"), where),
+        accounts=_choices(raw, "accounts", ACCOUNT_KINDS, where),
     )
 
 
 def load_rules(folder: Path | None = None) -> tuple[Rule, ...]:
     """Every rule, in file order (common, Mexico, France, other countries)."""
-    return _load(folder or resource("plan"))
+    return _load(folder or resource("plan"))[0]
+
+
+def load_reminders(folder: Path | None = None) -> tuple[Reminder, ...]:
+    """Every rule to keep in mind, in file order."""
+    return _load(folder or resource("plan"))[1]
 
 
 @lru_cache(maxsize=4)
-def _load(folder: Path) -> tuple[Rule, ...]:
+def _load(folder: Path) -> tuple[tuple[Rule, ...], tuple[Reminder, ...]]:
     rules: list[Rule] = []
+    reminders: list[Reminder] = []
     for name in RULE_FILES:
-        data = read_data_file(folder / name, ("title", "why", "how"), RuleError)
+        data = read_data_file(folder / name, TRANSLATABLE, RuleError)
         rules.extend(_rule(raw, name) for raw in data.get("rule", []))
-    ids = [r.id for r in rules]
+        reminders.extend(_reminder(raw, name) for raw in data.get("reminder", []))
+    ids = [r.id for r in rules] + [r.id for r in reminders]
     doubles = sorted({i for i in ids if ids.count(i) > 1})
     if doubles:
         raise RuleError(f"rule ids used twice: {doubles}")
-    return tuple(rules)
+    unknown = sorted({i for r in rules for i in r.replaces} - {r.id for r in rules})
+    if unknown:
+        raise RuleError(f"replaces names unknown rules: {unknown}")
+    return tuple(rules), tuple(reminders)
 
 
-def build(answers: Answers, today: dt.date, rules: tuple[Rule, ...] | None = None) -> list[Task]:
-    """The plan's tasks for these answers, most important and soonest first."""
-    chosen = [r for r in (rules or load_rules()) if r.applies(answers)]
+def happened(tasks: list[Task]) -> frozenset[str]:
+    """The triggers the person's list shows (a task put there by another journey, done or not)."""
+    rules = [t.rule for t in tasks if t.rule]
+    return frozenset(name for name, prefixes in TRIGGERS.items()
+                     if any(r.startswith(prefixes) for r in rules))
+
+
+def build(answers: Answers, today: dt.date, rules: tuple[Rule, ...] | None = None,
+          events: frozenset[str] = frozenset()) -> list[Task]:
+    """The plan's tasks for these answers, most important and soonest first.
+
+    `events` are the triggers that happened (see `happened`); a rule that replaces another
+    (one monthly look at the statement, not two) leaves that one out."""
+    chosen = [r for r in (rules or load_rules()) if r.applies(answers, events)]
+    replaced = {i for r in chosen for i in r.replaces}
+    chosen = [r for r in chosen if r.id not in replaced]
     order = {r.id: i for i, r in enumerate(chosen)}
     chosen.sort(key=lambda r: (r.priority, r.due_in_days, order[r.id]))
     return [r.task(today) for r in chosen]
+
+
+def reminders(answers: Answers, folder: Path | None = None) -> list[str]:
+    """The rules to keep in mind for these answers (catalog ids), most important first."""
+    found = [r for r in load_reminders(folder) if r.applies(answers)]
+    order = {r.id: i for i, r in enumerate(found)}
+    found.sort(key=lambda r: (r.priority, order[r.id]))
+    return [r.text for r in found[:MAX_REMINDERS]]
 
 
 @dataclass(frozen=True)
@@ -222,7 +326,7 @@ def apply(tasks_repo, answers: Answers, today: dt.date,
     added: list[str] = []
     refreshed: list[str] = []
     kept_hidden: list[str] = []
-    wanted = build(answers, today, rules)
+    wanted = build(answers, today, rules, happened(tasks_repo.all()))
     for task in wanted:
         stored = tasks_repo.by_rule(task.rule)
         if stored is None:
@@ -233,6 +337,7 @@ def apply(tasks_repo, answers: Answers, today: dt.date,
         if hidden_by is not None and hidden_by != SOURCE:
             kept_hidden.append(task.rule)
             continue
+        task.priority = stored.priority  # moved up or down by the person: their order stays
         tasks_repo.upsert(task)
         (added if hidden_by == SOURCE else refreshed).append(task.rule)
     keys = {t.rule for t in wanted}
@@ -247,7 +352,8 @@ def apply(tasks_repo, answers: Answers, today: dt.date,
 # What criminals can do with exactly this data: shown on the "What happened?" summary.
 RISK_CALLS = N_(
     "Someone may call or write to you quoting true facts about you, to seem official. "
-    "Knowing them proves nothing: hang up and call back on the number on your card."
+    "That proves nothing. Hang up, then call the organisation yourself, on a number you "
+    "already have."
 )
 RISK_IDENTITY_MX = N_(
     "With your CURP and your NSS, someone could try to open a loan or an account in your "
@@ -289,3 +395,14 @@ def risks(answers: Answers) -> list[str]:
     if "bank" in kinds:
         found.append(RISK_BANK)
     return found[:MAX_RISKS]
+
+
+def sync(tasks_repo, answers: Answers, today: dt.date) -> PlanChange | None:
+    """Run the plan again once it was made (the country changed, something happened).
+
+    Nothing is done before the person reached the end of "What happened?" (no plan task
+    yet): the list is theirs until then.
+    """
+    if not any(t.rule and t.rule.startswith(RULE_PREFIX) for t in tasks_repo.all()):
+        return None
+    return apply(tasks_repo, answers, today)

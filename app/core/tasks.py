@@ -145,3 +145,40 @@ class Task:
         if self.repeat_until and nxt > self.repeat_until:
             return None
         return nxt
+
+
+TODAY_LIMIT = 3
+
+
+def later_key(task: Task) -> tuple:
+    """Later: soonest first, then the most urgent, then the order the person gave."""
+    return (task.due or dt.date.max, task.priority, task.position)
+
+
+def urgent_key(task: Task) -> tuple:
+    """For today: the most urgent first, then the oldest.
+
+    Among equally urgent tasks, one that something happening put there (a payment marked
+    "not mine", a scam call) comes before the plan's: a new urgent task goes to the top."""
+    return (task.priority, task.source == "plan", task.due or dt.date.max, task.position)
+
+
+def arrange(tasks: list[Task], today: dt.date,
+            limit: int = TODAY_LIMIT) -> tuple[list[Task], list[Task]]:
+    """The open tasks split into "For today" (at most `limit`, most urgent first) and "Later".
+
+    A task due today or earlier beyond the first `limit` waits at the top of "Later": three
+    things a day is what a calm plan asks.
+    """
+    open_tasks = [t for t in tasks if not t.done]
+    due = sorted((t for t in open_tasks if t.is_due(today)), key=urgent_key)
+    for_today = due[:limit]
+    chosen = {id(t) for t in for_today}
+    later = sorted((t for t in open_tasks if id(t) not in chosen), key=later_key)
+    return for_today, later
+
+
+def in_order(tasks: list[Task], today: dt.date) -> list[Task]:
+    """The open tasks in the order they are shown: "For today", then "Later"."""
+    first, later = arrange(tasks, today)
+    return first + later

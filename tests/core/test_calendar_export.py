@@ -18,6 +18,8 @@ from app.core.calendar_export import (
 from app.core.tasks import Task
 
 TODAY = dt.date(2026, 11, 23)
+# The monthly look at the statement (in Mexico, with the pension in it).
+STATEMENTS = ("plan.monthly_statements", "plan.mx_pension_check")
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
 
 
@@ -50,7 +52,7 @@ def test_only_open_repeating_tasks_are_exported():
 
 def test_monthly_statements_come_back_twelve_times_from_their_first_date():
     tasks = plan_tasks()
-    statement = next(t for t in tasks if t.rule == "plan.monthly_statements")
+    statement = next(t for t in tasks if t.rule in STATEMENTS)
     event = events(build_calendar(tasks, NOW))[statement.title]
     assert event["RRULE"]["FREQ"] == ["MONTHLY"]
     assert event.decoded("DTSTART") == TODAY + dt.timedelta(days=7)
@@ -62,7 +64,7 @@ def test_monthly_statements_come_back_twelve_times_from_their_first_date():
 
 def test_the_yearly_credit_report_comes_back_three_times():
     tasks = plan_tasks()
-    buro = next(t for t in tasks if t.rule == "plan.mx_buro_report")
+    buro = next(t for t in tasks if t.rule == "plan.mx_credit_report")
     event = events(build_calendar(tasks, NOW))[buro.title]
     assert event["RRULE"]["FREQ"] == ["YEARLY"]
     assert expand(event) == [dt.date(2026, 12, 7), dt.date(2027, 12, 7), dt.date(2028, 12, 7)]
@@ -92,7 +94,7 @@ def test_the_calendar_speaks_the_persons_language():
     data = build_calendar(tasks, NOW)
     cal = Calendar.from_ical(data)
     assert str(cal["X-WR-CALNAME"]) != "Sereno check-ups"
-    statement = next(t for t in tasks if t.rule == "plan.monthly_statements")
+    statement = next(t for t in tasks if t.rule in STATEMENTS)
     assert statement.shown_title() in events(data)
     assert statement.shown_title() != statement.title
 
@@ -108,7 +110,7 @@ def test_the_month_sheet_has_twelve_months_and_the_same_dates():
     months = months_ahead(tasks, TODAY)
     assert len(months) == 12
     assert months[0].first == dt.date(2026, 11, 1) and months[-1].first == dt.date(2027, 10, 1)
-    statement = next(t for t in tasks if t.rule == "plan.monthly_statements")
+    statement = next(t for t in tasks if t.rule in STATEMENTS)
     dates = [d for m in months for d, t in m.items if t is statement]
     assert dates == occurrences(statement, end=dt.date(2027, 10, 31))
     for month in months:

@@ -21,6 +21,9 @@ from app.ui.widgets import BigButton, ChoiceRow
 from app.ui.widgets.labels import Entries
 from tests.conftest import TODAY
 
+# The monthly look at the statement (in Mexico, with the pension in it).
+STATEMENTS = ("plan.monthly_statements", "plan.mx_pension_check")
+
 
 def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
@@ -234,13 +237,13 @@ def test_the_calendar_file_reads_back_with_the_right_dates(qtbot, make_window, t
     found = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
     repeating = [t for t in w.controller.store.tasks.all() if t.repeat]
     assert {t.shown_title() for t in repeating} == set(found)
-    statement = next(t for t in repeating if t.rule == "plan.monthly_statements")
+    statement = next(t for t in repeating if t.rule in STATEMENTS)
     event = found[statement.shown_title()]
     start = event.decoded("DTSTART")
     dates = list(rrulestr(event["RRULE"].to_ical().decode(),
                           dtstart=dt.datetime.combine(start, dt.time())))
     assert start == TODAY + dt.timedelta(days=7) and len(dates) == 12
-    buro = next(t for t in repeating if t.rule == "plan.mx_buro_report")
+    buro = next(t for t in repeating if t.rule == "plan.mx_credit_report")
     assert found[buro.shown_title()]["RRULE"]["FREQ"] == ["YEARLY"]
 
     dialogs.path = tmp_path / "meses.pdf"

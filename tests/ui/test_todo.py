@@ -8,10 +8,11 @@ from PySide6.QtCore import Qt
 
 from app.core import plan
 from app.core.answers import Answers
-from app.core.tasks import Task
+from app.core.tasks import Task, arrange
 from app.i18n import _
-from app.ui.pages.todo import ListPage
-from app.ui.widgets import BigButton
+from app.ui.pages.todo import ListPage, printout
+from app.ui.pages.todo_paper import paper_date
+from app.ui.widgets import BigButton, Card, Heading
 from tests.conftest import TODAY
 
 
@@ -21,6 +22,9 @@ def click(qtbot, widget):
 
 def seed(store):
     store.settings.set("first_name", "Jeanne")
+    store.settings.set("country", "FR")
+    store.answers.set_notice("ameli")
+    store.answers.set_exposed({"social_security", "health_rights"})
     answers = Answers("FR", "ameli", frozenset({"social_security", "health_rights"}))
     plan.apply(store.tasks, answers, TODAY)
     store.tasks.add(Task(title="Appeler ma fille", due=TODAY))
@@ -46,7 +50,7 @@ def change(qtbot, w, label, title):
     """Edit, Move and Delete are on the opened card: open it first, as a person does."""
     name = f"{label}: {title}"
     if not any(b.accessibleName() == name for b in w.current.findChildren(BigButton)):
-        click(qtbot, button(w, _("Open"), title))
+        click(qtbot, button(w, _("How to do it"), title))
     return button(w, label, title)
 
 
@@ -67,13 +71,13 @@ def test_the_list_shows_each_task_with_its_date_in_words(qtbot, make_window):
         assert task.shown_title() in text
     assert "Pour : aujourd’hui" in text or "aujourd'hui" in text
     first = tasks[0]
-    assert card_buttons(w, first.shown_title()) == sorted([_("Open"), _("Done")])
-    click(qtbot, button(w, _("Open"), first.shown_title()))
+    assert card_buttons(w, first.shown_title()) == sorted([_("How to do it"), _("Done")])
+    click(qtbot, button(w, _("How to do it"), first.shown_title()))
     assert first.shown_how().splitlines()[0] in w.current.read_aloud_text()
     assert card_buttons(w, first.shown_title()) == sorted(
         [_("Close"), _("Done"), _("Edit"), _("Move down"), _("Delete")])  # first: no Move up
     click(qtbot, button(w, _("Close"), first.shown_title()))
-    assert card_buttons(w, first.shown_title()) == sorted([_("Open"), _("Done")])
+    assert card_buttons(w, first.shown_title()) == sorted([_("How to do it"), _("Done")])
     assert first.shown_how().splitlines()[0] not in w.current.read_aloud_text()
 
 
@@ -244,8 +248,11 @@ def test_save_as_pdf_holds_the_titles_and_the_name(qtbot, make_window, dialogs, 
 
 
 def cards_on_screen(w):
+    """The task cards (and the undo card), without the headings and the rules card."""
     layout = w.current.cards
-    return [layout.itemAt(i).widget() for i in range(layout.count())]
+    widgets = [layout.itemAt(i).widget() for i in range(layout.count())]
+    return [c for c in widgets if isinstance(c, Card)
+            and c.accessibleName() != _("Rules to keep in mind")]
 
 
 def test_cards_on_screen_follow_every_change_and_the_others_stay_put(qtbot, make_window):
@@ -285,3 +292,93 @@ def test_a_half_typed_task_comes_back_after_the_text_size_changed_elsewhere(qtbo
     assert w.current.form.isVisible() and not w.current.list_view.isVisible()
     assert w.current.form.title.value() == "Acheter des timbres"
     assert w.current.form.day.value() == "5"
+
+
+# --- a calm list: three for today, the rules apart, the first task as the main action ------
+
+def headings(w):
+    return [h.text() for h in w.current.list_view.findChildren(Heading) if h.isVisibleTo(w.current)]
+
+
+def test_the_list_opens_on_three_for_today_then_the_rules_then_later(qtbot, make_window):
+    w = open_list(make_window)
+    page = w.current
+    first, later = arrange(w.controller.store.tasks.all(include_done=False), TODAY)
+    assert 1 <= len(first) <= 3 and later
+    shown = headings(w)
+    assert shown.index(_("For today")) < shown.index(_("Rules to keep in mind")) \
+        < shown.index(_("Later"))
+    assert titles(w) == [t.shown_title() for t in first + later]
+    # The rules are one card with no Done button; they can be read aloud and printed.
+    rules = next(c for c in page.list_view.findChildren(Card)
+                 if c.accessibleName() == _("Rules to keep in mind"))
+    labels = {b.text() for b in rules.findChildren(BigButton)}
+    assert labels == {_("Read them aloud"), _("Print them")}
+    assert not {t.shown_title() for t in first + later} & {
+        _(r) for r in plan.reminders(w.controller.answers())}
+    # One filled button: the first task's "How to do it", never Done, never "Add my own task".
+    filled = [b for b in page.list_view.findChildren(BigButton)
+              if b.property("role") == "primary" and b.isVisibleTo(page)]
+    assert [b.accessibleName() for b in filled] == [f"{_('How to do it')}: {titles(w)[0]}"]
+    assert page.add_button.property("role") != "primary"
+
+
+def test_a_new_urgent_task_goes_to_the_top_of_today(qtbot, make_window):
+    w = open_list(make_window)
+    w.controller.add_task(Task(title="Appeler la banque", priority=1, due=TODAY,
+                               rule="activity.manual.1", source="activity"))
+    w.go_home()
+    w.controller.start("todo")
+    assert titles(w)[0] == "Appeler la banque"
+
+
+def test_an_own_task_is_on_the_list_at_once_and_enter_saves_it(qtbot, make_window):
+    w = open_list(make_window)
+    click(qtbot, w.current.add_button)
+    qtbot.keyClicks(w.current.form.title.edit, "Acheter des timbres")
+    w.current.form.title.edit.setFocus()
+    qtbot.keyClick(w.current.form.title.edit, Qt.Key.Key_Return)
+    assert not w.current.form.isVisible() and w.current.list_view.isVisible()
+    assert "Acheter des timbres" in titles(w)
+    assert w.controller.navigator.position.step == "todo.list"  # Enter did not go home
+    focus = w.focusWidget()
+    assert focus is not w.home_button
+    assert focus.accessibleName() == f"{_('How to do it')}: Acheter des timbres"
+
+
+def test_home_shows_the_same_tasks_for_today_and_opens_one(qtbot, make_window):
+    w = make_window(lang="fr_FR", done=True, on_store=seed)
+    first, _later = arrange(w.controller.store.tasks.all(include_done=False), TODAY)
+    text = w.current.read_aloud_text()
+    for task in first:
+        assert task.shown_title() in text
+    how = [b for b in w.current.findChildren(BigButton) if b.text() == _("How to do it")]
+    assert len(how) == len(first) and all(b.property("role") != "primary" for b in how)
+    click(qtbot, how[0])
+    assert isinstance(w.current, ListPage)
+    assert first[0].shown_how().splitlines()[0] in w.current.read_aloud_text()
+
+
+def test_paper_says_each_date_itself(qtbot, make_window):
+    w = open_list(make_window)
+    html = printout(w.controller).to_html()
+    assert "aujourd" not in html and "demain" not in html and "dans 2 jours" not in html
+    assert "À faire au plus tard le 23 novembre 2026" in html
+    assert _("Rules to keep in mind") in html
+    assert "1er décembre 2026" in paper_date(dt.date(2026, 12, 1))
+
+
+def test_changing_the_country_rebuilds_the_list_and_keeps_ticks_and_notes(qtbot, make_window):
+    w = open_list(make_window)
+    tasks = w.controller.store.tasks
+    email = tasks.by_rule("plan.secure_email")
+    tasks.update(email.id, note="avec mon fils")
+    w.go_home()
+    w.controller.set_setting("country", "MX")
+    w.controller.store.answers.set_notice("imss")
+    w.controller.start("todo")
+    rules = {t.rule for t in tasks.all(include_done=False)}
+    assert not {r for r in rules if r and r.startswith("plan.fr_")}
+    assert "plan.mx_imss_channels" in rules
+    assert tasks.get(email.id).note == "avec mon fils"
+    assert "Appeler ma fille" in titles(w)

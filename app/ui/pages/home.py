@@ -6,7 +6,7 @@ import importlib
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core.flow import Journey
-from app.i18n import _, due_in_words
+from app.i18n import _
 from app.ui.home_sections import SECTIONS
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 from app.ui.widgets.page import KeptWidgets
@@ -88,30 +88,9 @@ class HomePage(PageBase):
         return ButtonRow(button)
 
     def _today(self) -> list[tuple]:
-        today = self.controller.today()
-        entries: list[tuple] = [("today", lambda: Heading(_("What to do today")))]
-        tasks = self.controller.store.tasks.due(today, TODAY_LIMIT)
-        if not tasks:
-            entries.append(("nothing due", lambda: Text(_("Nothing is due today."))))
-        for task in tasks:
-            entries.append(((repr(task), today), lambda t=task: self._task_card(t, today)))
-        return entries
+        from app.ui.pages.home_todo import today_entries  # the to-do list's own cards
 
-    def _task_card(self, task, today) -> Card:
-        card = Card(name=task.shown_title())
-        card.box.addWidget(Text(task.shown_title()))
-        when = due_in_words(task.due, today)
-        card.box.addWidget(Text(_("Due: {when}").format(when=when), "muted"))
-        done = BigButton(
-            _("Done"), description=_("Mark “{task}” as done").format(task=task.shown_title())
-        )
-        done.clicked.connect(lambda _c=False, t=task.id: self._done(t))
-        card.box.addWidget(ButtonRow(done))
-        return card
-
-    def _done(self, task_id: int) -> None:
-        self.controller.store.tasks.mark_done(task_id, self.controller.today())
-        self.controller.changed(_("Well done. It is ticked on your list."))
+        return today_entries(self.controller)
 
     def _journeys(self) -> list[tuple]:
         nav = self.controller.navigator

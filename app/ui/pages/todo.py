@@ -1,66 +1,46 @@
 """My to-do list: the recovery plan and the person's own tasks, in large type.
 
-One page holds the list and, in place of it, the form to add or change a task: the shell
-moves through journeys in a fixed order, and a form that returns to its list is not a step
-of one. What is typed in the form is kept as a draft, so leaving loses nothing. Done and
-Delete leave an Undo button where the task was.
+It opens on "For today" (at most three tasks, the most urgent first), then the rules to keep
+in mind (one card, never ticked), then "Later" (soonest first). One page holds the list and,
+in place of it, the form to add or change a task: the shell moves through journeys in a fixed
+order, and a form that returns to its list is not a step of one. What is typed in the form
+is kept as a draft, so leaving loses nothing. Done and Delete leave an Undo button where the
+task was.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.core.tasks import Task
+from app.core import plan
+from app.core.tasks import Task, arrange
 from app.i18n import N_, _, due_in_words, format_date, ngettext
 from app.ui import dialogs
-from app.ui.pages.home_todo import home_section  # noqa: F401 - kept importable here
+from app.ui.pages.home_todo import OPENED_KEY, home_section  # noqa: F401 - kept importable
 from app.ui.pages.todo_edit import TaskForm
+from app.ui.pages.todo_paper import (  # noqa: F401 - print_centre prints these from here
+    REPEAT_WORDS,
+    due_line,
+    printout,
+    rules_printout,
+)
 from app.ui.widgets import BigButton, Card, Heading, PageBase, Text
 from app.ui.widgets.buttons import button_flow, buttons, undo_card
 from app.ui.widgets.page import KeptWidgets
 
-if TYPE_CHECKING:  # printing waits for a printout
-    from app.ui.printing import Printout
-
-REPEAT_WORDS = {
-    "weekly": N_("Comes back every week."),
-    "monthly": N_("Comes back every month."),
-    "yearly": N_("Comes back every year."),
-}
+HOW_TO = N_("How to do it")
 
 
-def due_line(task: Task, today: dt.date) -> str:
+def due_words(task: Task, today: dt.date) -> str:
+    """On screen: "Due: tomorrow". Paper says the date itself (todo_paper.due_line)."""
     if task.done:
         return _("Done on {date}").format(date=format_date(task.done_on))
     if task.due is None:
         return _("No date")
     return _("Due: {when}").format(when=due_in_words(task.due, today))
-
-
-def printout(controller) -> Printout:
-    """The open tasks with their how-to and a box to tick by hand."""
-    from app.ui.printing import Printout
-
-    today = controller.today()
-    sheet = Printout(_("My to-do list"), controller.setting("first_name") or "", today)
-    tasks = controller.store.tasks.all(include_done=False)
-    if not tasks:
-        sheet.paragraph(_("Nothing left to do. Well done."))
-    for task in tasks:
-        lines = [due_line(task, today)]
-        if task.repeat:
-            lines.append(_(REPEAT_WORDS[task.repeat]))
-        if task.shown_how():
-            lines.append(task.shown_how())
-        if task.note:
-            lines.append(_("Note: {note}").format(note=task.note))
-        sheet.item(task.shown_title(), "\n".join(lines))
-    sheet.blank_lines(3, _("My notes"))
-    return sheet
 
 
 @dataclass
@@ -77,9 +57,8 @@ class ListPage(PageBase):
     """The whole list, or the form to add or change one task."""
 
     title = N_("My to-do list")
-    help = N_("Press Done when a task is done: you can undo it. Press Open to read why it "
-              "matters and how to do it; there you can also change it, move it up or down the "
-              "list, or delete it.")
+    help = N_("Press “How to do it” to read the steps. Press Done when a task is done: you can "
+              "undo it. An opened task can also be changed, moved or deleted.")
 
     # Building -----------------------------------------------------------------------
     def build(self, box: QVBoxLayout) -> None:
@@ -87,6 +66,7 @@ class ListPage(PageBase):
         self.show_done = False
         self.opened: set[int] = set()
         self.undoable: Undoable | None = None
+        self.undo_button: BigButton | None = None
 
         self.list_view = QWidget()
         lst = QVBoxLayout(self.list_view)
@@ -94,7 +74,12 @@ class ListPage(PageBase):
         lst.setSpacing(16)
         self.count_label = Text()
         lst.addWidget(self.count_label)
-        self.add_button = BigButton(_("Add my own task"), primary=True)
+        self.cards = QVBoxLayout()
+        self.cards.setSpacing(16)
+        self.cards_kept = KeptWidgets(self.cards)
+        lst.addLayout(self.cards)
+        # The list's tools come after the tasks: the first task is the page's main action.
+        self.add_button = BigButton(_("Add my own task"))
         self.add_button.clicked.connect(lambda: self.open_form("new"))
         self.done_button = BigButton()
         self.done_button.clicked.connect(self.toggle_done)
@@ -105,10 +90,6 @@ class ListPage(PageBase):
         self.pdf_button.clicked.connect(self.save_pdf)
         lst.addWidget(buttons(self.add_button, self.done_button, self.print_button,
                               self.pdf_button))
-        self.cards = QVBoxLayout()
-        self.cards.setSpacing(16)
-        self.cards_kept = KeptWidgets(self.cards)
-        lst.addLayout(self.cards)
         box.addWidget(self.list_view)
         self.form: TaskForm | None = None  # made when first needed: most visits only tick
 
@@ -131,11 +112,16 @@ class ListPage(PageBase):
 
     # Model ----------------------------------------------------------------------------
     def values(self) -> dict:
-        return {**super().values(), "editing": self.editing, "show_done": self.show_done}
+        return {**super().values(), "editing": self.editing, "show_done": self.show_done,
+                OPENED_KEY: sorted(self.opened)}
 
     def load(self) -> None:
-        draft = self.controller.store.progress.draft(self.step.key)
+        c = self.controller
+        # The country changed, or something happened (a payment not mine, a scam call).
+        plan.sync(c.store.tasks, c.answers(), c.today())
+        draft = c.store.progress.draft(self.step.key)
         self.show_done = bool(draft.get("show_done"))
+        self.opened = {int(i) for i in draft.get(OPENED_KEY, []) if isinstance(i, int)}
         self.editing = str(draft.get("editing", ""))
         if self.editing not in ("", "new") and self._task(self.editing) is None:
             self.editing = ""
@@ -188,12 +174,15 @@ class ListPage(PageBase):
         if own:
             fields.update(title=form.title.value().strip(), repeat=form.repeat_value())
         if task is None:
+            # Added before the list is shown again, so the new task is on it at once.
+            saved = self.controller.add_task(Task(**fields))
             self.close_form()
-            self.controller.add_task(Task(**fields))
+            self._focus_button(saved.id, _(HOW_TO))
             return
         self.controller.store.tasks.update(task.id, **fields)
         self.close_form()
         self.controller.changed(_("Your changes are saved."))
+        self._focus_button(task.id, _(HOW_TO))
 
     def _show_mode(self) -> None:
         editing = bool(self.editing)
@@ -210,34 +199,78 @@ class ListPage(PageBase):
 
     # The list ---------------------------------------------------------------------------
     def open_tasks(self) -> list[Task]:
-        return self.controller.store.tasks.all(include_done=False)
+        """The open tasks in the order shown: "For today", then "Later"."""
+        first, later = arrange(self.controller.store.tasks.all(include_done=False),
+                               self.controller.today())
+        return first + later
 
     def visible_tasks(self) -> list[Task]:
-        """The open tasks in the person's order, then the done ones when they are shown."""
-        tasks = self.controller.store.tasks.all(include_done=self.show_done)
-        return [t for t in tasks if not t.done] + [t for t in tasks if t.done]
+        """The open tasks in the order shown, then the done ones when they are shown."""
+        done = [t for t in self.controller.store.tasks.all(include_done=self.show_done) if t.done]
+        return self.open_tasks() + done
 
     def refresh(self) -> None:
         """Show the list; a task card is made again only when what it shows has changed."""
-        tasks = self.visible_tasks()
-        left = [t for t in tasks if not t.done]
+        c = self.controller
+        today = c.today()
+        first, later = arrange(c.store.tasks.all(include_done=False), today)
+        left = first + later
         self.count_label.setText(
             ngettext("{n} thing to do.", "{n} things to do.", len(left)).format(n=len(left))
             if left else _("Nothing left to do. Well done."))
         self.done_button.setText(_("Hide done tasks") if self.show_done else _("Show done tasks"))
         self.undo_button = None
-        cards = [self._entry(task, i, len(left)) for i, task in enumerate(left)]
+        entries: list[tuple] = [("today", lambda: Heading(_("For today")))]
+        if not first:
+            entries.append(("nothing today", lambda: Text(_("Nothing is due today."))))
+        slots: list[int] = []  # where each open task's card is, in the order shown
+        for i, task in enumerate(left):
+            if i == len(first):
+                entries += self._rules_entries()
+                entries.append(("later", lambda: Heading(_("Later"))))
+            slots.append(len(entries))
+            entries.append(self._entry(task, i, len(left)))
+        if len(first) == len(left):
+            entries += self._rules_entries()
         if self.undoable is not None:
-            cards.insert(min(self.undoable.index, len(cards)), (None, self._undo_card))
+            at = slots[self.undoable.index] if self.undoable.index < len(slots) else None
+            if at is None:
+                at = len(entries)
+            entries.insert(at, (None, self._undo_card))
         if self.show_done:
-            cards.append((None, lambda: Heading(_("Already done"))))
-            done = [self._entry(task, 0, 0) for task in tasks if task.done]
-            cards += done or [(None, lambda: Text(_("Nothing is ticked yet.")))]
-        self.cards_kept.fill(cards)
+            entries.append((None, lambda: Heading(_("Already done"))))
+            done = [self._entry(task, 0, 0) for task in
+                    c.store.tasks.all(include_done=True) if task.done]
+            entries += done or [(None, lambda: Text(_("Nothing is ticked yet.")))]
+        self.cards_kept.fill(entries)
+
+    def _rules_entries(self) -> list[tuple]:
+        rules = tuple(plan.reminders(self.controller.answers()))
+        return [(("rules", rules), lambda: self._rules_card(rules))] if rules else []
+
+    def _rules_card(self, rules: tuple[str, ...]) -> Card:
+        """The rules to keep in mind: one card, read aloud or printed, never ticked."""
+        title = _("Rules to keep in mind")
+        card = Card(name=title)
+        card.box.addWidget(Heading(title))
+        for rule in rules:
+            card.box.addWidget(Text(f"• {_(rule)}"))
+        read = BigButton(_("Read them aloud"), description=title)
+        read.clicked.connect(lambda: self.read_rules(rules))
+        paper = BigButton(_("Print them"), description=title)
+        paper.clicked.connect(self.print_rules)
+        card.box.addLayout(button_flow(read, paper))
+        return card
+
+    def read_rules(self, rules: tuple[str, ...]) -> None:
+        from app.ui.speech import say_or_explain
+
+        say_or_explain(self, " ".join([_("Rules to keep in mind") + "."]
+                                      + [_(rule) for rule in rules]))
 
     def _entry(self, task: Task, index: int, total: int) -> tuple:
         """A card's key holds all it shows: the task, its place, opened, today's date."""
-        key = (repr(task), index > 0, index < total - 1, task.id in self.opened,
+        key = (repr(task), index == 0, index > 0, index < total - 1, task.id in self.opened,
                self.controller.today())
         return key, lambda: self._card(task, index, total)
 
@@ -246,7 +279,7 @@ class ListPage(PageBase):
         card = Card(name=title)
         head = Text(title, "strong")
         card.box.addWidget(head)
-        when = [due_line(task, self.controller.today())]
+        when = [due_words(task, self.controller.today())]
         if task.repeat and not task.done:
             when.append(_(REPEAT_WORDS[task.repeat]))
         card.box.addWidget(Text("\n".join(when), "muted"))
@@ -255,19 +288,21 @@ class ListPage(PageBase):
         opened = task.id in self.opened
         if opened:
             self._details(card, task)
-        # A closed card offers Done and Open only: a calm list, no Delete next to Done. The
-        # rarer actions (change, move, delete) come with the details, one card at a time;
-        # fewer widgets also keep a long list quick to redraw in a new language or text size.
+        # A closed card offers "How to do it" and Done only: a calm list, no Delete next to
+        # Done. The rarer actions (change, move, delete) come with the opened card. The
+        # filled button is the first task's "How to do it" (never Done: a person who presses
+        # the biggest button must not tick a task without doing it).
         row: list[BigButton] = []
-        row.append(self._button(_("Close") if opened else _("Open"),
+        row.append(self._button(_("Close") if opened else _(HOW_TO),
                                 _("Why it matters, how to do it, and how to change it: {task}"),
-                                title, lambda t=task.id: self.toggle_open(t)))
+                                title, lambda t=task.id: self.toggle_open(t),
+                                primary=index == 0 and not opened and not task.done))
         if task.done:
             row.append(self._button(_("Not done after all"), _("Put “{task}” back on the list"),
                                     title, lambda t=task.id: self.undo_done(t)))
         else:
             row.append(self._button(_("Done"), _("Mark “{task}” as done"), title,
-                                    lambda t=task.id: self.mark_done(t), primary=True))
+                                    lambda t=task.id: self.mark_done(t)))
         if opened:
             row += self._changes(task, title, index, total)
         card.box.addLayout(button_flow(*row))
@@ -323,8 +358,9 @@ class ListPage(PageBase):
 
     def toggle_open(self, task_id: int) -> None:
         self.opened ^= {task_id}
+        self._save_draft()
         self.refresh()
-        self._focus_button(task_id, _("Close") if task_id in self.opened else _("Open"))
+        self._focus_button(task_id, _("Close") if task_id in self.opened else _(HOW_TO))
 
     def toggle_done(self) -> None:
         self.show_done = not self.show_done
@@ -354,14 +390,24 @@ class ListPage(PageBase):
         self._after_action(None, _("It is back on your list."))
 
     def move(self, task_id: int, offset: int) -> None:
-        """Swap with the open task above or below (done ones in between keep their place)."""
-        every = [t.id for t in self.controller.store.tasks.all()]
-        shown = [t.id for t in self.open_tasks()]
-        i = shown.index(task_id)
+        """Swap with the open task above or below, in the order shown.
+
+        The list is sorted by date and urgency, so the task takes its neighbour's date and
+        urgency, then its place just before (up) or after (down) it.
+        """
+        tasks = self.controller.store.tasks
+        shown = self.open_tasks()
+        ids = [t.id for t in shown]
+        i = ids.index(task_id)
         j = i + offset
         if not 0 <= j < len(shown):
             return
-        self.controller.store.tasks.move(task_id, every.index(shown[j]) - every.index(task_id))
+        other = shown[j]
+        tasks.update(task_id, due=other.due, priority=other.priority)
+        every = [t.id for t in tasks.all()]
+        rest = [t for t in every if t != task_id]
+        target = rest.index(other.id) + (1 if offset > 0 else 0)
+        tasks.move(task_id, target - every.index(task_id))
         self.undoable = None
         self.refresh()
         self.controller.changed(_("Moved up.") if offset < 0 else _("Moved down."))
@@ -405,6 +451,11 @@ class ListPage(PageBase):
         from app.ui.printing import print_paper
 
         print_paper(self, printout(self.controller), _("Your list is printing."))
+
+    def print_rules(self) -> None:
+        from app.ui.printing import print_paper
+
+        print_paper(self, rules_printout(self.controller), _("The rules are printing."))
 
     def save_pdf(self) -> None:
         from app.ui.printing import save_pdf

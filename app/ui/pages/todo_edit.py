@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.core.dates import DateError, parse_date
@@ -22,6 +23,25 @@ REPEAT_CHOICES: tuple[tuple[str, str], ...] = (
     ("monthly", N_("Every month")),
     ("yearly", N_("Every year")),
 )
+
+
+class _EnterSaves(QObject):
+    """Enter in the task's title presses "Save this task" (the window takes Enter for Next)."""
+
+    def __init__(self, edit, save) -> None:
+        super().__init__(edit)
+        self.save = save
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in keys:
+            event.accept()  # the line edit gets the key, not the window's Enter shortcut
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.key() in keys:
+            self.save()
+            return True
+        return False
 
 
 class TaskForm(QWidget):
@@ -78,6 +98,7 @@ class TaskForm(QWidget):
         self.save_button = BigButton(_("Save this task"), primary=True)
         self.cancel_button = BigButton(_("Go back without saving"))
         box.addWidget(buttons(self.save_button, self.cancel_button))
+        _EnterSaves(self.title.edit, self.save_button.click)
 
     # Showing ---------------------------------------------------------------------------
     def show_for(self, task: Task | None) -> None:
