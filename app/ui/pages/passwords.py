@@ -316,14 +316,17 @@ class PensionPage(ChangePage):
         self._show(answer)
 
 
+TWO_STEP_IS = N_("With two-step verification, the account asks for a code sent to your phone "
+                 "as well as your password.")
+
+
 class TwoStepPage(AccountPage):
     title = N_("Two-step verification for {account}")
-    body = N_("With two-step verification, the account asks for a code sent to your phone as "
-              "well as your password.")
     help = N_("Look for it in your account settings, under “Security”. Not every account "
               "offers it; that is fine.")
 
     def build(self, box: QVBoxLayout) -> None:
+        box.addWidget(Text(_(TWO_STEP_IS)))
         box.addWidget(Text(_("This code is for you alone. Never give it to anyone who calls or "
                              "writes, even someone who knows true facts about you. If someone "
                              "asks for it, hang up.")))

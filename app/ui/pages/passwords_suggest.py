@@ -27,7 +27,8 @@ from app.core.passwords import (
 from app.i18n import N_, _
 from app.ui import clipboard, theme
 from app.ui.speech import say_or_explain
-from app.ui.widgets import BigButton, ButtonRow, PageBase, Text
+from app.ui.widgets import BigButton, PageBase, Text
+from app.ui.widgets.buttons import buttons
 
 _MEMORY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -180,14 +181,14 @@ class SuggestionBlock(QWidget):
         self.shorter.clicked.connect(self.toggle_short)
         self.read.clicked.connect(self.read_it)
         self.copy.clicked.connect(self.copy_it)
-        box.addWidget(ButtonRow(self.another, self.shorter, self.read, self.copy))
+        box.addWidget(buttons(self.another, self.shorter, self.read, self.copy))
         self.lengths = [BigButton(_("{count} digits").format(count=n)) for n in LENGTHS]
         for n, button in zip(LENGTHS, self.lengths, strict=True):
             button.setAccessibleDescription(_("A code of this many digits."))
             button.clicked.connect(lambda _c=False, n=n: self.set_length(n))
         self.lengths_lead = Text(_("How many digits does the site ask for?"))
         box.addWidget(self.lengths_lead)
-        self.lengths_row = ButtonRow(*self.lengths)
+        self.lengths_row = buttons(*self.lengths)
         box.addWidget(self.lengths_row)
 
     # What is kept, for this account, in memory only.
