@@ -39,8 +39,12 @@ REQUIRED: tuple[str, ...] = ("id", "organisation", "helps_with", "source", "chec
 OPTIONAL: tuple[str, ...] = ("address", "phone", "phone_note", "how_to_reach")
 
 ALWAYS_ADVICE = N_(
-    "Use the number printed on your card, your statement or an official letter, never one "
-    "given in a message."
+    "Use a number you already have: on your bank card, a statement or an official letter. "
+    "Never one from a message or a caller."
+)
+WHY_FEW_NUMBERS = N_(
+    "Sereno shows a phone number only when an official page confirms it. Fake numbers go "
+    "around."
 )
 CHECKED_ON = N_("Checked on {date}")
 TYPE_ADDRESS = N_("Type this address yourself: {address}")

@@ -1,4 +1,4 @@
-"""Who to call: every entry is sourced and dated, and no phone number is invented."""
+"""Where to turn: every entry is sourced and dated, and no phone number is invented."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,12 +14,17 @@ from app.i18n_extract import translatable_strings
 from app.paths import resource, translations_dir
 
 LANGUAGES = ("en", "es_MX", "fr_FR")
-# The only phone number shared/DOMAIN.md gives with its source (ameli.fr).
-DOMAIN_PHONES = {"3646"}
+# The phone numbers shared/DOMAIN.md gives with their source, per country.
+DOMAIN_PHONES = {
+    "FR": {"3646", "0 892 705 705", "33700", "116 006"},
+    "MX": {"089"},
+    "OTHER": set(),
+}
 DOMAIN_ADDRESSES = {
     "MX": {"imss.gob.mx", "condusef.gob.mx", "burodecredito.com.mx", "circulodecredito.com.mx"},
     "FR": {"ameli.fr", "cybermalveillance.gouv.fr", "17cyber.gouv.fr", "cnil.fr",
-           "particuliers.banque-france.fr", "pre-plainte-en-ligne.gouv.fr", "service-public.fr"},
+           "particuliers.banque-france.fr", "masecurite.interieur.gouv.fr", "service-public.fr",
+           "impots.gouv.fr"},
     "OTHER": set(),
 }
 
@@ -48,20 +53,30 @@ def test_every_contact_has_a_source_and_a_checked_date(country):
 
 def test_mexico_lists_the_organisations_of_the_domain_notes():
     found = {c.id: c for c in load_contacts("MX")}
-    assert set(found) == {"imss", "condusef", "buro_de_credito", "circulo_de_credito",
-                          "anticorrupcion_datos", "fiscalia"}
-    assert not any(c.phone for c in found.values()), "DOMAIN.md gives no Mexican number"
+    assert set(found) == {"your_bank", "imss", "condusef", "buro_de_credito",
+                          "circulo_de_credito", "report_089", "anticorrupcion_datos", "fiscalia"}
+    assert list(found)[0] == "your_bank"
+    assert [c.id for c in found.values() if c.phone] == ["report_089"]  # DOMAIN.md: 089 only
     assert found["anticorrupcion_datos"].address == ""
     assert "REDECO" in found["condusef"].helps_with and "REUS" in found["condusef"].helps_with
+    assert "aclaración" in found["your_bank"].helps_with
 
 
-def test_france_lists_the_organisations_and_only_ameli_has_a_phone():
+def test_france_lists_the_organisations_with_the_corrected_facts():
     found = {c.id: c for c in load_contacts("FR")}
-    assert {"ameli", "cybermalveillance", "17cyber", "cnil", "banque_de_france", "pre_plainte",
-            "service_public", "police_gendarmerie"} == set(found)
-    assert [c.id for c in found.values() if c.phone] == ["ameli"]
+    assert {"your_bank", "card_opposition", "ameli", "cybermalveillance", "17cyber",
+            "spam_33700", "ficoba", "banque_de_france", "plainte_en_ligne", "service_public",
+            "victim_support", "france_services", "cnil", "police_gendarmerie"} == set(found)
+    assert list(found)[0] == "your_bank"
     assert found["ameli"].phone == "3646"
     assert found["ameli"].phone_note == "Free service + cost of the call"
+    assert "3646 yourself" in found["ameli"].helps_with
+    # FICOBA through impots.gouv.fr since January 2025, no longer through the CNIL.
+    assert found["ficoba"].address == "impots.gouv.fr"
+    assert "FICOBA" not in found["cnil"].helps_with
+    # The pré-plainte no longer exists; 17Cyber's chat only for serious cases.
+    assert "pre_plainte" not in found and "pré-plainte" not in str(found)
+    assert "serious" in found["17cyber"].helps_with
     i18n.set_language("fr_FR")
     assert found["ameli"].shown("phone_note") == "Service gratuit + prix de l'appel"
 
@@ -69,14 +84,14 @@ def test_france_lists_the_organisations_and_only_ameli_has_a_phone():
 @pytest.mark.parametrize("country", ["MX", "FR", "OTHER"])
 def test_no_phone_or_address_that_the_domain_notes_do_not_give(country):
     for contact in load_contacts(country):
-        assert not contact.phone or contact.phone in DOMAIN_PHONES, contact.id
+        assert not contact.phone or contact.phone in DOMAIN_PHONES[country], contact.id
         assert not contact.address or contact.address in DOMAIN_ADDRESSES[country], contact.id
 
 
 def test_other_countries_send_people_to_their_card():
     found = {c.id: c for c in load_contacts("OTHER")}
     assert "your_bank" in found and not found["your_bank"].phone
-    assert "card" in found["your_bank"].how_to_reach
+    assert "bank card" in found["your_bank"].how_to_reach
     assert load_contacts("") == load_contacts("OTHER")
 
 
@@ -97,7 +112,8 @@ def test_every_contact_is_shown_in_each_language(lang):
         data = tomllib.loads(resource("contacts", name).read_text(encoding="utf-8"))
         for text in translatable_strings(data):
             assert catalog.get(text) is not None and catalog.get(text).string, (lang, text)
-    for text in (contacts.ALWAYS_ADVICE, contacts.CHECKED_ON, contacts.TYPE_ADDRESS):
+    for text in (contacts.ALWAYS_ADVICE, contacts.CHECKED_ON, contacts.TYPE_ADDRESS,
+                 contacts.WHY_FEW_NUMBERS):
         assert catalog.get(text) is not None and catalog.get(text).string, (lang, text)
     i18n.set_language(lang)
     for country in ("MX", "FR", "OTHER"):
@@ -110,9 +126,9 @@ def test_every_contact_is_shown_in_each_language(lang):
 
 def test_shown_helpers_in_spanish():
     i18n.set_language("es_MX")
-    imss = load_contacts("MX")[0]
+    imss = next(c for c in load_contacts("MX") if c.id == "imss")
     assert imss.shown("organisation") == "IMSS (Instituto Mexicano del Seguro Social)"
-    assert imss.shown_checked() == "Revisado el 23 de noviembre de 2026"
+    assert imss.shown_checked() == "Revisado el 2 de diciembre de 2026"
     assert imss.shown_address() == "Escriba usted mismo esta dirección: imss.gob.mx"
     assert imss.shown_phone() == "" and imss.phone_for_speech("es_MX") == ""
 

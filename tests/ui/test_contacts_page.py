@@ -1,4 +1,4 @@
-"""Who to call: the country's organisations with their source, phones only from the data."""
+"""Where to turn: the country's organisations with their source, phones only from the data."""
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
@@ -29,8 +29,10 @@ def test_the_country_organisations_with_their_checked_date(make_window, lang, co
     assert w.controller.navigator.position.step == "contacts.list"
     contacts = load_contacts(country)
     assert list(page.cards) == [c.id for c in contacts]
-    assert _("Use the number printed on your card, your statement or an official letter, never "
-             "one given in a message.") in texts(page)
+    assert _("Use a number you already have: on your bank card, a statement or an official "
+             "letter. Never one from a message or a caller.") in texts(page)
+    assert contacts[0].id == "your_bank"  # the bank first
+    assert page.page_title() == _("Where to turn")
     for contact in contacts:
         card = page.cards[contact.id]
         shown = texts(card)
@@ -49,12 +51,15 @@ def test_the_country_organisations_with_their_checked_date(make_window, lang, co
             assert contact.shown_phone() in shown
 
 
-def test_only_france_has_a_phone_in_the_data(make_window):
+def test_phones_only_where_the_data_gives_one(make_window):
     w = make_window(lang="fr_FR", done=True)
     w.controller.start("contacts")
     buttons = read_buttons(w.current)
-    assert len(buttons) == len([c for c in load_contacts("FR") if c.phone]) == 1
+    assert len(buttons) == len([c for c in load_contacts("FR") if c.phone]) == 4
     assert "36 46" in texts(w.current)
+    w = make_window(lang="es_MX", done=True)
+    w.controller.start("contacts")
+    assert len(read_buttons(w.current)) == 1 and "089" in texts(w.current)
 
 
 def test_the_number_is_read_digit_by_digit_or_the_status_says_why_not(qtbot, make_window,
@@ -63,10 +68,11 @@ def test_the_number_is_read_digit_by_digit_or_the_status_says_why_not(qtbot, mak
     w.controller.start("contacts")
     said = []
     monkeypatch.setattr(w.speaker, "say", lambda text: said.append(text) or True)
-    click(qtbot, read_buttons(w.current)[0])
+    ameli = w.current.cards["ameli"]
+    click(qtbot, read_buttons(ameli)[0])
     assert said and said[0].endswith("3 6 4 6")
     monkeypatch.setattr(w.speaker, "say", lambda text: False)
-    click(qtbot, read_buttons(w.current)[0])
+    click(qtbot, read_buttons(ameli)[0])
     problem = w.speaker.problem() if hasattr(w.speaker, "problem") else None
     assert w.status.text() and w.status.text() == (problem or _(NO_VOICE))
 

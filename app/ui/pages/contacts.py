@@ -1,4 +1,4 @@
-"""Who to call: the official organisations of the person's country, and one trusted person.
+"""Where to turn: the official organisations of the person's country, and one trusted person.
 
 Each organisation shows what it helps with, the address to type by hand, a phone number
 only where the data file gives one (read aloud digit by digit on request), and where the
@@ -10,7 +10,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout
 
 from app import i18n
-from app.core.contacts import ALWAYS_ADVICE, TYPE_ADDRESS, Contact, load_contacts
+from app.core.contacts import (
+    ALWAYS_ADVICE,
+    TYPE_ADDRESS,
+    WHY_FEW_NUMBERS,
+    Contact,
+    load_contacts,
+)
 from app.core.flow import Step  # noqa: F401 - callers reach it here
 from app.i18n import N_, _
 from app.ui.pages.home_contacts import trusted_section  # noqa: F401 - kept importable here
@@ -20,16 +26,16 @@ from app.ui.widgets.page import clear_layout
 
 
 class ContactsPage(PageBase):
-    title = N_("Who to call")
+    title = N_("Where to turn")
     help = N_(
-        "These organisations are real. To reach them, type the address yourself or use the "
-        "number printed on your card or an official letter. Never use a number given in a "
-        "message or by a caller."
+        "These organisations are real. Your bank comes first. Type an address yourself, or "
+        "use a number you already have. Never use a number given in a message or by a caller."
     )
 
     def build(self, box: QVBoxLayout) -> None:
         warning = Card(name=_("Always"))
         warning.box.addWidget(Heading(_(ALWAYS_ADVICE)))
+        warning.box.addWidget(Text(_(WHY_FEW_NUMBERS), "muted"))
         box.addWidget(warning)
         self.area = QVBoxLayout()
         self.area.setSpacing(16)
