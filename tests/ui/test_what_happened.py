@@ -120,6 +120,8 @@ def test_french_and_mexican_rows_name_the_social_security_number(qtbot, make_win
     values = [r.value for r in w.current.group.rows]
     assert "curp" not in values and "health_rights" in values
     assert row(w.current, "social_security").title_label.text() == "Numéro de sécurité sociale"
+    for value in list(w.current.group.values()):  # what the AmeliPro leak held, pre-ticked
+        click(qtbot, row(w.current, value))
     click(qtbot, w.next_button)  # nothing chosen: blocked
     assert step(w) == "what_happened.exposed"
     click(qtbot, row(w.current, "unknown"))
@@ -156,3 +158,23 @@ def test_unticking_an_account_asks_before_forgetting_it(qtbot, make_window, dial
     click(qtbot, row(w.current, "phone"))
     assert len(dialogs.texts("confirm")) == 1
     assert "phone" not in [a.kind for a in w.controller.store.answers.accounts()]
+
+
+@pytest.mark.parametrize("lang, notice, held", [
+    ("fr_FR", "ameli", {"birth_date", "social_security", "health_rights"}),
+    ("es_MX", "imss", {"name_address", "birth_date", "curp", "social_security", "health_rights"}),
+])
+def test_what_the_leak_held_is_ticked_and_said(qtbot, make_window, lang, notice, held):
+    w = make_window(lang=lang, done=True)
+    w.controller.start("what_happened")
+    click(qtbot, row(w.current, notice))
+    click(qtbot, w.next_button)
+    assert set(w.current.group.values()) == held == w.controller.store.answers.exposed()
+    assert w.current.leak.isVisible() and "Sereno" in w.current.leak.text()
+    if notice == "ameli":  # AmeliPro took no address, phone or bank details
+        assert not {"name_address", "contact", "bank"} & held
+    click(qtbot, row(w.current, "pension"))  # the person can still add more
+    click(qtbot, row(w.current, "birth_date"))  # or untick
+    click(qtbot, w.back_button)
+    click(qtbot, w.next_button)
+    assert w.controller.store.answers.exposed() == (held - {"birth_date"}) | {"pension"}

@@ -44,6 +44,23 @@ SOCIAL_SECURITY: dict[str, tuple[str, str]] = {
     "OTHER": (N_("Social security number"),
               N_("Your national social security or insurance number.")),
 }
+# What each leak held (DOMAIN.md and its corrections): ticked for the person on the exposed
+# page, with a sentence that says so; they can untick or add. The IMSS leak's pension amounts
+# and phones came from one outlet only, and no report lists email: not ticked.
+LEAK_DATA: dict[str, frozenset[str]] = {
+    "imss": frozenset({"name_address", "birth_date", "curp", "social_security",
+                       "health_rights"}),
+    "ameli": frozenset({"birth_date", "social_security", "health_rights"}),
+}
+LEAK_WORDS: dict[str, str] = {
+    "imss": N_("The IMSS leak held names, addresses, CURP, NSS, birth dates and illnesses. "
+               "Sereno has ticked them. Add anything else your notice mentions."),
+    "ameli": N_("The AmeliPro leak held names, birth dates, social security numbers and health "
+                "rights. It held no address, phone or bank details. Sereno has ticked what it "
+                "held. Add anything else your notice mentions."),
+}
+PREFILLED = "prefilled"
+
 ACCOUNT_HINTS: dict[str, str] = {
     "email": N_("The address where you receive your emails."),
     "bank": N_("An account where your money is kept."),
@@ -110,13 +127,28 @@ class ExposedPage(PageBase):
         return rows
 
     def build(self, box: QVBoxLayout) -> None:
+        self.leak = Text("", "muted")
+        self.leak.hide()
+        box.addWidget(self.leak)
         self.group = ChoiceGroup(exclusive=False, name=self.page_title())
         self.group.add_all(self.kinds())
         self.group.changed.connect(self._chosen)
         box.addWidget(self.group)
 
     def load(self) -> None:
-        self.group.set_values(self.controller.store.answers.exposed())
+        answers = self.controller.store.answers
+        notice = answers.notice()
+        leak = LEAK_DATA.get(notice, frozenset()) & {row.value for row in self.group.rows}
+        progress = self.controller.store.progress
+        draft = progress.draft(self.step.key)
+        if leak and not answers.exposed() and draft.get(PREFILLED) != notice:
+            # Once per notice: what the leak held is ticked, and the page says so above.
+            answers.set_exposed(set(leak))
+            progress.save_draft(self.step.key, {**draft, PREFILLED: notice})
+            self.controller.changed()
+        self.leak.setText(_(LEAK_WORDS[notice]) if leak else "")
+        self.leak.setVisible(bool(leak))
+        self.group.set_values(answers.exposed())
 
     def _chosen(self) -> None:
         # Kinds not offered here (CURP after moving to France) are kept as they were.
