@@ -46,7 +46,11 @@ KIND_NAMES: dict[str, str] = {
 }
 SPEAKER_NAMES: dict[str, str] = {"caller": N_("The caller"), "you": N_("You")}
 ANSWER_FAKE = N_("This is a scam.")
-ANSWER_GENUINE = N_("This is genuine.")
+ANSWER_GENUINE = N_("This looks genuine: it asks for nothing.")
+# Said under every genuine message: a name on a text or an email proves nothing either.
+SENDER_CAN_BE_IMITATED = N_(
+    "A sender's name can be imitated. If unsure, call the number you already have."
+)
 # One turn of a call read aloud: "The caller: Good morning..."; French puts a space before ":".
 SPOKEN_TURN = N_("{who}: {text}")
 FICTION_NOTE = N_(

@@ -250,3 +250,17 @@ def test_no_message_shared_with_another_part_is_translated_differently(lang):
             for message in read_po(f, locale=lang):
                 if message.id in mine:
                     assert message.string == mine[message.id], (other.name, message.id)
+
+
+def test_safe_words_in_the_advice():
+    """A genuine message 'looks genuine: it asks for nothing'; never 'call back' (it reads as
+    'redial the caller'); IMSS is not said to never ask for data by phone (not confirmed)."""
+    for example in scams.all_examples():
+        advice = example.do_instead
+        assert "call back" not in advice.lower(), example.id
+        assert "number printed on your card" not in advice, example.id
+        if example.genuine and example.kind != "call":
+            assert "asks for nothing" in advice, example.id
+            assert "is genuine" not in advice, example.id
+        assert "IMSS does not ask" not in advice, example.id
+    assert scams.ANSWER_GENUINE == "This looks genuine: it asks for nothing."

@@ -15,7 +15,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core.flow import Step
 from app.core.journeys import SCAMS_ROUND as ROUND_SIZE
-from app.core.scams import FICTION_NOTE, Example, find_example, load_examples
+from app.core.scams import (
+    FICTION_NOTE,
+    SENDER_CAN_BE_IMITATED,
+    Example,
+    find_example,
+    load_examples,
+)
 from app.core.tasks import Task, add_months
 from app.i18n import N_, _, ngettext
 from app.store.scams import ScamAnswer
@@ -34,7 +40,7 @@ TASK_HOW = N_("On your home page, press “Spot the scam”.")
 RULES = (
     N_("Never give a code, a password or your card number, to anyone."),
     N_("Never open a link in a message: type the address yourself."),
-    N_("When in doubt, hang up and call the number printed on your card."),
+    N_("When in doubt, hang up. Then call the number on the back of your bank card yourself."),
 )
 
 
@@ -251,11 +257,13 @@ class AnswerPage(RoundPage):
             self.area.addWidget(Text(comment))
         self.message = MessageView(example, marked=True, colours=_colours(self.controller))
         self.area.addWidget(self.message)
-        self.area.addWidget(Heading(_("Why it is genuine") if example.genuine
+        self.area.addWidget(Heading(_("Why it looks genuine") if example.genuine
                                     else _("What gives it away")))
         clues = example.shown_clues()
         for number, index in enumerate(clue_order(example), 1):
             self.area.addWidget(Text(f"{MARKER.format(number=number)} {clues[index][1]}"))
+        if example.genuine:
+            self.area.addWidget(Text(_(SENDER_CAN_BE_IMITATED)))
         self.area.addWidget(Heading(_("What to do")))
         self.area.addWidget(Text(example.shown("do_instead")))
         self.area.addWidget(trusted_card(self.controller, example.kind))
