@@ -83,9 +83,14 @@ class Session(QObject):
                 self.show_chooser()
                 return True
             # A profile whose file is lost is found again through its WAL or backups.
-            return self.open(self.folder.profile_to_open()) is not None
+            window = self.open(self.folder.profile_to_open(), tell=False)
+        if window is None:
+            return False
+        # Said once the start lock is let go: a second start never waits on this message.
+        application.tell_recovery(window, self.store)
+        return True
 
-    def open(self, profile_id: str) -> MainWindow | None:
+    def open(self, profile_id: str, tell: bool = True) -> MainWindow | None:
         """Close whatever is open, then open this person's notes in a new window.
 
         None, with nothing closed, when another Sereno has this person open: that one is
@@ -119,7 +124,8 @@ class Session(QObject):
         window.show_placed()
         self._hide_chooser()
         self._watch.start()
-        application.tell_recovery(window, store)
+        if tell:
+            application.tell_recovery(window, store)
         return window
 
     def _bring_other_forward(self, lock: ProfileLock) -> None:
