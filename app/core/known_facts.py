@@ -14,8 +14,8 @@ from app.i18n import N_, _
 CARD_TITLE = N_("What they already know")
 CARD_INTRO = N_("A caller may already know:")
 CARD_RULE = N_(
-    "Someone who knows these has proved nothing. Sereno's rule: hang up, and call back on "
-    "the number printed on your card or an official letter."
+    "Someone who knows these has proved nothing. Sereno's rule: hang up. Then call the "
+    "organisation yourself, on a number you already have."
 )
 CARD_UNSURE = N_("You were not sure what leaked, so this card counts the usual facts.")
 

@@ -20,8 +20,8 @@ def seed(store: Store, language: str, today: dt.date) -> None:
     store.settings.set("country", COUNTRY_FOR_LANGUAGE[language])
     store.answers.set_notice({"es_MX": "imss", "fr_FR": "ameli"}.get(language, "bank"))
     # What each leak really held: AmeliPro had no pension amount, IMSS had no health rights.
-    exposed = {"name_address", "birth_date", "social_security"}
-    exposed |= {"fr_FR": {"health_rights"}}.get(language, {"curp", "pension"})
+    exposed = {"birth_date", "social_security"}  # the AmeliPro leak held no address
+    exposed |= {"fr_FR": {"health_rights"}}.get(language, {"name_address", "curp", "pension"})
     store.answers.set_exposed(exposed)
     if not store.answers.accounts():
         names = {"es_MX": ("Correo", "Banco"), "fr_FR": ("Ma messagerie", "Ma banque")}

@@ -54,3 +54,14 @@ def test_the_card_ends_with_the_rule_in_each_language():
         assert len(lines) == 4  # the intro, two facts, the rule
     i18n.set_language("fr_FR")
     assert "raccroch" in card_lines(answers)[-1]
+
+
+def test_the_amelipro_card_names_no_address_and_the_rule_never_says_call_back():
+    """The AmeliPro leak held no address (DOMAIN.md, corrections): its card does not say it."""
+    from app.core.answers import Answers
+
+    amelipro = Answers("FR", "ameli", frozenset({"birth_date", "social_security",
+                                                   "health_rights"}))
+    kinds = [f.kind for f in known_facts(amelipro)]
+    assert "name_address" not in kinds and "contact" not in kinds and "bank" not in kinds
+    assert "call back" not in CARD_RULE and "number you already have" in CARD_RULE

@@ -2,7 +2,7 @@
 call log and the check-up calendar.
 
 The card lists, in large type, the facts a caller may already know (from the answers to
-"What happened?") and Sereno's rule: hang up, call back on the number on your card. The
+"What happened?") and Sereno's rule: hang up, then call a number you already have. The
 scripts say what to have at hand, say, ask for and never give, per organisation. The call
 log is in calls_log.py. The calendar exports the repeating tasks as an .ics file for a
 phone or email calendar, and prints them month by month.
