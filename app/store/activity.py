@@ -230,8 +230,8 @@ class ActivityRepo:
                 "currency, description, verdict, reviewed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (account_id, fingerprint) DO UPDATE SET verdict = excluded.verdict, "
                 "reviewed_on = excluded.reviewed_on",
-                (account_id, print_, day.isoformat(), str(amount), currency,
-                 description.strip(), "not_mine", today.isoformat()),
+                (account_id, print_, day.isoformat(), str(amount), (currency or "")[:10],
+                 description, "not_mine", today.isoformat()),
             )
         rows = self.db.query(
             f"SELECT {_TXN} FROM activity_transactions WHERE account_id = ? AND fingerprint = ?",

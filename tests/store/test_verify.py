@@ -210,3 +210,31 @@ def test_the_chooser_list_survives_a_file_it_cannot_read(folder):
     folder.path_for(other).write_bytes(b"not a database" * 100)
     assert [p.id for p in folder.profiles()] == [good, bad]
     assert [p.id for p in folder.unreadable()] == [other]
+
+
+def test_what_sereno_writes_always_passes_the_full_read(folder):
+    """Over-long text typed or pasted is cut to the stored length, so the person's own
+    profile is never taken for a damaged one."""
+    from decimal import Decimal
+
+    from app.store import limits
+    from app.store.calls import Call
+
+    pid = folder.create("x" * 5000)
+    store = Store(folder.path_for(pid), folder.backup_dir, TODAY)
+    try:
+        store.settings.set("trusted_person", "Lucía " * 2000)
+        task = store.tasks.add(Task(title="T" * 9000, note="n" * 90_000, why="w" * 9000))
+        store.tasks.update(task.id, note="m" * 90_000, title="U" * 9000)
+        account = store.answers.add_account("bank", "B" * 5000, "4821")
+        store.activity.add_by_hand(account.id, TODAY, Decimal("-12.50"), "MXN" * 10,
+                                   "PAYEE " * 500, TODAY)
+        store.activity.record_check(account.id, TODAY, "hand", "strange", "z" * 90_000)
+        store.calls.add(Call("made", dt.datetime(2026, 11, 23, 10, 5), "O" * 900,
+                             "P" * 900, "R" * 900, "N" * 90_000))
+        store.progress.save_draft("todo.add", {"title": "d" * 90_000, "deep": [[[[[[1]]]]]]})
+        assert len(store.settings.get("first_name")) == limits.NAME
+        assert len(store.tasks.get(task.id).note) == limits.NOTE
+    finally:
+        store.close()
+    verify(folder.path_for(pid))
