@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.i18n import _
@@ -150,7 +150,9 @@ class Session(QObject):
         """A second start asked for this window: bring it to the front."""
         if self.window is None or self.lock is None or not self.lock.window_wanted():
             return
-        self.window.showNormal()
+        state = self.window.windowState() & ~Qt.WindowState.WindowMinimized  # keep maximised
+        self.window.setWindowState(state | Qt.WindowState.WindowActive)
+        self.window.show()
         self.window.raise_()
         self.window.activateWindow()
 

@@ -128,3 +128,15 @@ def test_two_starts_at_once_never_fail_and_make_one_person(tmp_path):
         assert all(t.startswith(ALREADY_OPEN) for t in texts), (round_, texts)
         assert len(DataDir(data_dir).profile_ids()) == 1, round_
     assert not list(data_dir.rglob("*.tmp"))
+
+
+def test_a_minimised_first_window_comes_back_as_it_was(qtbot, sessions, told):
+    from PySide6.QtCore import Qt
+
+    first = sessions()
+    first.start()
+    first.window.showMinimized()
+    second = sessions()
+    assert second.start() is False
+    assert not first.window.windowState() & Qt.WindowState.WindowMinimized
+    assert first.window.isVisible() and told == []
