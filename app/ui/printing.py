@@ -21,8 +21,8 @@ from app.ui.widgets.labels import clip
 
 PRINT_PT = 16
 PDF_DPI = 300
-PRINTED_CHARS = 5000  # one text (a note, the details of a task): about two pages
-PRINTED_LINES = 100
+PRINTED_CHARS = 12000  # one text (the details of a task, its note): a few pages at most
+PRINTED_LINES = 300
 TITLE_CHARS = 300
 
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-SHOWN_CHARS = 3000  # about three screens of body text at the smallest size
-SHOWN_LINES = 60
+SHOWN_CHARS = 6000  # above the store's longest text (a 5,000-character note): cut only junk
+SHOWN_LINES = 150
 ENTRY_CHARS = 300  # one entry of a list (Entries)
 MORE = "\u2026"  # "…": where a text was cut
 
