@@ -147,6 +147,17 @@ PROFILES = Journey(
     pages=("me", "people", "centre"),
 )
 
+# "I already gave something away": opened from home, scam answers and the welcome pages.
+EMERGENCY = Journey(
+    key="emergency",
+    title=N_("I already gave something away"),
+    summary=N_("A code, a card number, a password, money or your details: what to do now."),
+    module="app.ui.pages.emergency",
+    steps_for=lambda answers: [Step("emergency.what"), Step("emergency.steps"),
+                               Step("todo.list")],
+    available=lambda answers: False,
+)
+
 JOURNEYS: list[Journey] = [
     FIRST_RUN,
     WHAT_HAPPENED,
@@ -158,4 +169,5 @@ JOURNEYS: list[Journey] = [
     CALLS,
     PRINT,
     PROFILES,
+    EMERGENCY,
 ]

@@ -62,7 +62,9 @@ class HomePage(PageBase):
         if inputs == self._drawn_from:
             return
         self._drawn_from = inputs
-        entries = self._where_stopped() + self._today()
+        from app.ui.pages.home_todo import urgent_entries  # "I already gave something away"
+
+        entries = urgent_entries(self.controller) + self._where_stopped() + self._today()
         for path in SECTIONS:
             module, _sep, name = path.partition(":")
             section = getattr(importlib.import_module(module), name)(self.controller)

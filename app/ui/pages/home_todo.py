@@ -25,6 +25,27 @@ def open_on_list(controller, task_id: int) -> None:
     controller.start("todo")
 
 
+def urgent_entries(controller) -> list[tuple]:
+    """The top of home: the way in for a person who gave something away, and, while steps of
+    that path are open, a word that they come first (before anything else on home)."""
+    from app.core import emergency
+
+    entries: list[tuple] = []
+    if emergency.is_open(controller.store.tasks.all(include_done=False)):
+        entries.append(("emergency open", lambda: Heading(
+            _("First, the steps to protect your money. They are for today."))))
+    entries.append(("emergency button", lambda: _emergency_button(controller)))
+    return entries
+
+
+def _emergency_button(controller) -> QWidget:
+    from app.ui.pages.emergency import ENTRY, ENTRY_WHY, start
+
+    button = BigButton(_(ENTRY), description=_(ENTRY_WHY))
+    button.clicked.connect(lambda: start(controller))
+    return ButtonRow(button)
+
+
 def today_entries(controller) -> list[tuple]:
     """ "What to do today": the same (at most three) tasks as the list's "For today"."""
     today = controller.today()

@@ -267,6 +267,15 @@ class AnswerPage(RoundPage):
         self.area.addWidget(Heading(_("What to do")))
         self.area.addWidget(Text(example.shown("do_instead")))
         self.area.addWidget(trusted_card(self.controller, example.kind))
+        self.area.addWidget(self._gave_away_button())
+
+    def _gave_away_button(self) -> ButtonRow:
+        """For a person who met this message for real and already answered it."""
+        from app.ui.pages.emergency import ENTRY, ENTRY_WHY, start
+
+        button = BigButton(_(ENTRY), description=_(ENTRY_WHY))
+        button.clicked.connect(lambda: start(self.controller))
+        return ButtonRow(button)
 
     @staticmethod
     def _comment(example: Example, answer: str) -> str:

@@ -1,0 +1,98 @@
+"""I already gave something away: what was given, then the steps for today on the list.
+
+Reached from home (always at the top), from every scam answer and from the end of the
+welcome pages. Two pages: the question, then the steps, which are put on the to-do list as
+tasks due today when that page opens (once per step: the list never holds two).
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout
+
+from app.core import emergency, plan
+from app.core.flow import Step
+from app.i18n import N_, _
+from app.ui.widgets import ChoiceGroup, Heading, PageBase, Text
+from app.ui.widgets.page import KeptWidgets
+
+WHAT = "emergency.what"
+ENTRY = N_("I already gave something away")
+ENTRY_WHY = N_("A code, a card number, a password, money or your details: what to do now.")
+
+
+def gave(controller) -> set[str]:
+    """What the person said they gave, from the question's draft."""
+    values = controller.store.progress.draft(WHAT).get("gave", [])
+    return {v for v in values if v in emergency.GAVE} if isinstance(values, list) else set()
+
+
+def start(controller) -> None:
+    """Open the path at its question, whatever was answered before."""
+    controller.navigator.position.last_steps.pop("emergency", None)
+    controller.start("emergency")
+
+
+class WhatPage(PageBase):
+    """What was given away: several answers."""
+
+    title = N_("What did you give away?")
+    body = N_("It is not your fault: these people are very convincing. Choose everything you "
+              "gave.")
+    help = N_("Sereno then puts the steps for today on your to-do list, the most urgent first.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.group = ChoiceGroup(exclusive=False, name=self.page_title())
+        for key, (title, explanation) in emergency.GAVE.items():
+            self.group.add(key, _(title), _(explanation))
+        box.addWidget(self.keep("gave", self.group))
+
+    def validate(self) -> str | None:
+        if not self.group.values():
+            return _("Please choose at least one answer.")
+        return None
+
+    def next_text(self) -> str:
+        return _("Show me what to do now")
+
+
+class StepsPage(PageBase):
+    """The steps for today, put on the list as this page opens."""
+
+    title = N_("What to do now")
+    body = N_("Do these today, in this order. They are on your to-do list.")
+    help = N_("You can tick each step on your to-do list when it is done.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.area = QVBoxLayout()
+        self.area.setSpacing(12)
+        self.kept = KeptWidgets(self.area)
+        box.addLayout(self.area)
+
+    def load(self) -> None:
+        c = self.controller
+        today = c.today()
+        added = False
+        for task in emergency.tasks_for(gave(c), c.setting("country"), today):
+            stored = c.store.tasks.by_rule(task.rule)
+            if stored is None or stored.done or c.store.tasks.get(stored.id) is None:
+                if stored is not None and stored.done:
+                    c.store.tasks.undo_done(stored.id)  # it happened again: the step is back
+                c.store.tasks.add(task)
+                added = True
+        if added:
+            plan.sync(c.store.tasks, c.answers(), today)  # a complaint, the police: later
+            c.changed(_("The steps are on your to-do list."))
+        steps = emergency.steps_for(gave(c), c.setting("country"))
+        entries: list[tuple] = []
+        for number, step in enumerate(steps, 1):
+            line = f"{number}. {_(step.title)}"
+            entries.append((line, lambda t=line: Text(t, "strong")))
+        entries.append(("tell", lambda: Heading(_("You did the right thing by coming here."))))
+        self.kept.fill(entries)
+
+    def next_text(self) -> str:
+        return _("See my to-do list")
+
+
+PAGES = {"what": WhatPage, "steps": StepsPage}
+
+__all__ = ["PAGES", "ENTRY", "ENTRY_WHY", "Step", "gave", "start"]
