@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from app.core.tasks import Task
 from app.store.profiles import DataDir
+from app.ui import dialogs
 from tests.safety.running import Run
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -40,7 +40,7 @@ def test_notes_backups_and_pdfs_are_private(qapp, qtbot, monkeypatch, tmp_path, 
     documents = tmp_path / "home" / "Documents"
     documents.mkdir(parents=True)
     pdf = documents / "mi-lista.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(pdf), "")))
+    monkeypatch.setattr(dialogs, "save_file", lambda *a: str(pdf))
     seen: dict[str, int] = {}
 
     def during(window):

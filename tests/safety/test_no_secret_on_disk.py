@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog
 
-from app.ui import clipboard
+from app.ui import clipboard, dialogs
 from tests.safety.running import Run
 
 TYPED = "Tulipan-Secreto-1948!"
@@ -52,8 +51,7 @@ def test_no_suggested_or_typed_password_reaches_any_file(
         monkeypatch.setenv(var, str(tmp_path / var.lower()))
     documents = tmp_path / "home" / "Documents"
     documents.mkdir(parents=True)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a: (str(documents / "cuaderno.pdf"), "")))
+    monkeypatch.setattr(dialogs, "save_file", lambda *a: str(documents / "cuaderno.pdf"))
     seed_accounts(monkeypatch)
     left = Qt.MouseButton.LeftButton
     suggested: set[str] = set()

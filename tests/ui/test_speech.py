@@ -82,11 +82,7 @@ def speaker(qapp):
 
 
 @pytest.fixture
-def window(qtbot, store, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Ok)
-
+def window(qtbot, store, dialogs):
     def make(lang="en", speaker=None, read_pages=False):
         store.settings.set("language", lang)
         store.settings.set("read_aloud", read_pages)
