@@ -17,13 +17,14 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core import plan
 from app.core.tasks import Task, arrange
-from app.i18n import N_, _, due_in_words, format_date, ngettext
+from app.i18n import N_, _, format_date, ngettext
 from app.ui import dialogs
 from app.ui.pages.home_todo import OPENED_KEY, home_section  # noqa: F401 - kept importable
 from app.ui.pages.todo_edit import TaskForm
 from app.ui.pages.todo_paper import (  # noqa: F401 - print_centre prints these from here
     REPEAT_WORDS,
     due_line,
+    due_words,
     printout,
     rules_printout,
 )
@@ -32,15 +33,7 @@ from app.ui.widgets.buttons import button_flow, buttons, undo_card
 from app.ui.widgets.page import KeptWidgets
 
 HOW_TO = N_("How to do it")
-
-
-def due_words(task: Task, today: dt.date) -> str:
-    """On screen: "Due: tomorrow". Paper says the date itself (todo_paper.due_line)."""
-    if task.done:
-        return _("Done on {date}").format(date=format_date(task.done_on))
-    if task.due is None:
-        return _("No date")
-    return _("Due: {when}").format(when=due_in_words(task.due, today))
+RULES_SHOWN = 3
 
 
 @dataclass
@@ -67,6 +60,7 @@ class ListPage(PageBase):
         self.opened: set[int] = set()
         self.undoable: Undoable | None = None
         self.undo_button: BigButton | None = None
+        self.more_rules = False
 
         self.list_view = QWidget()
         lst = QVBoxLayout(self.list_view)
@@ -246,21 +240,33 @@ class ListPage(PageBase):
 
     def _rules_entries(self) -> list[tuple]:
         rules = tuple(plan.reminders(self.controller.answers()))
-        return [(("rules", rules), lambda: self._rules_card(rules))] if rules else []
+        more = self.more_rules
+        return [(("rules", rules, more), lambda: self._rules_card(rules, more))] if rules else []
 
-    def _rules_card(self, rules: tuple[str, ...]) -> Card:
-        """The rules to keep in mind: one card, read aloud or printed, never ticked."""
+    def _rules_card(self, rules: tuple[str, ...], more: bool) -> Card:
+        """The rules to keep in mind: one card, read aloud or printed, never ticked.
+
+        Three are shown first (a short page); "Tell me more" shows the others."""
         title = _("Rules to keep in mind")
         card = Card(name=title)
         card.box.addWidget(Heading(title))
-        for rule in rules:
+        for rule in rules if more else rules[:RULES_SHOWN]:
             card.box.addWidget(Text(f"• {_(rule)}"))
+        row: list[BigButton] = []
+        if len(rules) > RULES_SHOWN and not more:
+            extra = BigButton(_("Tell me more"), description=title)
+            extra.clicked.connect(self.show_more_rules)
+            row.append(extra)
         read = BigButton(_("Read them aloud"), description=title)
         read.clicked.connect(lambda: self.read_rules(rules))
         paper = BigButton(_("Print them"), description=title)
         paper.clicked.connect(self.print_rules)
-        card.box.addLayout(button_flow(read, paper))
+        card.box.addLayout(button_flow(*row, read, paper))
         return card
+
+    def show_more_rules(self) -> None:
+        self.more_rules = True
+        self.refresh()
 
     def read_rules(self, rules: tuple[str, ...]) -> None:
         from app.ui.speech import say_or_explain

@@ -1,4 +1,4 @@
-"""The to-do list and the rules to keep in mind, on paper.
+"""The to-do list and the rules to keep in mind, on paper; a task's date in words.
 
 Paper is read on later days than it was printed: it says each date itself ("3 December
 2026"), never "today" or "in 2 days".
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from app import i18n
 from app.core import plan
 from app.core.tasks import Task, arrange
-from app.i18n import N_, _, format_date
+from app.i18n import N_, _, due_in_words, format_date
 
 if TYPE_CHECKING:  # printing waits for a printout
     from app.ui.printing import Printout
@@ -21,6 +21,15 @@ REPEAT_WORDS = {
     "monthly": N_("Comes back every month."),
     "yearly": N_("Comes back every year."),
 }
+
+
+def due_words(task: Task, today: dt.date) -> str:
+    """On screen: "Due: tomorrow". Paper says the date itself (due_line)."""
+    if task.done:
+        return _("Done on {date}").format(date=format_date(task.done_on))
+    if task.due is None:
+        return _("No date")
+    return _("Due: {when}").format(when=due_in_words(task.due, today))
 
 
 def paper_date(day: dt.date) -> str:
