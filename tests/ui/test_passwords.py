@@ -58,13 +58,15 @@ def test_the_journey_goes_email_bank_social_security_then_check_and_notebook(qtb
         seen.append((w.controller.navigator.position.step, w.header.title.text()))
         click(qtbot, w.next_button)
     per_account = [f"passwords.{p}:{i[k]}" for k in ("email", "bank", "social_security")
-                   for p in ("kind", "suggest", "two_step")]
+                   for p in ("kind", "suggest", "done", "two_step")]
     assert [key for key, _title in seen] == [
-        "passwords.intro", *per_account, "passwords.check", "passwords.notebook"]
+        "passwords.intro", *per_account, "passwords.year", "passwords.check",
+        "passwords.notebook"]
     titles = [title for _key, title in seen]
-    assert titles[1:4] == ["Change the password of Correo", "Change the password of Correo",
+    assert titles[1:5] == ["What does the site of Correo ask for?",
+                           "Change the password of Correo", "How did it go with Correo?",
                            "Two-step verification for Correo"]
-    assert titles[4] == "Change the password of Banorte"
+    assert titles[6] == "Change the password of Banorte"
     assert w.controller.navigator.is_finished("passwords")
 
 
@@ -78,7 +80,7 @@ def test_the_introduction_says_the_order_once(window):
 def test_later_puts_a_todo_and_done_keeps_only_the_date_and_ticks_it(qtbot, window):
     w = window()
     store = w.controller.store
-    page = go(w, "suggest", "bank")
+    page = go(w, "done", "bank")
     bank = ids(store)["bank"]
     click(qtbot, row(page.group, "later"))
     task = store.tasks.by_rule(f"passwords.later.{bank}")
@@ -102,7 +104,7 @@ def test_later_puts_a_todo_and_done_keeps_only_the_date_and_ticks_it(qtbot, wind
 
 def test_help_puts_a_todo_for_the_helper(qtbot, window):
     w = window()
-    page = go(w, "suggest", "email")
+    page = go(w, "done", "email")
     click(qtbot, row(page.group, "help"))
     email = ids(w.controller.store)["email"]
     task = w.controller.store.tasks.by_rule(f"passwords.help.{email}")
@@ -112,7 +114,7 @@ def test_help_puts_a_todo_for_the_helper(qtbot, window):
 
 def test_skip_goes_to_the_next_account_and_leaves_this_one_to_do(qtbot, window):
     w = window()
-    page = go(w, "suggest", "email")
+    page = go(w, "done", "email")
     click(qtbot, page.skip)
     i = ids(w.controller.store)
     assert w.controller.navigator.position.step == f"passwords.kind:{i['bank']}"
@@ -159,13 +161,13 @@ def test_the_suggestion_is_inside_the_steps_large_and_unwrapped(qtbot, window):
     view = page.suggestion.phrase
     assert view.text() == first and view.accessibleName() == first
     assert not any(c in first for c in "\u200b\u200c\u200d\u2060\ufeff")
-    card_texts = [t.text() for t in page.findChildren(type(page.when)) if t.isVisible()]
+    card_texts = [t.text() for t in page.findChildren(type(page.confirm)) if t.isVisible()]
     assert any(t.startswith("1. ") for t in card_texts) and any(t.startswith("4. ") for t in
                                                                  card_texts)
     assert "3. Type this new password:" in card_texts
     font, lines = view.layout_for(view.width())
     assert lines == [first]  # one line, never wrapped or cut
-    assert font.pointSize() > page.when.font().pointSize()
+    assert font.pointSize() > page.suggestion.aid.font().pointSize()
     assert "carmen" not in first.lower()
 
 
@@ -278,6 +280,8 @@ def test_a_pension_paid_into_the_bank_is_one_question_not_a_second_change(
     assert store.passwords.pension_on_bank(pension) == "same"
     click(qtbot, row(page.same, "other"))
     assert page.rest.isVisible() and page.suggestion.phrase.text()
+    click(qtbot, row(page.group, "changed"))
+    assert store.passwords.get(pension).status == "changed"
 
 
 def test_read_it_to_me_without_a_voice_says_so(qtbot, window, monkeypatch):
@@ -360,9 +364,25 @@ def test_the_rating_names_what_leaked(qtbot, window):
     assert "• It has the name of your country." in found
     assert not any("your name" in line for line in found)
     assert "• It has the name of the person you trust." in reasons("Lupita-perro-mesa")
-    page.year.edit.setText("1950")
-    assert "• It has your birth year." in reasons("Nube1950casa")
+    year = go(w, "year")
+    year.year.edit.setText("1950")
+    click(qtbot, w.next_button)
     assert w.controller.store.passwords.birth_year() == 1950
+    assert w.current is page
+    assert "• It has your birth year." in reasons("Nube1950casa")
+
+
+def test_the_birth_year_is_optional_and_checked(qtbot, window):
+    w = window()
+    page = go(w, "year")
+    assert page.year.value() == ""
+    click(qtbot, w.next_button)
+    assert w.controller.navigator.position.step == "passwords.check"
+    page = go(w, "year")
+    page.year.edit.setText("48")
+    click(qtbot, w.next_button)
+    assert w.controller.navigator.position.step == "passwords.year"
+    assert w.controller.store.passwords.birth_year() is None
 
 
 def test_a_strong_password_is_said_to_be_strong_and_enter_checks_it(qtbot, window):
@@ -416,6 +436,7 @@ def test_nothing_typed_or_suggested_reaches_the_disk(qtbot, window, tmp_path, la
             click(qtbot, page.another)
             secrets_seen.add(page._passphrase)
             click(qtbot, page.copy)
+        elif step.startswith("passwords.done"):
             click(qtbot, page.group.rows[len(secrets_seen) % 3])
         elif step.startswith("passwords.two_step"):
             click(qtbot, page.group.rows[2])

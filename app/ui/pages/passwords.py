@@ -18,7 +18,7 @@ from app.core.journeys import password_order
 from app.core.tasks import Task
 from app.i18n import N_, _, format_date
 from app.ui import theme
-from app.ui.pages.passwords_check import CheckPage
+from app.ui.pages.passwords_check import CheckPage, YearPage
 from app.ui.pages.passwords_suggest import CONFIRM, AccountPage, SuggestionBlock
 from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, ButtonRow, Card, ChoiceGroup, Heading, PageBase, Text
@@ -38,7 +38,6 @@ WHY = {
     "phone": N_("With your phone account, someone could take your number and receive your "
                 "security codes."),
 }
-TYPE_ADDRESS = N_("Type the official address yourself. Never follow a link from a message.")
 CHANGE_TITLE = N_("Change the password of {account}")
 CHANGE_WHY = N_("Your personal details leaked: a new password keeps others out of this account.")
 CHANGE_HOW = N_("Type the official address yourself and find “Security” or “Password” in your "
@@ -117,13 +116,13 @@ class IntroPage(PageBase):
 class KindPage(AccountPage):
     """Asked once per account: what the site asks for (letters, a code, or not sure)."""
 
-    title = N_("Change the password of {account}")
+    title = N_("What does the site of {account} ask for?")
+
+    def help_text(self) -> str:
+        account = self.account()
+        return _(WHY.get(account.kind, CHANGE_WHY)) if account else _(CHANGE_WHY)
 
     def build(self, box: QVBoxLayout) -> None:
-        account = self.account()
-        if account is not None:
-            box.addWidget(Text(_(WHY.get(account.kind, CHANGE_WHY))))
-        box.addWidget(Heading(_("What does the site ask for?")))
         self.kind = kind_group()
         self.kind.changed.connect(self._kind_chosen)
         box.addWidget(self.kind)
@@ -150,11 +149,11 @@ def kind_group() -> ChoiceGroup:
 
 
 class ChangePage(AccountPage):
-    """One account: the steps with the suggestion inside, then how it went."""
+    """One account's change: the steps, with the suggestion inside them as step 3."""
 
     title = N_("Change the password of {account}")
-    help = N_("Take your time. If it does not work, choose “I need help”: Sereno puts it on "
-              "your to-do list, to do with someone you trust.")
+    help = N_("Never follow a link from a message: type the address yourself. Take your time; "
+              "on the next page you can say how it went.")
     asks_kind = False  # asked on its own page before this one; the pension page asks here
 
     def build(self, box: QVBoxLayout) -> None:
@@ -163,7 +162,7 @@ class ChangePage(AccountPage):
         self.top.setSpacing(theme.GAP_PX)
         box.addLayout(self.top)
         self.rest = QWidget(self)
-        inner = QVBoxLayout(self.rest)
+        self.inner = inner = QVBoxLayout(self.rest)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(theme.GAP_PX)
         box.addWidget(self.rest)
@@ -177,9 +176,10 @@ class ChangePage(AccountPage):
         else:
             self.kind.hide()
         steps = Card(name=_("The steps"))
-        steps.box.addWidget(Text("1. " + _(TYPE_ADDRESS)))
-        steps.box.addWidget(Text("2. " + _("Log in. In your account settings, choose “Change "
-                                           "password”, often under “Security”.")))
+        steps.box.addWidget(Text("1. " + _("Type the address of the site yourself, then log "
+                                           "in.")))
+        steps.box.addWidget(Text("2. " + _("Choose “Change password”, often under "
+                                           "“Security”.")))
         self.suggestion = SuggestionBlock(self)
         self.another, self.copy, self.read = (self.suggestion.another, self.suggestion.copy,
                                               self.suggestion.read)
@@ -188,21 +188,6 @@ class ChangePage(AccountPage):
         self.confirm = Text("")
         steps.box.addWidget(self.confirm)
         inner.addWidget(steps)
-        self.when = Text("", "muted")
-        inner.addWidget(self.when)
-        inner.addWidget(Heading(_("How did it go?")))
-        self.group = ChoiceGroup(exclusive=True, name=_("How did it go?"))
-        self.group.add("changed", _("Done, I changed it"),
-                       _("Sereno notes only the date, never the password."))
-        self.group.add("later", _("I'll do it later"), _("Sereno puts it on your to-do list."))
-        self.group.add("help", _("I need help"),
-                       _("Sereno puts it on your to-do list, to do with someone you trust."))
-        self.group.changed.connect(self._chosen)
-        inner.addWidget(self.group)
-        self.skip = BigButton(_("Skip for now"), description=_(
-            "Go on to the next account. You can come back to this one later."))
-        self.skip.clicked.connect(self.skip_account)
-        inner.addWidget(ButtonRow(self.skip))
 
     @property
     def _passphrase(self) -> str | None:
@@ -211,9 +196,6 @@ class ChangePage(AccountPage):
 
     def load(self) -> None:
         account = self.account()
-        state = self.controller.store.passwords.get(account.id) if account else None
-        self.group.set_value(state.status if state else "")
-        self._say_when(state.changed_on if state else None)
         kind, length = self.controller.store.passwords.secret_kind(account.id) if account \
             else ("", 0)
         self.kind.set_value(kind)
@@ -242,16 +224,47 @@ class ChangePage(AccountPage):
     def read_aloud_text(self) -> str:
         return "\n".join([super().read_aloud_text(), self.suggestion.spoken()])
 
+
+class OutcomeBox(QWidget):
+    """How it went with one account: changed (the date only), later, or help; or skip."""
+
+    def __init__(self, page: AccountPage):
+        super().__init__(page)
+        self.page = page
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(theme.GAP_PX)
+        self.when = Text("", "muted")
+        box.addWidget(self.when)
+        self.group = ChoiceGroup(exclusive=True, name=_("How did it go?"))
+        self.group.add("changed", _("Done, I changed it"),
+                       _("Sereno notes only the date, never the password."))
+        self.group.add("later", _("I'll do it later"), _("Sereno puts it on your to-do list."))
+        self.group.add("help", _("I need help"),
+                       _("Sereno puts it on your to-do list, to do with someone you trust."))
+        self.group.changed.connect(self._chosen)
+        box.addWidget(self.group)
+        self.skip = BigButton(_("Skip for now"), description=_(
+            "Go on to the next account. You can come back to this one later."))
+        self.skip.clicked.connect(self.skip_account)
+        box.addWidget(ButtonRow(self.skip))
+
+    def load(self) -> None:
+        account = self.page.account()
+        state = self.page.controller.store.passwords.get(account.id) if account else None
+        self.group.set_value(state.status if state else "")
+        self._say_when(state.changed_on if state else None)
+
     def _say_when(self, day: dt.date | None) -> None:
         said = _("You changed it on {date}.").format(date=format_date(day)) if day else ""
         self.when.setText(said)
         self.when.setVisible(day is not None)
 
     def _chosen(self) -> None:
-        account, status = self.account(), self.group.value()
+        account, status = self.page.account(), self.group.value()
         if account is None or not status:
             return
-        c = self.controller
+        c = self.page.controller
         state = c.store.passwords.set_status(account.id, status, c.today())
         self._say_when(state.changed_on)
         later, helped = f"passwords.later.{account.id}", f"passwords.help.{account.id}"
@@ -267,14 +280,32 @@ class ChangePage(AccountPage):
 
     def skip_account(self) -> None:
         """Go to the next account (or the end): this one stays to do."""
-        steps = self.controller.navigator.steps()
+        c, step = self.page.controller, self.page.step
+        steps = c.navigator.steps()
         keys = [s.key for s in steps]
-        here = keys.index(self.step.key) if self.step.key in keys else -1
-        after = [s for s in steps[here + 1:] if s.arg != self.step.arg]
+        here = keys.index(step.key) if step.key in keys else -1
+        after = [s for s in steps[here + 1:] if s.arg != step.arg]
         if here >= 0 and after:
-            self.controller.go_to(after[0])
+            c.go_to(after[0])
         else:
-            self.controller.go_next()
+            c.go_next()
+
+
+class DonePage(AccountPage):
+    """After the steps: how it went."""
+
+    title = N_("How did it go with {account}?")
+    help = N_("Take your time. If it does not work, choose “I need help”: Sereno puts it on "
+              "your to-do list, to do with someone you trust.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.outcome = OutcomeBox(self)
+        self.group, self.when, self.skip = (self.outcome.group, self.outcome.when,
+                                            self.outcome.skip)
+        box.addWidget(self.outcome)
+
+    def load(self) -> None:
+        self.outcome.load()
 
 
 class PensionPage(ChangePage):
@@ -296,9 +327,14 @@ class PensionPage(ChangePage):
                            "Nothing more to do here."))
         for widget in (self.question, self.same, self.done):
             self.top.addWidget(widget)
+        self.outcome = OutcomeBox(self)
+        self.group = self.outcome.group
+        self.inner.addWidget(Heading(_("How did it go?")))
+        self.inner.addWidget(self.outcome)
 
     def load(self) -> None:
         super().load()
+        self.outcome.load()
         banks = [a.name for a in self.controller.answers().accounts_of("bank")]
         self.question.setText(_("Is your pension paid into {bank}?").format(
             bank=banks[0] if banks else ""))
@@ -316,8 +352,7 @@ class PensionPage(ChangePage):
         self._show(answer)
 
 
-TWO_STEP_IS = N_("With two-step verification, the account asks for a code sent to your phone "
-                 "as well as your password.")
+TWO_STEP_IS = N_("It asks for a code sent to your phone, as well as your password.")
 
 
 class TwoStepPage(AccountPage):
@@ -327,18 +362,21 @@ class TwoStepPage(AccountPage):
 
     def build(self, box: QVBoxLayout) -> None:
         box.addWidget(Text(_(TWO_STEP_IS)))
-        box.addWidget(Text(_("This code is for you alone. Never give it to anyone who calls or "
-                             "writes, even someone who knows true facts about you. If someone "
-                             "asks for it, hang up.")))
-        box.addWidget(Text(_("Never approve anything in your bank's app during a call.")))
-        self.where = Text("")
-        box.addWidget(self.where)
         self.group = ChoiceGroup(exclusive=True, name=self.page_title())
         self.group.add("on", _("I turned it on"))
         self.group.add("not_offered", _("My account doesn't have it"))
         self.group.add("later", _("I'll do it later"), _("Sereno puts it on your to-do list."))
         self.group.changed.connect(self._chosen)
         box.addWidget(self.group)
+        self.where = Text("")
+        box.addWidget(self.where)
+        rules = Card(name=_("Good to know"))
+        rules.box.addWidget(Text(_("This code is for you alone. Never give it to anyone who "
+                                   "calls or writes, even someone who knows true facts about "
+                                   "you. If someone asks for it, hang up.")))
+        rules.box.addWidget(Text(_("Never approve anything in your bank's app during a "
+                                   "call.")))
+        box.addWidget(rules)
 
     def load(self) -> None:
         account = self.account()
@@ -443,8 +481,10 @@ PAGES = {
     "intro": IntroPage,
     "kind": KindPage,
     "suggest": ChangePage,
+    "done": DonePage,
     "pension": PensionPage,
     "two_step": TwoStepPage,
+    "year": YearPage,
     "check": CheckPage,
     "notebook": NotebookPage,
 }

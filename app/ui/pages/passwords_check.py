@@ -31,8 +31,8 @@ class _EnterChecks(QObject):
 
 class CheckPage(PageBase):
     title = N_("Check a password I chose")
-    body = N_("Type a password to see how hard it is to guess. Sereno does not keep it, "
-              "and forgets it when you leave this page.")
+    body = N_("Type a password to see how hard it is to guess. Sereno forgets it when you "
+              "leave this page.")
     help = N_("Sereno looks for what makes a password easy to guess: your name, a year, a "
               "common word, keys side by side. Four ordinary words together are strong.")
 
@@ -52,13 +52,7 @@ class CheckPage(PageBase):
         self.check_button = BigButton(_("Check it"), primary=True)
         self.check_button.clicked.connect(self.check)
         box.addWidget(ButtonRow(self.show_button, self.check_button))
-        self.year = TextField(_("The year you were born (you may leave it empty)"),
-                              max_length=4)
-        self.year.edit.setAccessibleDescription(_("With it, Sereno can tell when a password "
-                                                  "holds it. The year is kept like your other "
-                                                  "answers."))
-        self.year.edit.editingFinished.connect(self._keep_year)
-        box.addWidget(self.year)
+
         self.result = Card(name=_("Result"))
         self.summary = Heading("")
         self.result.box.addWidget(self.summary)
@@ -70,18 +64,9 @@ class CheckPage(PageBase):
 
     def load(self) -> None:
         self._forget()
-        year = self.controller.store.passwords.birth_year()
-        self.year.edit.setText(str(year) if year else "")
-
-    def _keep_year(self) -> None:
-        text = self.year.value().strip()
-        year = int(text) if text.isdigit() and 1900 <= int(text) <= 2030 else None
-        if year != self.controller.store.passwords.birth_year():
-            self.controller.store.passwords.set_birth_year(year)
 
     def save(self) -> None:
         """Leaving the page forgets the password and its rating."""
-        self._keep_year()
         self._forget()
 
     def _forget(self) -> None:
@@ -109,7 +94,6 @@ class CheckPage(PageBase):
         )
 
     def check(self) -> None:
-        self._keep_year()
         password = self.field.value()
         rating = rate_password(password, (), i18n.language(), facts=self.facts())
         self._clear_result()
@@ -127,3 +111,35 @@ class CheckPage(PageBase):
         self.summary.setText("")
         clear_layout(self.reasons)
         self.result.hide()
+
+
+class YearPage(PageBase):
+    """Asked once, optional: the birth year, a leaked fact people put in passwords."""
+
+    title = N_("The year you were born")
+    body = N_("People often put their birth year in a password, and it may be among what "
+              "leaked. If you give it, Sereno can warn you when a password holds it.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.year = TextField(_("The year you were born (you may leave it empty)"),
+                              max_length=4)
+        self.year.edit.setAccessibleDescription(_("The year is kept like your other answers."))
+        self.year.edit.editingFinished.connect(self.save)
+        box.addWidget(self.year)
+
+    def load(self) -> None:
+        year = self.controller.store.passwords.birth_year()
+        self.year.edit.setText(str(year) if year else "")
+
+    def validate(self) -> str | None:
+        text = self.year.value().strip()
+        if text and not (text.isdigit() and 1900 <= int(text) <= 2030):
+            return _("Please write the year with four digits, for example 1950, or leave it "
+                     "empty.")
+        return None
+
+    def save(self) -> None:
+        text = self.year.value().strip()
+        year = int(text) if text.isdigit() and 1900 <= int(text) <= 2030 else None
+        if year != self.controller.store.passwords.birth_year():
+            self.controller.store.passwords.set_birth_year(year)

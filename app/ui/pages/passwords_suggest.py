@@ -54,7 +54,7 @@ class PassphraseView(QWidget):
         super().__init__(parent)
         self._text = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read, not operated, like the page's text
 
     def text(self) -> str:
         return self._text
