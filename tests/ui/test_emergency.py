@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 
 from app.core import emergency, plan
 from app.core.answers import Answers
+from app.core.flow import Step
 from app.i18n import _
 from app.ui.pages.emergency import ENTRY, StepsPage, WhatPage
 from app.ui.pages.todo import ListPage
@@ -94,3 +95,17 @@ def test_the_steps_per_country_come_from_the_data_file():
         ids = [s.id for s in emergency.steps_for({"card", "password"}, country)]
         assert ids == ["card", "password", "trusted", "log"]
     assert [s.id for s in emergency.steps_for({"details"}, "FR")] == ["trusted", "log"]
+
+
+def test_no_hurry_is_never_said_while_the_steps_are_open(qtbot, make_window):
+    def seed(store):
+        planned(store, "FR")
+        for task in emergency.tasks_for({"card"}, "FR", TODAY):
+            store.tasks.add(task)
+
+    w = make_window(lang="fr_FR", done=True, on_store=seed)
+    w.controller.start("what_happened")
+    w.controller.go_to(Step("what_happened.summary"))
+    text = w.current.read_aloud_text()
+    assert _("You can do them one at a time. There is no hurry.") not in text
+    assert _("Start with the steps for today: they protect your money.") in text

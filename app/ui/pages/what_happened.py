@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from app.core import plan
+from app.core import emergency, plan
 from app.core.answers import ACCOUNT_KIND_NAMES, ACCOUNT_KINDS, valid_last4
 from app.i18n import N_, _, ngettext
 from app.ui import dialogs
@@ -287,14 +287,20 @@ class SummaryPage(PageBase):
         box.addLayout(self.risk_box)
         self.ready = Heading()
         box.addWidget(self.ready)
-        box.addWidget(Text(_("You can do them one at a time. There is no hurry.")))
+        self.pace = Text("")
+        box.addWidget(self.pace)
 
     def load(self) -> None:
         answers = self.controller.answers()
         self.risks_kept.fill([(risk, lambda r=risk: self._risk_card(r))
                               for risk in plan.risks(answers)])
         change = plan.apply(self.controller.store.tasks, answers, self.controller.today())
-        count = len(self.controller.store.tasks.all(include_done=False))
+        open_tasks = self.controller.store.tasks.all(include_done=False)
+        count = len(open_tasks)
+        # "No hurry" is never said while steps of "I already gave something away" are open.
+        self.pace.setText(_("Start with the steps for today: they protect your money.")
+                          if emergency.is_open(open_tasks)
+                          else _("You can do them one at a time. There is no hurry."))
         self.ready.setText(ngettext("Your to-do list is ready: {n} thing to do.",
                                     "Your to-do list is ready: {n} things to do.",
                                     count).format(n=count))
