@@ -33,6 +33,11 @@ from app.ui.widgets.buttons import button_flow, buttons, undo_card
 from app.ui.widgets.page import KeptWidgets
 
 HOW_TO = N_("How to do it")
+OPEN = N_("Open")  # a task with no steps (often one's own): there is no "how" to show
+
+
+def open_label(task: Task) -> str:
+    return _(HOW_TO) if task.how or task.why else _(OPEN)
 RULES_SHOWN = 3
 
 
@@ -171,12 +176,12 @@ class ListPage(PageBase):
             # Added before the list is shown again, so the new task is on it at once.
             saved = self.controller.add_task(Task(**fields))
             self.close_form()
-            self._focus_button(saved.id, _(HOW_TO))
+            self._focus_button(saved.id, open_label(saved))
             return
         self.controller.store.tasks.update(task.id, **fields)
         self.close_form()
         self.controller.changed(_("Your changes are saved."))
-        self._focus_button(task.id, _(HOW_TO))
+        self._focus_button(task.id, open_label(task))
 
     def _show_mode(self) -> None:
         editing = bool(self.editing)
@@ -244,9 +249,7 @@ class ListPage(PageBase):
         return [(("rules", rules, more), lambda: self._rules_card(rules, more))] if rules else []
 
     def _rules_card(self, rules: tuple[str, ...], more: bool) -> Card:
-        """The rules to keep in mind: one card, read aloud or printed, never ticked.
-
-        Three are shown first (a short page); "Tell me more" shows the others."""
+        """The rules to keep in mind, never ticked: three, then "Tell me more" for the rest."""
         title = _("Rules to keep in mind")
         card = Card(name=title)
         card.box.addWidget(Heading(title))
@@ -299,7 +302,7 @@ class ListPage(PageBase):
         # filled button is the first task's "How to do it" (never Done: a person who presses
         # the biggest button must not tick a task without doing it).
         row: list[BigButton] = []
-        row.append(self._button(_("Close") if opened else _(HOW_TO),
+        row.append(self._button(_("Close") if opened else open_label(task),
                                 _("Why it matters, how to do it, and how to change it: {task}"),
                                 title, lambda t=task.id: self.toggle_open(t),
                                 primary=index == 0 and not opened and not task.done))
@@ -366,7 +369,8 @@ class ListPage(PageBase):
         self.opened ^= {task_id}
         self._save_draft()
         self.refresh()
-        self._focus_button(task_id, _("Close") if task_id in self.opened else _(HOW_TO))
+        task = self.controller.store.tasks.get(task_id)
+        self._focus_button(task_id, _("Close") if task_id in self.opened else open_label(task))
 
     def toggle_done(self) -> None:
         self.show_done = not self.show_done
