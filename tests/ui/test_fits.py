@@ -22,7 +22,6 @@ NOT_YET = {
     "what_happened.names": "one name field per account on one page",
     "activity.look": "a bank's third answer (check it from the file) is one row short",
     "activity.result": "the strange-payment form has four fields under its explanation",
-    "passwords.account": "the steps come before the answers (issue #20 rebuilds this page)",
     "calls.log": "the first call's card is one line too tall at 175 % (its date has a line)",
     "todo.list": "each task card has a filled Done button (issue #19 turns it into 'How to do it')",
 }
