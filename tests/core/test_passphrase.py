@@ -236,3 +236,16 @@ def test_docs_security_states_the_strength_of_the_lists_as_shipped():
             f"{entropy_bits(language):.1f} bits"
         assert rows['3 words and a digit ("a shorter one")'][i] == \
             f"{entropy_bits(language, 3):.1f} bits"
+
+
+def test_suggestions_are_kept_per_account_until_another_is_asked_for():
+    from app.core.passwords import Suggestions
+
+    kept = Suggestions()
+    first = kept.get("3", "words", lambda: suggest_passphrase("es_MX"))
+    assert kept.get("3", "words", lambda: "never made") == first
+    assert kept.get("4", "words", lambda: "another account") == "another account"
+    second = kept.another("3", "words", lambda: suggest_passphrase("es_MX"))
+    assert second != first and kept.get("3", "words", lambda: "x") == second
+    kept.forget()
+    assert len(kept) == 0

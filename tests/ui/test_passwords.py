@@ -231,6 +231,7 @@ def test_numbers_only_shows_a_code_of_the_length_asked_without_the_card_digits(q
     assert len(block.code.text()) == 4
     assert w.controller.store.passwords.secret_kind(bank) == ("numbers", 4)
     assert code_is_good(block.code.text(), ["4821"])
+    assert "The code: " + " ".join(block.code.text()) + "." in page.read_aloud_text()
     click(qtbot, row(go(w, "kind", "bank").kind, "unsure"))
     page = go(w, "suggest", "bank")
     assert page.suggestion.code.isVisible() and page.suggestion.phrase.isVisible()
@@ -249,6 +250,7 @@ def test_the_spelling_aid_names_the_capital_and_every_dash_and_is_read_aloud(
     assert aid.startswith(f"Capital {words[0][0]}, then {words[0][1:]}, a dash, {words[1]}")
     assert aid.count("a dash") == 4 and aid.endswith(f"the number {words[-1]}")
     assert said == [aid]
+    assert page.read_aloud_text().count(aid) == 1
 
 
 def test_the_spelling_aid_is_in_french_words(qtbot, window):

@@ -222,7 +222,13 @@ class ChangePage(AccountPage):
         self.suggestion.present(self.suggestion.kind, length)
 
     def read_aloud_text(self) -> str:
-        return "\n".join([super().read_aloud_text(), self.suggestion.spoken()])
+        """The page's text (the spelling aid says the words, capitals and dashes); the code,
+        drawn rather than a label, digit by digit."""
+        text = super().read_aloud_text()
+        if self.suggestion.uses_code():
+            code = _("The code: {digits}.").format(digits=" ".join(self.suggestion.code_text()))
+            text += "\n" + code
+        return text
 
 
 class OutcomeBox(QWidget):
