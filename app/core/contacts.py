@@ -1,4 +1,4 @@
-"""Who to call: official organisations per country, kept with their source and check date.
+"""Where to turn: official organisations per country, kept with their source and check date.
 
 Data lives in resources/contacts/{mx,fr,other}.toml so it can be corrected without touching
 code. Every entry must say where its facts come from (`source`) and when they were checked

@@ -117,7 +117,7 @@ SCAMS = Journey(
 
 CONTACTS = Journey(
     key="contacts",
-    title=N_("Who to call"),
+    title=N_("Where to turn"),
     summary=N_("The official organisations of your country, and someone you trust."),
     module="app.ui.pages.contacts",
     pages=("list", "trusted"),

@@ -31,6 +31,6 @@ def _card(controller, person: str) -> QWidget:
 
 
 def open_trusted(controller) -> None:
-    """Open "Who to call" on the page where the trusted person is written down."""
+    """Open "Where to turn" on the page where the trusted person is written down."""
     controller.start("contacts")
     controller.go_to(Step("contacts.trusted"))
