@@ -52,3 +52,25 @@ def test_removing_an_account_removes_its_progress(store):
     store.passwords.set_status(acc.id, "changed", TODAY)
     store.answers.remove_account(acc.id)
     assert store.passwords.all() == {}
+
+
+def test_the_sites_kind_of_secret_the_pension_and_the_birth_year_are_answers(store):
+    bank = store.answers.add_account("bank", "Banorte", "4821")
+    pension = store.answers.add_account("pension", "Pensión")
+    assert store.passwords.secret_kind(bank.id) == ("", 0)
+    store.passwords.set_secret_kind(bank.id, "numbers", 6)
+    assert store.passwords.secret_kind(bank.id) == ("numbers", 6)
+    store.passwords.set_pension_on_bank(pension.id, "same")
+    assert store.passwords.pension_on_bank(pension.id) == "same"
+    assert store.passwords.birth_year() is None
+    store.passwords.set_birth_year(1948)
+    assert store.passwords.birth_year() == 1948
+    for bad in (lambda: store.passwords.set_secret_kind(bank.id, "password"),
+                lambda: store.passwords.set_pension_on_bank(pension.id, "maybe"),
+                lambda: store.passwords.set_birth_year(48)):
+        with pytest.raises(ValueError):
+            bad()
+    # never a password: only these three small answers
+    keys = [r["key"] for r in store.db.query("SELECT key FROM answers")
+            if r["key"].startswith("passwords.")]
+    assert sorted(keys) == ["passwords.birth_year", "passwords.pension", "passwords.secret"]
