@@ -34,11 +34,13 @@ DENY = {
         matar arma pistola sangre droga robo robar fraude estafa deuda miedo cancer tumor
         virus veneno tortura crimen preso carcel odio diablo demonio infierno tumba viuda
         viudo pedo coger verga pinche pendejo chingar mamar concha huevo perico papaya
-        cajeta puto puta culo teta pito vieja viejo enfermo herida dolor hambre guerra""",
+        cajeta puto puta culo teta pito vieja viejo enfermo herida dolor hambre guerra
+        nabo""",
     "fr_FR": """duper froc puissent afectada mort mourir tuer arme sang drogue vol voler
         voleur fraude arnaque dette peur cancer tumeur virus poison torture crime prison
         haine diable enfer tombe veuve veuf merde con connard putain pute cul chier
-        foutre flic nique cochon vache vieux malade douleur guerre couteau menace""",
+        foutre flic nique cochon vache vieux malade douleur guerre couteau menace
+        morue macaque cageot canif pouf""",
     "en": """death dead kill weapon blood drug fraud debt fear cancer tumor virus poison
         torture crime prison hate devil hell grave widow""",
 }
