@@ -15,6 +15,7 @@ A rule file starts with `translatable = ["title", "why", "how"]` and holds `[[ru
     repeat_count = 3             # optional: how many times in all, the first included
     repeat_for_months = 12       # optional, instead of repeat_count: for how long
     trigger = ["not_mine"]       # optional: only once something happened (see TRIGGERS)
+    unless = ["checks_planned"]  # optional: not once that happened (another journey does it)
     replaces = ["other_id"]      # optional: that rule's task is not made when this one is
     title = "..."                # English catalog ids, translated when shown
     why = "..."
@@ -52,7 +53,7 @@ PLAN_REPEATS: tuple[str, ...] = ("", "monthly", "yearly")
 _CONDITIONS = ("country", "notice", "exposed", "accounts")
 _KEYS = frozenset(
     {"id", "title", "why", "how", "priority", "due_in_days", "repeat", "repeat_count",
-     "repeat_for_months", "trigger", "replaces", *_CONDITIONS}
+     "repeat_for_months", "trigger", "unless", "replaces", *_CONDITIONS}
 )
 _REMINDER_KEYS = frozenset({"id", "text", "priority", *_CONDITIONS})
 TRANSLATABLE = ("title", "why", "how", "text")
@@ -67,6 +68,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "gave_away": ("emergency.",),
     # "someone used my data" (a loan, an account or a debt the person does not know)
     "misused": ("emergency.misused",),
+    # the activity check planned its monthly look at each account: the plan's own monthly
+    # "read your statement" would say the same thing twice
+    "checks_planned": ("activity.next.",),
 }
 MAX_REMINDERS = 6
 
@@ -93,6 +97,7 @@ class Rule:
     repeat_count: int | None = None
     repeat_for_months: int | None = None
     trigger: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
     replaces: frozenset[str] = frozenset()
 
     @property
@@ -101,6 +106,8 @@ class Rule:
 
     def applies(self, answers: Answers, happened: frozenset[str] = frozenset()) -> bool:
         if self.trigger and not self.trigger & happened:
+            return False
+        if self.unless & happened:
             return False
         return _conditions_hold(self, answers)
 
@@ -199,6 +206,7 @@ def _rule(raw: dict[str, Any], where: str) -> Rule:
         if value is not None and (not isinstance(value, int) or value < 1):
             raise RuleError(f"{where}: {name} must be a positive number")
     trigger = _choices(raw, "trigger", tuple(TRIGGERS), where)
+    unless = _choices(raw, "unless", tuple(TRIGGERS), where)
     replaces = raw.get("replaces", [])
     if not isinstance(replaces, list) or not all(isinstance(r, str) for r in replaces):
         raise RuleError(f"{where}: replaces must be a list of rule ids")
@@ -218,6 +226,7 @@ def _rule(raw: dict[str, Any], where: str) -> Rule:
         repeat_count=count,
         repeat_for_months=months,
         trigger=trigger,
+        unless=unless,
         replaces=frozenset(replaces),
     )
 

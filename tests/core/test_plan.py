@@ -608,3 +608,15 @@ def test_every_plan_text_is_in_all_three_catalogs():
             assert message is not None and message.string and not message.fuzzy, (po, text)
             if po.parent.parent.name == "en":
                 assert message.string == text
+
+
+def test_the_monthly_statement_task_gives_way_to_the_activity_checks(store):
+    """Once the activity check planned its monthly look at an account, the plan does not
+    ask for the same look a second time."""
+    plan.apply(store.tasks, FR_TYPICAL, TODAY)
+    assert store.tasks.by_rule("plan.monthly_statements") is not None
+    store.tasks.add(Task("Check “Crédit Agricole” again", rule="activity.next.2",
+                         source="activity", repeat="monthly", due=TODAY))
+    change = plan.apply(store.tasks, FR_TYPICAL, TODAY)
+    assert change.removed == ("plan.monthly_statements",)
+    assert len(store.tasks.all(include_done=False)) == len(plan.build(FR_TYPICAL, TODAY)) - 1 + 1
