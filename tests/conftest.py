@@ -5,6 +5,7 @@ import datetime as dt
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SERENO_SPEECH_ENGINE", "mock")  # Qt's silent engine: no speech daemon
 os.environ.pop("QT_LINUX_ACCESSIBILITY_ALWAYS_ON", None)
 
 import pytest  # noqa: E402
@@ -23,7 +24,10 @@ def pytest_configure(config):
     if day:
         from freezegun import freeze_time
 
-        config._sereno_clock = freeze_time(f"{day} 10:30:00", tick=True)
+        # File ages (a backup copy left half-written) are measured against the file system's
+        # real clock, so that module keeps the real time.
+        config._sereno_clock = freeze_time(f"{day} 10:30:00", tick=True,
+                                           ignore=["app.store.backups"])
         config._sereno_clock.start()
 
 

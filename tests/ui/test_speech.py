@@ -232,6 +232,7 @@ def test_what_each_engine_failure_is_called():
 
 def test_the_mock_engine_is_never_picked_for_a_person(qapp, monkeypatch):
     # Only the mock is installed: a person's Speaker finds no engine rather than the mock.
+    monkeypatch.delenv(speech.ENGINE_VARIABLE, raising=False)  # conftest names the mock
     monkeypatch.setattr(tts_module.QTextToSpeech, "availableEngines",
                         staticmethod(lambda: ["mock"]))
     s = Speaker()
