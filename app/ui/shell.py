@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -122,12 +123,18 @@ class MainWindow(QMainWindow):
         self.next_button = BigButton(primary=True)
         self.status = Text("", "status")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Wrapped in the room between Back and Next: it never pushes the window wider.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.hide()
         for button in (self.back_button, self.next_button):
             button.setProperty("role", "primary" if button is self.next_button else "tool")
         # "More below" says that the page goes on, where the status line is when it is empty.
         self.more_below = Text("", "muted")
+        self.more_below.setWordWrap(False)
         self.more_below.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # It takes the room left between Back and Next, never more (a long Next keeps its
+        # place); where one line does not fit, it is not shown.
+        self.more_below.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.more_below.hide()
         # Between Back and Next, one line at a time: a message, or the cue, or nothing.
         middle = QWidget()  # a widget, not a layout: it keeps its room when it is empty
@@ -462,8 +469,12 @@ class MainWindow(QMainWindow):
         """The cue shows while part of the page is below the window's edge, unless a
         message takes its place."""
         bar = self.scroll.verticalScrollBar()
-        self.more_below.setText(_("More below ↓"))
-        self.more_below.setVisible(bar.value() < bar.maximum() and not self.status.isVisible())
+        text = _("More below ↓")
+        self.more_below.setText(text)
+        room = self.more_below.parentWidget().width()
+        fits = self.more_below.fontMetrics().horizontalAdvance(text) <= room
+        self.more_below.setVisible(bar.value() < bar.maximum() and fits
+                                   and not self.status.isVisible())
 
     def announce(self, message: str) -> None:
         """Show a short status line and hand it to screen readers."""
@@ -491,6 +502,10 @@ class MainWindow(QMainWindow):
         if width.isdigit() and height.isdigit():
             self.resize(min(int(width), screen.width()), min(int(height), screen.height()))
         self.show()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._show_more_below()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self._leave()

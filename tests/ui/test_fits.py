@@ -22,8 +22,8 @@ NOT_YET = {
     "what_happened.names": "one name field per account on one page",
     "activity.look": "a bank's third answer (check it from the file) is one row short",
     "activity.result": "the strange-payment form has four fields under its explanation",
+    "passwords.done": "in French the third answer's two-line explanation ends under the fold",
     "calls.log": "the first call's card is one line too tall at 175 % (its date has a line)",
-    "todo.list": "each task card has a filled Done button (issue #19 turns it into 'How to do it')",
 }
 
 SIZES = [("es_MX", 175, (1280, 720), "standard"), ("fr_FR", 175, (1280, 720), "standard"),

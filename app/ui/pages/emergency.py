@@ -80,7 +80,7 @@ class StepsPage(PageBase):
                 added = True
         if added:
             plan.sync(c.store.tasks, c.answers(), today)  # a complaint, the police: later
-            c.changed(_("The steps are on your to-do list."))
+            c.changed()  # the page says it: "They are on your to-do list."
         steps = emergency.steps_for(gave(c), c.setting("country"))
         entries: list[tuple] = []
         for number, step in enumerate(steps, 1):
