@@ -308,3 +308,15 @@ def test_every_page_is_in_the_persons_language(make_window, lang):
             for english in ("What they already know", "My calls", "Your bank",
                             "Newest first", "Never give", "check-up"):
                 assert english not in text, (page, english)
+
+
+def test_the_calendar_file_is_never_written_through_a_planted_link(make_window, tmp_path):
+    w = make_window(done=True)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    target = tmp_path / "checks.ics"
+    (tmp_path / "checks.ics.part").symlink_to(victim)  # the name the old writer used
+    calls_page.write_ics(w.controller, target)
+    assert victim.read_text() == "keep me"
+    assert Calendar.from_ical(target.read_bytes())
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part") and not p.is_symlink()]

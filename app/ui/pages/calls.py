@@ -10,13 +10,12 @@ phone or email calendar, and prints them month by month.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QVBoxLayout
 
-from app.core.calendar_export import build_calendar, months_ahead, repeating
+from app.core.calendar_export import build_calendar, months_ahead, repeating, write_file
 from app.core.call_scripts import CallScript, load_scripts, script
 from app.core.flow import Step  # noqa: F401 - tests and callers reach it here
 from app.core.known_facts import CARD_INTRO, CARD_RULE, CARD_TITLE, card_lines, known_facts
@@ -234,15 +233,8 @@ def _month_name(first: dt.date) -> str:
 
 
 def write_ics(controller, path: Path) -> Path:
-    """Write the calendar file whole, or not at all (a temporary file, then renamed)."""
-    data = build_calendar(controller.store.tasks.all(include_done=False))
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-    return path
+    """Write the calendar file whole, or not at all, never through a planted link."""
+    return write_file(path, build_calendar(controller.store.tasks.all(include_done=False)))
 
 
 class CalendarPage(PageBase):
