@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from app.store.migrations import latest_version
 from app.store.profiles import DataDir
@@ -492,3 +492,12 @@ def test_recovery_says_the_date_and_time_of_the_copy(monkeypatch):
     application.tell_recovery(None, Restored())
     assert shown == ["Your notes could not be read, so Sereno brought back the copy it made on "
                      "November 23, 2026 at 6:40\u202fPM. A copy of the damaged file was kept."]
+
+
+def test_saving_my_notes_warns_not_to_send_the_file_by_whatsapp_or_email(qtbot, session, folder):
+    person(folder, "Carmen")
+    s = session()
+    s.start()
+    page = open_journey(qtbot, s, "me")
+    shown = " ".join(label.text() for label in page.findChildren(QLabel) if label.isVisible())
+    assert "WhatsApp or email" in shown and "your family's" in shown

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from app.core.settings import TEXT_SIZES
 from app.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
-from app.ui.widgets import ChoiceGroup, PageBase, SettingField, Text
+from app.ui.widgets import BigButton, ButtonRow, ChoiceGroup, PageBase, SettingField, Text
 
 
 class SettingChoicePage(PageBase):
@@ -72,6 +72,7 @@ class WelcomePage(PageBase):
 
     def build(self, box: QVBoxLayout) -> None:
         box.addWidget(Text(_("There is no hurry. You can stop at any time and come back later.")))
+        box.addWidget(Text(_("Sereno never calls you or writes to you.")))
 
 
 class TextSizePage(SettingChoicePage):
@@ -163,6 +164,20 @@ class CountryPage(SettingChoicePage):
 class ReadyPage(PageBase):
     title = N_("All set")
     body = N_("You can change these choices at any time: press Home, then Settings.")
+
+    def build(self, box: QVBoxLayout) -> None:
+        # For a person who comes to Sereno because a caller already got something from them.
+        from app.ui.pages.emergency import ENTRY, ENTRY_WHY
+
+        button = BigButton(_(ENTRY), description=_(ENTRY_WHY))
+        button.clicked.connect(self._gave_away)
+        box.addWidget(ButtonRow(button))
+
+    def _gave_away(self) -> None:
+        from app.ui.pages.emergency import start
+
+        self.save()  # the first run is done: the path and home are open from now on
+        start(self.controller)
 
     def next_text(self) -> str:
         return _("Go to my home page")

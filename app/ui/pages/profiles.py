@@ -200,8 +200,10 @@ class MePage(PageBase):
         box.addWidget(self.name)
         take = Card(name=_("Take your notes to another computer"))
         take.box.addWidget(Heading(_("Take your notes to another computer")))
-        take.box.addWidget(Text(_("Sereno saves everything in one file. Keep it as safely as a "
-                                  "letter: it holds your answers.")))
+        take.box.addWidget(Text(_("Sereno saves everything in one file. It holds your "
+                                  "details and your family's.")))
+        take.box.addWidget(Text(_("Do not send it by WhatsApp or email: carry it on a USB "
+                                  "stick.")))
         self.export_button = BigButton(_("Save my notes to a file"))
         self.export_button.clicked.connect(self.export)
         take.box.addWidget(ButtonRow(self.export_button))
