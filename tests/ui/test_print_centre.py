@@ -104,3 +104,9 @@ def test_cancelled_pdf_writes_nothing(qtbot, monkeypatch, tmp_path, print_page):
     monkeypatch.setattr(dialogs, "save_file", lambda *a: "")
     qtbot.mouseClick(w.current.pdf_buttons["summary"], LEFT)
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_the_summary_never_says_call_back(make_window):
+    w = make_window(done=True)
+    html = print_centre.summary_printout(w.controller).to_html()
+    assert "call back" not in html and "back of your bank card yourself" in html

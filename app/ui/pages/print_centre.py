@@ -60,8 +60,9 @@ def summary_printout(controller) -> Printout:
     sheet.heading(_("Someone I trust"))
     person = c.setting("trusted_person").strip()
     sheet.paragraph(person or _("Nobody written down yet."))
-    sheet.paragraph(_("If a call or a message worries you, hang up and call back on the number "
-                      "printed on your card or on an official letter."))
+    # Never "call back": the caller's own number is what a scammer wants called.
+    sheet.paragraph(_("Worried by a call? Hang up. Then call the number on the back of your "
+                      "bank card yourself."))
     return sheet
 
 
