@@ -95,5 +95,7 @@ def test_kill_9_at_random_moments_loses_nothing_that_was_saved(tmp_path):
             store.close()
 
     assert kills_while_writing >= KILLS // 2
-    assert sum(len(v) for v in committed.values()) > 500
+    # Not vacuous: every kill while writing came after saved changes (a count, not a speed:
+    # a loaded machine writes fewer in the same time, and that proves nothing either way).
+    assert sum(len(v) for v in committed.values()) >= kills_while_writing
     assert not list(backup_dir.glob("*.tmp")), "a half-written backup was left behind"
