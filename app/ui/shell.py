@@ -471,8 +471,12 @@ class MainWindow(QMainWindow):
         bar = self.scroll.verticalScrollBar()
         text = _("More below ↓")
         self.more_below.setText(text)
-        room = self.more_below.parentWidget().width()
-        fits = self.more_below.fontMetrics().horizontalAdvance(text) <= room
+        # The room between Back and Next, from the buttons' own widths (the labels' widths
+        # are stale while they are hidden).
+        buttons = sum(b.sizeHint().width() + theme.GAP_PX
+                      for b in (self.back_button, self.next_button) if not b.isHidden())
+        room = self.width() - 48 - buttons
+        fits = self.more_below.fontMetrics().horizontalAdvance(text) + 8 <= room
         self.more_below.setVisible(bar.value() < bar.maximum() and fits
                                    and not self.status.isVisible())
 
