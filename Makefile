@@ -22,7 +22,7 @@ run: catalogs
 	QT_QPA_PLATFORM= $(BIN)/sereno
 
 test: catalogs
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --dist loadfile $(PYTEST_ARGS)
 
 bench: catalogs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
