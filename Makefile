@@ -19,6 +19,7 @@ catalogs: $(STAMP)
 	$(BIN)/python translations/compile.py
 
 run: catalogs
+	@packaging/linux/check_desktop.sh
 	QT_QPA_PLATFORM= $(BIN)/sereno
 
 test: catalogs
