@@ -109,14 +109,15 @@ def test_only_money_accounts_offer_the_bank_file(qtbot, make_window):
     w.controller.start("activity")
     _next(qtbot, w)
     _next(qtbot, w)
-    assert {r.value for r in w.current.findChildren(ChoiceRow)} == {"normal", "strange"}
+    assert {r.value for r in w.current.findChildren(ChoiceRow)} == {"normal", "strange", "help"}
     _next(qtbot, w)  # nothing chosen: blocked with a plain sentence
     assert w.current.error_label.isVisible()
     _choose(qtbot, w, "normal")
     _next(qtbot, w)
     _next(qtbot, w)
     _next(qtbot, w)
-    assert {r.value for r in w.current.findChildren(ChoiceRow)} == {"normal", "strange", "file"}
+    assert {r.value for r in w.current.findChildren(ChoiceRow)} == {"normal", "strange", "help",
+                                                                   "file"}
 
 
 def test_normal_check_keeps_the_date_and_plans_the_next_one_monthly(qtbot, make_window):
@@ -400,3 +401,20 @@ def test_money_between_two_accounts_of_the_file_is_shown_last_and_not_as_strange
     words = _words(w)
     assert "Between your own accounts." in words and "VIR" in words
     assert "Why Sereno shows it" not in words
+
+
+def test_a_person_who_cannot_check_alone_gets_a_task_with_the_trusted_person(qtbot, make_window):
+    def setup(store):
+        _bank_and_email(store)
+        store.settings.set("trusted_person", "Lucía")
+
+    w = make_window(done=True, on_store=setup)
+    _to_result(qtbot, w, "email", "help")
+    # never congratulated for a check that was not done, and no check written down
+    assert "Good news" not in _words(w) and "someone you trust" in _words(w)
+    assert w.controller.store.activity.checks(_account_id(w, "email")) == []
+    (task,) = _activity_tasks(w.controller.store, "activity.with_someone.")
+    assert task.shown_title() == "Check “Mon email” with Lucía"
+    assert task.due == TODAY + dt.timedelta(days=7)
+    _next(qtbot, w)  # going on does not add it twice
+    assert len(_activity_tasks(w.controller.store, "activity.with_someone.")) == 1

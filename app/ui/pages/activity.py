@@ -44,6 +44,10 @@ from app.ui.widgets import (
 from app.ui.widgets.page import clear_layout
 
 STRANGE = N_("Tell the organisation about something strange in “{account}”")
+WITH_SOMEONE = N_("Check “{account}” with {person}")
+WITH_SOMEONE_HOW = N_("Sit down together. Open the account, then look for what Sereno lists: "
+                      "you read, they help.")
+SOMEONE = N_("someone you trust")
 STRANGE_HOW = N_("Change its password first. Then call the number on an official letter or "
                  "on your card, never a number from a message, and say what you saw.")
 
@@ -156,6 +160,8 @@ class LookPage(PageBase):
         self.way.add("normal", _("Everything looks normal"))
         self.way.add("strange", _("I found something strange"),
                      _("Sereno helps you write it down and puts it on your to-do list."))
+        self.way.add("help", _("I can't do this alone"),
+                     _("Sereno puts it on your to-do list, to do with someone you trust."))
         if kind in MONEY_KINDS:
             self.way.add("file", _("Check it from my bank's file"),
                          _("Sereno reads the file your bank lets you download (CSV or OFX) "
@@ -201,6 +207,8 @@ class ResultPage(HandStages, FileStages, ReviewStages, PageBase):
             return "file"
         if way == "strange":
             return "payment" if account.kind in MONEY_KINDS else "strange"
+        if way == "help":
+            return "help"
         return "normal"
 
     def page_title(self) -> str:
@@ -213,6 +221,7 @@ class ResultPage(HandStages, FileStages, ReviewStages, PageBase):
             "file": _("Open the file your bank gave you"),
             "review": _("Is this payment yours?"),
             "done": _("All payments looked at"),
+            "help": _("To do with someone you trust"),
         }.get(mode, _(self.title))
 
     # Building -------------------------------------------------------------------------
@@ -259,6 +268,19 @@ class ResultPage(HandStages, FileStages, ReviewStages, PageBase):
         self.note = TextField(_("What looked strange? (optional)"), max_length=300)
         self.area.addWidget(self.keep("note", self.note))
         self.area.addWidget(self._next_check_text(account))
+
+    def _show_help(self, account: Account) -> None:
+        """No check is written down: the account waits for a helper, on the to-do list."""
+        person = (self.controller.setting("trusted_person") or "").strip()
+        rule = f"activity.with_someone.{account.id}"
+        if self.controller.store.tasks.by_rule(rule) is None:
+            self.controller.add_task(Task(
+                title=WITH_SOMEONE, how=WITH_SOMEONE_HOW, priority=2,
+                due=self.controller.today() + dt.timedelta(days=7), source=SOURCE, rule=rule,
+                params={"account": account.name, "person": person or {"text": SOMEONE}}))
+        self.area.addWidget(Text(_("That is wise. It is on your to-do list: check “{account}” "
+                                   "together with someone you trust.").format(
+                                       account=account.name)))
 
     # Actions --------------------------------------------------------------------------
     def _refresh(self, notice: str = "", announce: str = "") -> None:
