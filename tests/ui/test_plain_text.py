@@ -144,3 +144,15 @@ def test_a_megabyte_of_text_is_cut_on_screen(qapp):
     entries = Entries([huge, "Call my daughter"])
     assert len(entries.text()) < 1000 and entries.text().endswith("Call my daughter")
     assert Text("Short note").text() == "Short note"
+
+
+def test_an_ampersand_in_a_name_on_a_button_is_shown_and_makes_no_shortcut(qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    from app.ui.widgets import BigButton
+
+    button = BigButton("Tom & Jerry")
+    qtbot.addWidget(button)
+    assert button.accessibleName() == "Tom & Jerry"
+    assert button.shortcut() == QKeySequence()  # Qt read "& J" as Alt+J before
+    assert button.text().replace("&&", "&") == "Tom & Jerry"

@@ -16,7 +16,8 @@ class BigButton(QPushButton):
         self, text: str = "", parent: QWidget | None = None, primary: bool = False,
         description: str = "",
     ):
-        super().__init__(text, parent)
+        super().__init__(parent)
+        self.setText(text)
         self.setAutoDefault(False)
         if primary:
             self.setProperty("role", "primary")
@@ -26,7 +27,9 @@ class BigButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
-        super().setText(text)
+        """Shown as written: an "&" in a name ("Tom & Jerry") is a character, never Qt's
+        keyboard-shortcut mark."""
+        super().setText(text.replace("&", "&&"))
         self.setAccessibleName(text)
 
 
