@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import stat
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -122,14 +124,19 @@ def read_statement(path: str | Path, mapping: ColumnMapping | None = None) -> St
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, read only from a regular file: a named pipe or a device given as
+    a statement would block or never end; it is opened without waiting and refused."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise StatementError(
-                _("This file is too big to be a bank statement. "
-                  "Please choose the file your bank gave you.")
-            )
-        with path.open("rb") as f:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise StatementError(not_a_statement_message())
+            if info.st_size > MAX_BYTES:
+                raise StatementError(
+                    _("This file is too big to be a bank statement. "
+                      "Please choose the file your bank gave you.")
+                )
             data = f.read(MAX_BYTES + 1)
     except OSError as err:
         raise StatementError(

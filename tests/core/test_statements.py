@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -346,3 +347,18 @@ def test_pathological_ofx_fails_fast(tmp_path, body):
     start = time.monotonic()
     fails(path)
     assert time.monotonic() - start < 30
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_given_as_a_statement_is_refused_at_once(tmp_path):
+    pipe = tmp_path / "releve.csv"
+    os.mkfifo(pipe)  # opened the plain way, it waited for ever for a writer
+    with pytest.raises(StatementError):
+        read_statement(pipe)
+
+
+def test_a_folder_given_as_a_statement_is_refused(tmp_path):
+    folder = tmp_path / "releve.ofx"
+    folder.mkdir()
+    with pytest.raises(StatementError):
+        read_statement(folder)
