@@ -13,6 +13,8 @@ import pytest  # noqa: E402
 from app import i18n  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
+# Fixtures shared by the profile and one-window tests (`told`).
+pytest_plugins = ["tests.ui.profiles_support"]
 
 
 def pytest_configure(config):

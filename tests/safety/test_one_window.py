@@ -11,29 +11,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from app.store.profiles import DataDir
-from app.ui.pages import profiles as pages
 from app.ui.session import Session
 from tests.conftest import TODAY
+from tests.ui.profiles_support import NoQtTranslations
 
 RUNNER = Path(__file__).with_name("start_runner.py")
 ALREADY_OPEN = "Sereno is already open for this person."
 CANNOT_SAVE = "Sereno cannot save on this computer"
-
-
-class NoQtTranslations:
-    def apply(self, lang: str) -> None:
-        self.lang = lang
-
-
-@pytest.fixture
-def told(monkeypatch):
-    messages: list[str] = []
-    monkeypatch.setattr(pages, "tell", lambda parent, text: messages.append(text))
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Ok)
-    return messages
 
 
 @pytest.fixture

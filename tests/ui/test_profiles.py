@@ -13,21 +13,9 @@ from app.store.profiles import DataDir
 from app.ui.pages import profiles as pages
 from app.ui.session import Session
 from tests.conftest import TODAY
+from tests.ui.profiles_support import NoQtTranslations
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-class NoQtTranslations:
-    def apply(self, lang: str) -> None:
-        self.lang = lang
-
-
-@pytest.fixture
-def told(monkeypatch):
-    messages: list[str] = []
-    monkeypatch.setattr(pages, "tell", lambda parent, text: messages.append(text))
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Ok)
-    return messages
 
 
 @pytest.fixture
