@@ -34,7 +34,7 @@ from app.ui.speech import NO_VOICE, Speaker
 from app.ui.widgets import BigButton, ChoiceRow, PageBase
 from app.ui.widgets.flow import FlowLayout
 from app.ui.widgets.header import StepHeader
-from app.ui.widgets.labels import Text
+from app.ui.widgets.labels import Text, restyle
 
 HOME = Step("home")
 SMALL_SCREEN = (1366, 768)
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setWidget(content)
         outer.addWidget(self.scroll, 1)
-        nav = QHBoxLayout()
+        self.nav = nav = QHBoxLayout()
         nav.setContentsMargins(24, 0, 24, 0)
         nav.setSpacing(theme.GAP_PX)
         self.back_button = BigButton()
@@ -358,11 +358,7 @@ class MainWindow(QMainWindow):
         Print) keeps the fill, and Next is drawn as an ordinary button beside it."""
         own = any(b.property("role") == "primary" and b.isVisibleTo(self.current)
                   for b in self.current.findChildren(QAbstractButton))
-        role = "tool" if own else "primary"
-        if self.next_button.property("role") != role:
-            self.next_button.setProperty("role", role)
-            self.next_button.style().unpolish(self.next_button)
-            self.next_button.style().polish(self.next_button)
+        restyle(self.next_button, "role", "tool" if own else "primary")
 
     def _leave(self) -> None:
         if self.current is not None:
@@ -475,7 +471,8 @@ class MainWindow(QMainWindow):
         # are stale while they are hidden).
         buttons = sum(b.sizeHint().width() + theme.GAP_PX
                       for b in (self.back_button, self.next_button) if not b.isHidden())
-        room = self.width() - 48 - buttons
+        margins = self.nav.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - buttons
         fits = self.more_below.fontMetrics().horizontalAdvance(text) + 8 <= room
         self.more_below.setVisible(bar.value() < bar.maximum() and fits
                                    and not self.status.isVisible())

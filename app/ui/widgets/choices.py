@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import theme
-from app.ui.widgets.labels import Text
+from app.ui.widgets.labels import Text, restyle
 
 
 class _Indicator(QWidget):
@@ -87,9 +87,7 @@ class ChoiceRow(QPushButton):
         Qt ignores an ancestor's `:checked` in a rule (`:checked QLabel` matched every row,
         black on black in high contrast), and properties need a re-polish to apply."""
         for label in filter(None, (self.title_label, self.explanation_label)):
-            label.setProperty("chosen", self.isChecked())
-            label.style().unpolish(label)
-            label.style().polish(label)
+            restyle(label, "chosen", self.isChecked())
             label.update()
         self.indicator.update()
 

@@ -18,6 +18,16 @@ ENTRY_CHARS = 300  # one entry of a list (Entries)
 MORE = "\u2026"  # "…": where a text was cut
 
 
+def restyle(widget: QWidget, name: str, value) -> None:
+    """Give a widget a style-sheet property and apply it now (Qt reads properties only when
+    it polishes a widget); nothing is done when the value is already set."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def clip(text: str, chars: int = SHOWN_CHARS, lines: int = SHOWN_LINES) -> str:
     """`text` cut to at most `chars` characters and `lines` lines, ending in "…" if cut."""
     if len(text) <= chars and text.count("\n") < lines:
@@ -91,10 +101,7 @@ class Title(Text):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _ring(self, shown: bool) -> None:
-        if self.property("ring") != shown:
-            self.setProperty("ring", shown)
-            self.style().unpolish(self)
-            self.style().polish(self)
+        restyle(self, "ring", shown)
 
 
 class Heading(Text):
