@@ -132,6 +132,8 @@ class Database:
         self.changed = False  # a change was written since this file was opened
         self._copied_on: dt.date | None = None  # the day of the copy after a change
         self._closed = False
+        self._depth = 0  # open write() blocks: the inner ones join the outer transaction
+        self.commits = 0  # transactions committed since the file was opened (tests count them)
         try:
             self._open()
         except (sqlite3.Error, OSError) as exc:
@@ -188,8 +190,20 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """A transaction that is committed (durably, synchronous=FULL) when the block ends."""
+        """A transaction that is committed (durably, synchronous=FULL) when the block ends.
+
+        A write() inside another joins it: one person's action, however many rows it
+        touches, is one commit, or nothing at all when any part of it fails.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
         self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -198,6 +212,9 @@ class Database:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._depth = 0
+        self.commits += 1
         self.changed = True
         if self.backup_dir is not None and self._copied_on != self.today():
             self._copy("change")

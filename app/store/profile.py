@@ -58,6 +58,10 @@ class Store:
 
         return CallsRepo(self.db)
 
+    def transaction(self):
+        """One person's action as one commit: every repository write inside joins it."""
+        return self.db.write()
+
     @property
     def path(self) -> Path:
         return self.db.path

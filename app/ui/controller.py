@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -17,6 +18,15 @@ from app.core.flow import Journey, Navigator, Step
 from app.core.tasks import Task
 from app.i18n import _
 from app.store import Store
+
+if TYPE_CHECKING:
+    from app.core.actions.activity import ActivityActions
+    from app.core.actions.calls import CallActions
+    from app.core.actions.drafts import DraftActions
+    from app.core.actions.passwords import PasswordActions
+    from app.core.actions.scams import ScamActions
+    from app.core.actions.tasks import TaskActions
+    from app.core.actions.what_happened import WhatHappenedActions
 
 
 class Controller(QObject):
@@ -46,6 +56,50 @@ class Controller(QObject):
 
     def _count_change(self) -> None:
         self.data_version += 1
+
+    # What a person can do, by area (app/core/actions): pages call these, never the store.
+    # Each is imported when first used, so start-up loads only what home needs.
+    @cached_property
+    def drafts(self) -> DraftActions:
+        from app.core.actions.drafts import DraftActions
+
+        return DraftActions(self.store, self.today, self.changed)
+
+    @cached_property
+    def tasks(self) -> TaskActions:
+        from app.core.actions.tasks import TaskActions
+
+        return TaskActions(self.store, self.today, self.changed)
+
+    @cached_property
+    def calls(self) -> CallActions:
+        from app.core.actions.calls import CallActions
+
+        return CallActions(self.store, self.today, self.changed)
+
+    @cached_property
+    def activity(self) -> ActivityActions:
+        from app.core.actions.activity import ActivityActions
+
+        return ActivityActions(self.store, self.today, self.changed)
+
+    @cached_property
+    def passwords(self) -> PasswordActions:
+        from app.core.actions.passwords import PasswordActions
+
+        return PasswordActions(self.store, self.today, self.changed)
+
+    @cached_property
+    def what_happened(self) -> WhatHappenedActions:
+        from app.core.actions.what_happened import WhatHappenedActions
+
+        return WhatHappenedActions(self.store, self.today, self.changed)
+
+    @cached_property
+    def scams(self) -> ScamActions:
+        from app.core.actions.scams import ScamActions
+
+        return ScamActions(self.store, self.today, self.changed)
 
     # Answers and settings -----------------------------------------------------------
     def answers(self) -> Answers:

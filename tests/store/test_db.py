@@ -41,6 +41,21 @@ def test_every_change_is_committed_at_once(tmp_path):
     s.close()
 
 
+def test_one_action_is_one_commit_or_nothing(tmp_path):
+    s = open_store(tmp_path)
+    before = s.db.commits
+    with s.transaction():
+        s.settings.set("first_name", "Ana")
+        s.settings.set("country", "MX")
+    assert s.db.commits == before + 1
+    with pytest.raises(RuntimeError), s.transaction():
+        s.settings.set("first_name", "Rosa")
+        raise RuntimeError("the second half failed")
+    assert s.settings.get("first_name") == "Ana"
+    assert s.db.commits == before + 1
+    s.close()
+
+
 @pytest.mark.parametrize("start", range(0, latest_version()))
 def test_migrates_forward_from_every_earlier_version(tmp_path, start):
     path = tmp_path / "old.sqlite3"

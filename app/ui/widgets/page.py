@@ -143,7 +143,7 @@ class PageBase(QWidget):
     # Model ----------------------------------------------------------------------------
     def load(self) -> None:
         """Fill the widgets: the drafts of kept inputs by default."""
-        draft = self.controller.store.progress.draft(self.step.key)
+        draft = self.controller.drafts.get(self.step.key)
         self._loading = True
         try:
             for name, widget in self._fields.items():
@@ -161,10 +161,10 @@ class PageBase(QWidget):
 
     def _save_draft(self, *args) -> None:
         if self._fields and not self._loading:
-            self.controller.store.progress.save_draft(self.step.key, self.values())
+            self.controller.drafts.save(self.step.key, self.values())
 
     def forget_draft(self) -> None:
-        self.controller.store.progress.clear_draft(self.step.key)
+        self.controller.drafts.clear(self.step.key)
 
     # Shell hooks -------------------------------------------------------------------
     def page_title(self) -> str:
