@@ -1,0 +1,81 @@
+"""The to-do list's actions: each is one commit, reads write nothing, listeners hear once."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.core.actions.tasks import TaskActions
+from app.core.tasks import Task
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def heard():
+    return []
+
+
+@pytest.fixture
+def tasks(store, heard):
+    return TaskActions(store, lambda: TODAY, heard.append)
+
+
+def commits_of(store, do):
+    before = store.db.commits
+    result = do()
+    return store.db.commits - before, result
+
+
+def test_add_is_one_commit_and_says_so(store, tasks, heard):
+    n, saved = commits_of(store, lambda: tasks.add(Task(title="Call the bank")))
+    assert n == 1
+    assert tasks.get(saved.id).title == "Call the bank"
+    assert heard == ["Added to your to-do list."]
+
+
+def test_add_quietly(store, tasks, heard):
+    tasks.add(Task(title="Quiet"), announce=False)
+    assert heard == [""]
+
+
+def test_tick_untick_edit_delete_restore_are_one_commit_each(store, tasks, heard):
+    saved = tasks.add(Task(title="Pay rent", due=TODAY, repeat="monthly"))
+    heard.clear()
+    for do in (lambda: tasks.mark_done(saved.id), lambda: tasks.undo_done(saved.id),
+               lambda: tasks.update(saved.id, note="By card"),
+               lambda: tasks.delete(saved.id), lambda: tasks.restore(saved.id),
+               lambda: tasks.move(saved.id, 1)):
+        assert commits_of(store, do)[0] == 1
+    assert len(heard) == 6
+    task = tasks.get(saved.id)
+    assert (task.note, task.due, task.done) == ("By card", TODAY, False)
+
+
+def test_tick_moves_a_repeating_task_on(tasks):
+    saved = tasks.add(Task(title="Check statement", due=TODAY, repeat="weekly"))
+    tasks.mark_done(saved.id)
+    assert tasks.get(saved.id).due == TODAY + dt.timedelta(days=7)
+    assert tasks.history(saved.id) == [TODAY]
+
+
+def test_reads_write_nothing(store, tasks):
+    saved = tasks.add(Task(title="Read me", rule="r.1"))
+    before = store.db.commits
+    tasks.all(), tasks.open(), tasks.get(saved.id), tasks.by_rule("r.1")
+    tasks.hidden_by(saved.id), tasks.history(saved.id)
+    assert store.db.commits == before
+
+
+def test_upsert_keeps_the_tick(tasks):
+    saved = tasks.add(Task(title="Old words", rule="r.2", source="plan"))
+    tasks.mark_done(saved.id)
+    tasks.upsert(Task(title="New words", rule="r.2", source="plan"))
+    task = tasks.by_rule("r.2")
+    assert (task.title, task.done) == ("New words", True)
+
+
+def test_sync_plan_does_nothing_before_the_plan(store, tasks):
+    tasks.add(Task(title="Mine"))
+    before = store.db.commits
+    assert tasks.sync_plan() is None
+    assert store.db.commits == before
