@@ -5,11 +5,14 @@ blank lines); this module lays it out with the person's name and the date on top
 A PDF is written with QPdfWriter, which never touches the system's printing (CUPS opens
 network connections); QtPrintSupport is imported only when the person presses Print.
 Each text is cut to what a page or two can hold (a 1 MB note would take many seconds
-and hundreds of pages).
+and hundreds of pages). A journey offers a printout to the print centre with
+`register_sheet(Sheet(...))` at the end of its page module.
 """
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
@@ -115,6 +118,32 @@ class Printout:
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         return self.write_pdf(Path(path))
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A printout the print centre offers; texts marked with N_, translated when shown."""
+
+    key: str
+    title: str
+    what: str  # what it holds, in one sentence
+    build: Callable[..., Printout]  # build(controller)
+    file_stem: str  # the PDF's suggested name, without ".pdf"
+    order: int  # where the print centre lists it: lowest first
+
+
+_SHEETS: dict[str, Sheet] = {}
+
+
+def register_sheet(sheet: Sheet) -> Sheet:
+    """Offer a printout in the print centre."""
+    _SHEETS[sheet.key] = sheet
+    return sheet
+
+
+def sheets() -> list[Sheet]:
+    """The printouts registered so far, in their order."""
+    return sorted(_SHEETS.values(), key=lambda s: (s.order, s.key))
 
 
 def print_paper(page, printout: Printout, message: str) -> bool:
