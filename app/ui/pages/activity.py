@@ -33,6 +33,7 @@ from app.ui.pages.activity_review import (
     counts_sentence,
     ensure_next_check,
 )
+from app.ui.pages.registry import register
 from app.ui.widgets import (
     Card,
     ChoiceGroup,
@@ -350,13 +351,13 @@ class SummaryPage(PageBase):
         return _("End the check")
 
 
-PAGES: dict[str, type[PageBase]] = {
+PAGES: dict[str, type[PageBase]] = register("activity", {
     "intro": IntroPage,
     "open": OpenPage,
     "look": LookPage,
     "result": ResultPage,
     "summary": SummaryPage,
-}
+})
 
 
 def demo(store: Store, today: dt.date) -> None:

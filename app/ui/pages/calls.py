@@ -24,6 +24,7 @@ from app.store.calls import Call
 from app.ui import dialogs
 from app.ui.pages.calls_log import LogPage, reset_choices, show_now
 from app.ui.pages.home_calls import home_section  # noqa: F401 - kept importable here
+from app.ui.pages.registry import register
 from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text
@@ -344,9 +345,9 @@ def demo(store, today: dt.date) -> None:
     store.progress.save_draft("calls.scripts", {"script": ["bank"]})
 
 
-PAGES = {
+PAGES = register("calls", {
     "card": CardPage,
     "scripts": ScriptsPage,
     "log": LogPage,
     "calendar": CalendarPage,
-}
+})

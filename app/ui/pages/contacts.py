@@ -20,6 +20,7 @@ from app.core.contacts import (
 from app.core.flow import Step  # noqa: F401 - callers reach it here
 from app.i18n import N_, _
 from app.ui.pages.home_contacts import trusted_section  # noqa: F401 - kept importable here
+from app.ui.pages.registry import register
 from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text, TextField
 from app.ui.widgets.page import clear_layout
@@ -112,7 +113,7 @@ class TrustedPage(PageBase):
         return _("Finish")
 
 
-PAGES = {
+PAGES = register("contacts", {
     "list": ContactsPage,
     "trusted": TrustedPage,
-}
+})

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from app.core import emergency, plan
 from app.core.flow import Step
 from app.i18n import N_, _
+from app.ui.pages.registry import register
 from app.ui.widgets import ChoiceGroup, Heading, PageBase, Text
 from app.ui.widgets.page import KeptWidgets
 
@@ -93,6 +94,6 @@ class StepsPage(PageBase):
         return _("See my to-do list")
 
 
-PAGES = {"what": WhatPage, "steps": StepsPage}
+PAGES = register("emergency", {"what": WhatPage, "steps": StepsPage})
 
 __all__ = ["PAGES", "ENTRY", "ENTRY_WHY", "Step", "gave", "start"]

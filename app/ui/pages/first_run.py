@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from app.core.settings import TEXT_SIZES
 from app.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
+from app.ui.pages.registry import register
 from app.ui.widgets import BigButton, ButtonRow, ChoiceGroup, PageBase, SettingField, Text
 
 
@@ -186,7 +187,7 @@ class ReadyPage(PageBase):
         self.controller.set_setting("first_run_done", True)
 
 
-PAGES = {
+PAGES = register("first_run", {
     "language": LanguagePage,
     "welcome": WelcomePage,
     "text_size": TextSizePage,
@@ -195,4 +196,4 @@ PAGES = {
     "name": NamePage,
     "country": CountryPage,
     "ready": ReadyPage,
-}
+})

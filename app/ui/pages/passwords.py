@@ -20,7 +20,8 @@ from app.i18n import N_, _, format_date
 from app.ui import theme
 from app.ui.pages.passwords_check import CheckPage, YearPage
 from app.ui.pages.passwords_suggest import CONFIRM, AccountPage, SuggestionBlock
-from app.ui.printing import Printout, print_paper, save_pdf
+from app.ui.pages.registry import register
+from app.ui.printing import Printout, Sheet, print_paper, register_sheet, save_pdf
 from app.ui.widgets import BigButton, ButtonRow, Card, ChoiceGroup, Heading, PageBase, Text
 from app.ui.widgets.page import clear_layout
 
@@ -483,7 +484,7 @@ def notebook_printout(controller) -> Printout:
     return doc
 
 
-PAGES = {
+PAGES = register("passwords", {
     "intro": IntroPage,
     "kind": KindPage,
     "suggest": ChangePage,
@@ -493,4 +494,8 @@ PAGES = {
     "year": YearPage,
     "check": CheckPage,
     "notebook": NotebookPage,
-}
+})
+
+register_sheet(Sheet("notebook", N_("My password notebook"),
+                     N_("A page to write your passwords on by hand."), notebook_printout,
+                     N_("password-notebook"), order=30))

@@ -24,6 +24,7 @@ from app.i18n import N_, _, ngettext
 from app.store import STORAGE_ERRORS, StoreError
 from app.store.profiles import DataDir, Erased, Profile
 from app.ui import dialogs, theme
+from app.ui.pages.registry import register
 from app.ui.widgets import (
     BigButton,
     ButtonRow,
@@ -416,8 +417,8 @@ class CentrePage(PageBase):
         return _("Finish")
 
 
-PAGES = {
+PAGES = register("profiles", {
     "me": MePage,
     "people": PeoplePage,
     "centre": CentrePage,
-}
+})

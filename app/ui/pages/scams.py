@@ -27,6 +27,7 @@ from app.i18n import N_, _, ngettext
 from app.store.scams import ScamAnswer
 from app.ui import theme
 from app.ui.pages.home_contacts import open_trusted
+from app.ui.pages.registry import register
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 from app.ui.widgets.flow import FlowLayout
 from app.ui.widgets.message_view import MARKER, MessageView, clue_order
@@ -342,12 +343,12 @@ class ResultPage(PageBase):
         return _("Finish")
 
 
-PAGES = {
+PAGES = register("scams", {
     "intro": IntroPage,
     "example": ExamplePage,
     "answer": AnswerPage,
     "result": ResultPage,
-}
+})
 
 
 def demo(store, today) -> None:

@@ -20,6 +20,7 @@ from app.core.tasks import Task, arrange
 from app.i18n import N_, _, format_date, ngettext
 from app.ui import dialogs
 from app.ui.pages.home_todo import OPENED_KEY, home_section  # noqa: F401 - kept importable
+from app.ui.pages.registry import register
 from app.ui.pages.todo_edit import TaskForm
 from app.ui.pages.todo_paper import (  # noqa: F401 - print_centre prints these from here
     REPEAT_WORDS,
@@ -28,6 +29,7 @@ from app.ui.pages.todo_paper import (  # noqa: F401 - print_centre prints these 
     printout,
     rules_printout,
 )
+from app.ui.printing import Sheet, register_sheet
 from app.ui.widgets import BigButton, Card, Heading, PageBase, Text
 from app.ui.widgets.buttons import button_flow, buttons, undo_card
 from app.ui.widgets.page import KeptWidgets
@@ -496,4 +498,7 @@ def demo(store, today: dt.date) -> None:
                              repeat="weekly"))
 
 
-PAGES = {"list": ListPage}
+PAGES = register("todo", {"list": ListPage})
+
+register_sheet(Sheet("todo", N_("My to-do list"), N_("What is left to do, with how to do it."),
+                     printout, N_("my-to-do-list"), order=20))

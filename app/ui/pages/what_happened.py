@@ -11,6 +11,7 @@ from app.core import emergency, plan
 from app.core.answers import ACCOUNT_KIND_NAMES, ACCOUNT_KINDS, valid_last4
 from app.i18n import N_, _, ngettext
 from app.ui import dialogs
+from app.ui.pages.registry import register
 from app.ui.widgets import Card, ChoiceGroup, Heading, PageBase, Text, TextField
 from app.ui.widgets.page import KeptWidgets
 
@@ -317,10 +318,10 @@ class SummaryPage(PageBase):
         return _("See my to-do list")
 
 
-PAGES = {
+PAGES = register("what_happened", {
     "notice": NoticePage,
     "exposed": ExposedPage,
     "accounts": AccountsPage,
     "names": NamesPage,
     "summary": SummaryPage,
-}
+})
