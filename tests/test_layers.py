@@ -16,7 +16,7 @@ STILL_REACHING = {
     "pages/activity_review.py", "pages/calls.py", "pages/calls_log.py", "pages/emergency.py",
     "pages/home.py", "pages/home_todo.py", "pages/passwords.py", "pages/passwords_check.py",
     "pages/passwords_suggest.py", "pages/print_centre.py", "pages/profiles.py",
-    "pages/scams.py", "pages/todo.py", "pages/todo_paper.py", "pages/what_happened.py",
+    "pages/todo.py", "pages/todo_paper.py", "pages/what_happened.py",
 }
 STORE_USE = re.compile(r"\.store\b|\bstore\.")
 

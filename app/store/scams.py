@@ -1,34 +1,18 @@
-"""Spot the scam: the person's answers to the practice messages, and the current round."""
+"""Spot the scam: the person's answers to the practice messages, and the current round.
+
+The records are app.core.scam_practice's; this module only maps them to rows.
+"""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from app.core.scam_practice import ANSWERS, RoundSlot, ScamAnswer
 from app.store.db import Database
-
-ANSWERS: tuple[str, ...] = ("genuine", "scam", "unsure")
-
-
-@dataclass(frozen=True)
-class ScamAnswer:
-    """One answer: which message, when, what the person said, and whether it was right."""
-
-    example_id: str
-    answered_on: dt.date
-    answer: str
-    correct: bool
-
-
-@dataclass(frozen=True)
-class RoundSlot:
-    """One page of the current round: its number, its message, and the answer given there."""
-
-    slot: int
-    example_id: str
-    answer: str = ""  # "" until the person answers on this page
 
 
 class ScamsRepo:
+    """The answers and the round of one person, as rows."""
+
     def __init__(self, db: Database):
         self.db = db
 

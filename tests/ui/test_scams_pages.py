@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from app.core.scam_practice import TASK_RULE, pick_round
 from app.core.scams import find_example, load_examples, locate_clues
-from app.ui.pages.scams import TASK_RULE, pick_round
 from app.ui.widgets.message_view import MessageView
 from tests.conftest import TODAY
 
@@ -25,7 +25,7 @@ def open_first_message(qtbot, w):
     assert w.controller.navigator.position.step == "scams.intro"
     click(qtbot, w.next_button)
     assert w.controller.navigator.position.step == "scams.example:1"
-    return find_example(w.controller.store.scams.round()[0].example_id)
+    return find_example(w.controller.scams.round()[0].example_id)
 
 
 def right_and_wrong(example):
@@ -41,7 +41,7 @@ def test_a_right_answer_is_praised_and_kept(qtbot, make_window):
     assert w.controller.navigator.position.step == "scams.answer:1"
     assert w.header.title.text() == "Well spotted"
     assert example.shown("answer") in texts(w.current)
-    latest = w.controller.store.scams.latest()[example.id]
+    latest = w.controller.scams.latest()[example.id]
     assert (latest.answer, latest.correct, latest.answered_on) == (right, True, TODAY)
 
 
@@ -53,7 +53,7 @@ def test_a_wrong_answer_is_met_kindly(qtbot, make_window):
     assert w.header.title.text() == "This one was tricky"
     shown = texts(w.current)
     assert "Many people" in shown or "Being careful is good" in shown
-    assert not w.controller.store.scams.latest()[example.id].correct
+    assert not w.controller.scams.latest()[example.id].correct
 
 
 def test_next_asks_for_an_answer_first(qtbot, make_window):
@@ -112,13 +112,13 @@ def test_progress_is_kept_in_a_new_window(qtbot, make_window):
     click(qtbot, w.current.buttons["scam"])
     click(qtbot, w.next_button)
     assert w.controller.navigator.position.step == "scams.example:2"
-    round_ids = [s.example_id for s in w.controller.store.scams.round()]
+    round_ids = [s.example_id for s in w.controller.scams.round()]
     w.close()
 
     again = make_window(lang="fr_FR", done=True)
     assert again.controller.navigator.position.step == "scams.example:2"
     assert again.current.message.example.id == round_ids[1]
-    assert again.controller.store.scams.latest()[example.id].answer == "scam"
+    assert again.controller.scams.latest()[example.id].answer == "scam"
     again.controller.go_home()
     again.controller.start("scams")
     assert again.controller.navigator.position.step == "scams.example:2"
@@ -127,25 +127,43 @@ def test_progress_is_kept_in_a_new_window(qtbot, make_window):
 def test_a_finished_round_is_followed_by_new_messages_and_a_monthly_task(qtbot, make_window):
     w = make_window(lang="en", done=True)
     open_first_message(qtbot, w)
-    first_round = [s.example_id for s in w.controller.store.scams.round()]
+    first_round = [s.example_id for s in w.controller.scams.round()]
     for _slot in range(3):
         click(qtbot, w.current.buttons["unsure"])
         click(qtbot, w.next_button)
     assert w.controller.navigator.position.step == "scams.result"
     assert "looked at 3 messages out of 16" in texts(w.current)
-    task = w.controller.store.tasks.by_rule(TASK_RULE)
+    task = w.controller.tasks.by_rule(TASK_RULE)
     assert task.repeat == "monthly" and task.due == dt.date(2026, 12, 23)
-    assert "Added to your to-do list." in w.status.text()
+    assert "suggest three new messages next month" in texts(w.current)
     click(qtbot, w.next_button)  # Finish: back home
     assert w.controller.navigator.journey is None
     w.controller.start("scams")
-    second_round = [s.example_id for s in w.controller.store.scams.round()]
+    click(qtbot, w.next_button)  # past the introduction: the next round
+    second_round = [s.example_id for s in w.controller.scams.round()]
     assert len(second_round) == 3 and not set(first_round) & set(second_round)
+    assert w.current.message.example.id == second_round[0]
+
+
+def test_each_answer_is_one_commit_and_showing_a_page_writes_nothing(qtbot, make_window):
+    w = make_window(lang="en", done=True)
+    db = w.controller.store.db
+    before = db.commits
+    w.controller.start("scams")
+    click(qtbot, w.next_button)  # the introduction, then the first message: shown only
+    assert db.commits == before
+    for _slot in range(3):
+        before = db.commits
+        click(qtbot, w.current.buttons["scam"])  # the answer (and, at the last, the reminder)
+        assert db.commits == before + 1
+        click(qtbot, w.next_button)
+        assert db.commits == before + 1
+    assert w.controller.navigator.position.step == "scams.result"
 
 
 def test_a_round_mixes_genuine_messages_and_scams():
     examples = load_examples("MX")
-    chosen = {e.id: e for e in examples if e.id in pick_round(examples, {})}
+    chosen = {e.id: e for e in examples if e.id in pick_round(examples, {}, 3)}
     assert len(chosen) == 3
     assert {e.genuine for e in chosen.values()} == {True, False}
 
@@ -179,7 +197,7 @@ def test_practise_three_more_starts_a_new_round_at_once(qtbot, make_window):
 
     w = make_window(lang="fr_FR", done=True)
     open_first_message(qtbot, w)
-    first_round = [s.example_id for s in w.controller.store.scams.round()]
+    first_round = [s.example_id for s in w.controller.scams.round()]
     for _slot in range(3):
         click(qtbot, w.current.buttons["scam"])
         click(qtbot, w.next_button)
@@ -187,7 +205,7 @@ def test_practise_three_more_starts_a_new_round_at_once(qtbot, make_window):
                 if b.text() == "M'entraîner avec 3 autres maintenant")
     click(qtbot, more)
     assert w.controller.navigator.position.step == "scams.example:1"
-    new_round = [s.example_id for s in w.controller.store.scams.round()]
+    new_round = [s.example_id for s in w.controller.scams.round()]
     assert w.current.message.example.id == new_round[0]
     assert not set(first_round) & set(new_round)
 

@@ -2,10 +2,10 @@
 
 A round is short on purpose (three messages, never a score): the introduction, then for
 each message its page and its answer page, then a page that sums up what to remember. The
-round is kept in the store, so the journey reopens at the message where the person
-stopped, and a new round starts with messages not seen yet. Finishing a round puts a
-monthly "practise 3 messages" suggestion on the to-do list (rule "scams.practice"), or
-ticks it when it is due.
+round is kept with the first answer, so the journey reopens at the message where the
+person stopped, and a new round starts with messages not seen yet. The pages only show:
+each answer and each new round is one action of `controller.scams`
+(app/core/actions/scams.py), which also keeps the monthly reminder to practise.
 """
 from __future__ import annotations
 
@@ -15,16 +15,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core.flow import Step
 from app.core.journeys import SCAMS_ROUND as ROUND_SIZE
-from app.core.scams import (
-    FICTION_NOTE,
-    SENDER_CAN_BE_IMITATED,
-    Example,
-    find_example,
-    load_examples,
-)
-from app.core.tasks import Task, add_months
+from app.core.scam_practice import is_right
+from app.core.scams import FICTION_NOTE, SENDER_CAN_BE_IMITATED, Example
 from app.i18n import N_, _, ngettext
-from app.store.scams import ScamAnswer
 from app.ui import theme
 from app.ui.pages.home_contacts import open_trusted
 from app.ui.pages.registry import register
@@ -33,11 +26,6 @@ from app.ui.widgets.flow import FlowLayout
 from app.ui.widgets.message_view import MARKER, MessageView, clue_order
 from app.ui.widgets.page import clear_layout
 
-TASK_RULE = "scams.practice"
-TASK_SOURCE = "scams"
-TASK_TITLE = N_("Practise spotting scams: 3 messages")
-TASK_WHY = N_("A few minutes of practice make a real scam easier to recognise.")
-TASK_HOW = N_("On your home page, press “Spot the scam”.")
 RULES = (
     N_("Never give a code, a password or your card number, to anyone."),
     N_("Never open a link in a message: type the address yourself."),
@@ -45,46 +33,10 @@ RULES = (
 )
 
 
-def pick_round(examples: list[Example], latest: dict[str, ScamAnswer],
-               size: int = ROUND_SIZE) -> list[str]:
-    """The next messages to practise: new ones first, then missed ones, then the oldest.
-
-    A round mixes genuine messages and scams whenever both are left, so the practice
-    teaches judgement rather than suspicion of everything.
-    """
-    new = [e for e in examples if e.id not in latest]
-    seen = sorted((e for e in examples if e.id in latest),
-                  key=lambda e: (latest[e.id].correct, latest[e.id].answered_on))
-    ordered = new + seen
-    chosen = ordered[:size]
-    if len({e.genuine for e in chosen}) == 1:
-        other = next((e for e in ordered[size:] if e.genuine != chosen[0].genuine), None)
-        if other is not None and chosen:
-            chosen[-1] = other
-    position = {e.id: i for i, e in enumerate(examples)}
-    return sorted((e.id for e in chosen), key=position.__getitem__)
-
-
-def is_right(example: Example, answer: str) -> bool:
-    return answer == ("genuine" if example.genuine else "scam")
-
-
 def _colours(controller) -> tuple[str, str]:
     dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
     palette = theme.palette_for(controller.setting("theme"), dark)
     return palette.highlight, palette.highlight_text
-
-
-def current_round(controller, fresh: bool = False) -> list:
-    """The round being practised, starting a new one when there is none (or `fresh`)."""
-    repo = controller.store.scams
-    examples = load_examples(controller.setting("country"))
-    known = {e.id for e in examples}
-    slots = repo.round()
-    if fresh or not slots or any(s.example_id not in known for s in slots):
-        repo.set_round(pick_round(examples, repo.latest()))
-        slots = repo.round()
-    return slots
 
 
 def trusted_card(controller, kind: str) -> QWidget:
@@ -122,16 +74,16 @@ class RoundPage(PageBase):
         return int(self.step.arg or 1)
 
     def round_slot(self):
-        slots = current_round(self.controller)
-        return slots[min(self.slot, len(slots)) - 1]
+        return self.controller.scams.slot(self.slot)[0]
 
     def example(self) -> Example | None:
-        return find_example(self.round_slot().example_id)
+        return self.controller.scams.slot(self.slot)[1]
 
     def load(self) -> None:
         """Draw the message again only when the example, the answer or the data (the
         trusted person named on the answer) has changed."""
-        example, answer = self.example(), self.round_slot().answer
+        slot, example = self.controller.scams.slot(self.slot)
+        answer = slot.answer
         shown = (example, answer, self.controller.data_version)
         if shown == self.filled_with:
             return
@@ -168,20 +120,20 @@ class IntroPage(PageBase):
         box.addWidget(Text(_(FICTION_NOTE), "muted"))
 
     def load(self) -> None:
-        slots = current_round(self.controller)
-        if slots and all(s.answer for s in slots):
-            current_round(self.controller, fresh=True)
-        examples = load_examples(self.controller.setting("country"))
-        latest = self.controller.store.scams.latest()
-        seen = sum(1 for e in examples if e.id in latest)
+        scams = self.controller.scams
+        seen, total = scams.seen(), len(scams.examples())
         if seen:
             self.progress.setText(ngettext(
                 "You have already looked at {seen} message out of {total}.",
                 "You have already looked at {seen} messages out of {total}.", seen,
-            ).format(seen=seen, total=len(examples)))
+            ).format(seen=seen, total=total))
         else:
             self.progress.setText(_("There are {total} messages to practise with.").format(
-                total=len(examples)))
+                total=total))
+
+    def save(self) -> None:
+        """Going on after a finished round starts the next one."""
+        self.controller.scams.start_round_if_done()
 
     def next_text(self) -> str:
         return _("Show me the first message")
@@ -221,9 +173,7 @@ class ExamplePage(RoundPage):
                 answer=self.buttons[answer].text()), "muted"))
 
     def choose(self, answer: str) -> None:
-        example = self.example()
-        self.controller.store.scams.answer(
-            self.slot, example.id, answer, is_right(example, answer), self.controller.today())
+        self.controller.scams.answer(self.slot, answer)
         self.controller.go_next()
 
     def validate(self) -> str | None:
@@ -310,33 +260,17 @@ class ResultPage(PageBase):
         box.addWidget(ButtonRow(again))
 
     def load(self) -> None:
-        examples = load_examples(self.controller.setting("country"))
-        latest = self.controller.store.scams.latest()
-        seen = sum(1 for e in examples if e.id in latest)
+        scams = self.controller.scams
+        seen = scams.seen()
         self.progress.setText(ngettext(
             "So far you have looked at {seen} message out of {total}.",
             "So far you have looked at {seen} messages out of {total}.", seen,
-        ).format(seen=seen, total=len(examples)))
-        self._suggest_next_month()
-
-    def _suggest_next_month(self) -> None:
-        today = self.controller.today()
-        tasks = self.controller.store.tasks
-        task = tasks.by_rule(TASK_RULE)
-        if task is None:
-            self.controller.add_task(Task(
-                title=TASK_TITLE, why=TASK_WHY, how=TASK_HOW, due=add_months(today, 1),
-                repeat="monthly", rule=TASK_RULE, source=TASK_SOURCE,
-            ))
-        elif tasks.get(task.id) is not None and task.is_due(today):
-            tasks.mark_done(task.id, today)
-            self.controller.changed()
-        task = tasks.get(tasks.by_rule(TASK_RULE).id)
+        ).format(seen=seen, total=len(scams.examples())))
         self.reminder.setText(_("Your to-do list will suggest three new messages next month.")
-                              if task is not None else "")
+                              if scams.reminder_on_list() else "")
 
     def again(self) -> None:
-        current_round(self.controller, fresh=True)
+        self.controller.scams.start_round()
         self.controller.go_to(Step("scams.example", "1"))
 
     def next_text(self) -> str:
@@ -351,18 +285,18 @@ PAGES = register("scams", {
 })
 
 
-def demo(store, today) -> None:
+def demo(profile, today) -> None:
     """A round with one right answer and one missed, and a trusted person to call."""
-    language = store.settings.get("language")
-    store.settings.set("trusted_person", {
+    from app.core.actions.scams import ScamActions
+
+    language = profile.settings.get("language")
+    profile.settings.set("trusted_person", {
         "es_MX": "Ana, mi hija — 55 0000 1234",
         "fr_FR": "Anne, ma fille — 06 39 98 12 34",
     }.get(language, "Ann, my daughter — 555 0100"))
-    examples = load_examples(store.settings.get("country"))
-    store.scams.set_round(pick_round(examples, store.scams.latest()))
-    first, second = store.scams.round()[:2]
+    scams = ScamActions(profile, lambda: today, lambda message="": None)
+    first, second = scams.start_round()[:2]
     for slot, right in ((first, True), (second, False)):
-        example = find_example(slot.example_id)
+        example = scams.slot(slot.slot)[1]
         genuine = example.genuine if right else not example.genuine
-        answer = "genuine" if genuine else "scam"
-        store.scams.answer(slot.slot, example.id, answer, is_right(example, answer), today)
+        scams.answer(slot.slot, "genuine" if genuine else "scam")
