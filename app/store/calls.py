@@ -3,30 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
 
+from app.core.calls import DIRECTIONS, Call
 from app.store import limits
 from app.store.db import Database
 
-DIRECTIONS: tuple[str, ...] = ("made", "received")
 _COLUMNS = "id, direction, at, organisation, person, reference, notes, felt_like_scam, task_id"
 _FIELDS = ("direction", "at", "organisation", "person", "reference", "notes",
            "felt_like_scam", "task_id")
-
-
-@dataclass(frozen=True)
-class Call:
-    """One call: who called whom, when, with whom, and what came of it."""
-
-    direction: str
-    at: dt.datetime
-    organisation: str = ""
-    person: str = ""
-    reference: str = ""
-    notes: str = ""
-    felt_like_scam: bool = False
-    task_id: int | None = None
-    id: int | None = None
 
 
 def _call(row: sqlite3.Row) -> Call:
@@ -55,6 +39,8 @@ def _values(call: Call) -> tuple:
 
 
 class CallsRepo:
+    """The calls table: each row mapped to a core `Call` and back."""
+
     def __init__(self, db: Database):
         self.db = db
 

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from app.core.tasks import Task
-from app.store.calls import Call
+from app.core.calls import Call
 
 AT = dt.datetime(2026, 11, 20, 10, 30)
 

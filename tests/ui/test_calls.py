@@ -13,7 +13,7 @@ from app.core.answers import Answers
 from app.core.known_facts import known_facts
 from app.core.tasks import Task
 from app.i18n import _
-from app.store.calls import Call
+from app.core.calls import Call
 from app.ui.pages import calls as calls_page
 from app.ui.pages.calls import CalendarPage, CardPage, ScriptsPage, home_section
 from app.ui.pages.calls_log import LogPage, printout

@@ -1,10 +1,14 @@
 """The to-do list as a person changes it: each tick, edit or removal is one commit."""
 from __future__ import annotations
 
+from typing import Any
+
 from app.core import plan
 from app.core.actions import Actions, action
-from app.core.tasks import Task
+from app.core.tasks import Task, in_order
 from app.i18n import _
+
+Draft = tuple[str, dict[str, Any]]  # a page's key and what it keeps typed
 
 
 class TaskActions(Actions):
@@ -34,10 +38,13 @@ class TaskActions(Actions):
         return self.store.tasks.history(task_id)
 
     # Actions ----------------------------------------------------------------------------
-    def add(self, task: Task, announce: bool = True) -> Task:
-        """Put something on the to-do list (one commit) and, unless told not to, say so."""
+    def add(self, task: Task, announce: bool = True, draft: Draft | None = None) -> Task:
+        """Put something on the to-do list (one commit) and, unless told not to, say so.
+
+        `draft` is the page's draft once its form is closed, written in the same commit."""
         with self.store.transaction():
             saved = self.store.tasks.add(task)
+            self._keep(draft)
         self._changed(_("Added to your to-do list.") if announce else "")
         return saved
 
@@ -52,9 +59,11 @@ class TaskActions(Actions):
         self.store.tasks.undo_done(task_id)
 
     @action
-    def update(self, task_id: int, **fields) -> None:
-        """Change what the person may edit: title, note, due, repeat (own tasks: why, how)."""
+    def update(self, task_id: int, draft: Draft | None = None, **fields) -> None:
+        """Change what the person may edit: title, note, due, repeat (own tasks: why, how);
+        `draft` as for `add`."""
         self.store.tasks.update(task_id, **fields)
+        self._keep(draft)
 
     @action
     def delete(self, task_id: int) -> None:
@@ -72,20 +81,75 @@ class TaskActions(Actions):
         return self.store.tasks.upsert(task)
 
     @action
-    def move(self, task_id: int, offset: int) -> None:
-        """Move a task up (-1) or down (+1) among the visible ones."""
-        self.store.tasks.move(task_id, offset)
+    def move(self, task_id: int, offset: int) -> bool:
+        """Swap a task with the open one above (-1) or below (+1), in the order shown.
+
+        The list is sorted by date and urgency, so the task takes its neighbour's date and
+        urgency, then its place just before (up) or after (down) it. False at either end.
+        """
+        tasks = self.store.tasks
+        ids = [t.id for t in in_order(tasks.all(include_done=False), self.today())]
+        j = ids.index(task_id) + offset if task_id in ids else -1
+        if not 0 <= j < len(ids):
+            return False
+        other = tasks.get(ids[j])
+        tasks.update(task_id, due=other.due, priority=other.priority)
+        every = [t.id for t in tasks.all()]
+        rest = [t for t in every if t != task_id]
+        target = rest.index(other.id) + (1 if offset > 0 else 0)
+        tasks.move(task_id, target - every.index(task_id))
+        return True
+
+    @action
+    def apply_plan(self) -> plan.PlanChange:
+        """Make or refresh the plan's tasks for the current answers."""
+        return plan.apply(self.store.tasks, self._answers(), self.today())
 
     def sync_plan(self) -> plan.PlanChange | None:
         """Run the plan again for the current answers, as one commit.
 
-        Nothing is written before the plan was made (the list is the person's until then).
+        Nothing is written before the plan was made (the list is the person's until then),
+        nor while the list already says what the plan would (opening a page writes nothing).
         """
-        if not any(t.rule and t.rule.startswith(plan.RULE_PREFIX) for t in self.all()):
+        if not self._plan_out_of_date():
             return None
-        answers = self.store.answers.snapshot(self.store.settings.get("country"))
         with self.store.transaction():
-            change = plan.sync(self.store.tasks, answers, self.today())
+            change = plan.sync(self.store.tasks, self._answers(), self.today())
         if change is not None and change.changed:
             self._changed("")
         return change
+
+    def _plan_out_of_date(self) -> bool:
+        """Whether running the plan again would add, bring back, reword or hide a task."""
+        tasks = self.store.tasks
+        every = tasks.all()
+        if not any(t.rule and t.rule.startswith(plan.RULE_PREFIX) for t in every):
+            return False
+        wanted = plan.build(self._answers(), self.today(), None, plan.happened(every))
+        for task in wanted:
+            stored = tasks.by_rule(task.rule)
+            if stored is None:
+                return True
+            hidden_by = tasks.hidden_by(stored.id)
+            if hidden_by == plan.SOURCE:
+                return True
+            words = {k: v for k, v in stored.params.items() if not k.startswith("_")}
+            if hidden_by is None and (stored.source, stored.title, stored.why, stored.how,
+                                      stored.repeat, words) != (
+                    task.source, task.title, task.why, task.how, task.repeat, task.params):
+                return True
+        keys = {t.rule for t in wanted}
+        return any(t.rule and t.rule.startswith(plan.RULE_PREFIX) and t.rule not in keys
+                   for t in every if not t.done)
+
+    def _answers(self):
+        return self.store.answers.snapshot(self.store.settings.get("country"))
+
+    def _keep(self, draft: Draft | None) -> None:
+        keep_draft(self.store, draft)
+
+
+def keep_draft(store: Any, draft: Draft | None) -> None:
+    """Write a page's draft inside the action's own commit."""
+    if draft is not None:
+        store.progress.save_draft(*draft)

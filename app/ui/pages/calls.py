@@ -15,12 +15,13 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QVBoxLayout
 
+from app import i18n
 from app.core.calendar_export import build_calendar, months_ahead, repeating, write_file
 from app.core.call_scripts import CallScript, load_scripts, script
+from app.core.calls import Call
 from app.core.flow import Step  # noqa: F401 - tests and callers reach it here
 from app.core.known_facts import CARD_INTRO, CARD_RULE, CARD_TITLE, card_lines, known_facts
 from app.i18n import N_, _, format_date, ngettext, weekday_name
-from app.store.calls import Call
 from app.ui import dialogs
 from app.ui.pages.calls_log import LogPage, reset_choices, show_now
 from app.ui.pages.home_calls import home_section  # noqa: F401 - kept importable here
@@ -205,7 +206,7 @@ class ScriptsPage(PageBase):
 def calendar_printout(controller) -> Printout:
     """The next twelve months of repeating tasks, month by month."""
     sheet = Printout(_("My check-up calendar"), _person(controller), controller.today())
-    months = months_ahead(controller.store.tasks.all(include_done=False), controller.today())
+    months = months_ahead(controller.tasks.open(), controller.today())
     if not any(m.items for m in months):
         sheet.paragraph(_("Nothing comes back regularly on your list."))
     for month in months:
@@ -235,7 +236,7 @@ def _month_name(first: dt.date) -> str:
 
 def write_ics(controller, path: Path) -> Path:
     """Write the calendar file whole, or not at all, never through a planted link."""
-    return write_file(path, build_calendar(controller.store.tasks.all(include_done=False)))
+    return write_file(path, build_calendar(controller.tasks.open()))
 
 
 class CalendarPage(PageBase):
@@ -263,7 +264,7 @@ class CalendarPage(PageBase):
         box.addLayout(self.months)
 
     def load(self) -> None:
-        tasks = repeating(self.controller.store.tasks.all(include_done=False))
+        tasks = repeating(self.controller.tasks.open())
         shown = (tuple(repr(t) for t in tasks), self.controller.today())
         if shown == self.shown_for:
             return  # a year of dates worked out again would give the same months
@@ -333,16 +334,21 @@ DEMO_CALLS = {
 
 
 def demo(store, today: dt.date) -> None:
-    """Two calls in the log (one that felt like a scam) for screenshots and audits."""
-    if store.calls.all():
+    """Two calls in the log (one that felt like a scam) for screenshots and audits, written
+    as a person would, through the calls' own actions."""
+    from app.core.actions.calls import CallActions
+    from app.core.actions.drafts import DraftActions
+
+    calls = CallActions(store, lambda: today, lambda _message: None)
+    if calls.all():
         return
-    lang = store.settings.get("language")
-    for i, (direction, org, person, ref, notes) in enumerate(DEMO_CALLS.get(lang,
-                                                                             DEMO_CALLS["en"])):
+    for i, (direction, org, person, ref, notes) in enumerate(
+            DEMO_CALLS.get(i18n.language(), DEMO_CALLS["en"])):
         at = dt.datetime.combine(today - dt.timedelta(days=3 - 2 * i), dt.time(10 + i * 5, 15))
-        store.calls.add(Call(direction, at, org, person, ref, notes,
-                             felt_like_scam=direction == "received"))
-    store.progress.save_draft("calls.scripts", {"script": ["bank"]})
+        calls.log(Call(direction, at, org, person, ref, notes,
+                       felt_like_scam=direction == "received"))
+    DraftActions(store, lambda: today, lambda _message: None).save(
+        "calls.scripts", {"script": ["bank"]})
 
 
 PAGES = register("calls", {

@@ -10,43 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
+from app.core.calls import Call
 from app.core.dates import DateError, parse_date
-from app.core.plan import country_of
 from app.core.tasks import Task
 from app.i18n import N_, _, format_date, format_time
-from app.store.calls import Call
 from app.ui import dialogs
 from app.ui.printing import Printout, print_paper, save_pdf
-from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text, TextField
+from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, Text, TextField
 from app.ui.widgets.buttons import button_flow, buttons, undo_card
-from app.ui.widgets.page import KeptWidgets
+from app.ui.widgets.list_form import ListFormPage
 
 NO_TASK = "none"
 MAX_TASK_CHOICES = 6  # the first open tasks of the list: enough to choose from, short to read
-SOURCE = "calls"
-
-REPORT_TITLE = N_("Report the call from {organisation} that felt like a scam")
-REPORT_WHY = N_("Reporting it protects you and others. Talking about it helps too.")
-REPORT_HOW = {
-    "MX": N_("1. Tell {trusted} about this call.\n"
-             "2. If you gave a code or card details, call your bank at once, on the number "
-             "on your card.\n"
-             "3. Report it to the Fiscalía or the Cyber Police of your state."),
-    "FR": N_("1. Tell {trusted} about this call.\n"
-             "2. If you gave a code or card details, call your bank at once, on the number "
-             "on your card.\n"
-             "3. Report it on 17cyber.gouv.fr, typed by hand, or at the police station."),
-    "OTHER": N_("1. Tell {trusted} about this call.\n"
-                "2. If you gave a code or card details, call your bank at once, on the "
-                "number on your card.\n"
-                "3. Report it to the police."),
-}
-NOBODY = N_("someone you trust")
-
-
 def when_line(call: Call) -> str:
     return _("{date} at {time}").format(date=format_date(call.at.date()),
                                         time=format_time(call.at))
@@ -77,14 +54,14 @@ def details(call: Call, task_title: str = "") -> list[str]:
 def _task_title(controller, task_id: int | None) -> str:
     if task_id is None:
         return ""
-    task = controller.store.tasks.get(task_id)
+    task = controller.tasks.get(task_id)
     return task.shown_title() if task else ""
 
 
 def printout(controller) -> Printout:
     """The call log as a sheet for the folder: every call, newest first, and blank lines."""
     sheet = Printout(_("My calls"), controller.setting("first_name") or "", controller.today())
-    calls = controller.store.calls.all()
+    calls = controller.calls.all()
     if not calls:
         sheet.paragraph(_("No call written down yet."))
     for call in calls:
@@ -226,32 +203,26 @@ class CallForm(QWidget):
         return int(value) if value.isdigit() else None
 
 
-class LogPage(PageBase):
+class LogPage(ListFormPage):
     """The call log, or the form to write down one call."""
 
     title = N_("My calls")
     help = N_("Write down each call about your accounts: when, with whom, and what was "
               "agreed. If a call felt like a scam, say so: Sereno adds a to-do to report it.")
+    unsaved = N_("Please press “Save this call” first, or “Go back without saving”.")
+    new_keys = ("made", "received")
+    kept = ("day", "month", "year", "hour", "minute", "organisation", "person", "reference",
+            "notes", "scam", "task")
 
-    def build(self, box: QVBoxLayout) -> None:
-        self.editing = ""  # "", "made", "received" (a new call) or a call id
+    def build_list(self, lst: QVBoxLayout) -> None:
         self.undo_call: Call | None = None
-        self.list_view = QWidget()
-        lst = QVBoxLayout(self.list_view)
-        lst.setContentsMargins(0, 0, 0, 0)
-        lst.setSpacing(16)
         # Two equal ways in, neither filled: Next stays the page's one main button.
         self.made_button = BigButton(_("I made a call"))
         self.made_button.clicked.connect(lambda: self.open_form("made"))
         self.received_button = BigButton(_("Someone called me"))
         self.received_button.clicked.connect(lambda: self.open_form("received"))
         lst.addWidget(buttons(self.made_button, self.received_button))
-        self.count_label = Text()
-        lst.addWidget(self.count_label)
-        self.cards = QVBoxLayout()
-        self.cards.setSpacing(16)
-        self.cards_kept = KeptWidgets(self.cards)
-        lst.addLayout(self.cards)
+        self.add_cards(lst)
         lst.addWidget(Heading(_("A copy on paper")))
         self.print_button = BigButton(_("Print my calls"))
         self.print_button.clicked.connect(self.print_log)
@@ -259,43 +230,22 @@ class LogPage(PageBase):
                                     description=_("Save the list of calls as a file."))
         self.pdf_button.clicked.connect(self.save_pdf)
         lst.addWidget(buttons(self.print_button, self.pdf_button))
-        box.addWidget(self.list_view)
-        self.form = CallForm()
-        self.form.save_button.clicked.connect(self.save_form)
-        self.form.cancel_button.clicked.connect(self.close_form)
-        for name in ("day", "month", "year", "hour", "minute", "organisation", "person",
-                     "reference", "notes", "scam", "task"):
-            self.keep(name, getattr(self.form, name))
-        box.addWidget(self.form)
+
+    def make_form(self) -> CallForm:
+        return CallForm()
 
     # Model ----------------------------------------------------------------------------
-    def values(self) -> dict:
-        return {**super().values(), "editing": self.editing}
+    def item(self, key: str) -> Call | None:
+        return self.controller.calls.get(int(key)) if key.isdigit() else None
 
-    def load(self) -> None:
-        draft = self.controller.store.progress.draft(self.step.key)
-        self.editing = str(draft.get("editing", ""))
-        if self.editing.isdigit() and self._call(self.editing) is None:
-            self.editing = ""
-        self.form.set_tasks(self._task_choices())
-        super().load()
-        self._show_mode()
-
-    def _call(self, key: str) -> Call | None:
-        return self.controller.store.calls.get(int(key)) if key.isdigit() else None
-
-    def _task_choices(self) -> list[Task]:
-        tasks = self.controller.store.tasks.all(include_done=False)[:MAX_TASK_CHOICES]
-        call = self._call(self.editing)
+    def update_form(self) -> None:
+        """The open tasks to choose from, and the one the call is about even if done."""
+        tasks = self.controller.tasks.open()[:MAX_TASK_CHOICES]
+        call = self.item(self.editing)
         if call and call.task_id and call.task_id not in {t.id for t in tasks}:
-            attached = self.controller.store.tasks.get(call.task_id)
+            attached = self.controller.tasks.get(call.task_id)
             tasks += [attached] if attached else []
-        return tasks
-
-    def validate(self) -> str | None:
-        if self.editing:
-            return _("Please press “Save this call” first, or “Go back without saving”.")
-        return None
+        self.form.set_tasks(tasks)
 
     def now(self) -> dt.datetime:
         """Now, on the controller's day (the day the app believes it is)."""
@@ -304,20 +254,17 @@ class LogPage(PageBase):
             second=0, microsecond=0)
 
     # The form ---------------------------------------------------------------------------
-    def open_form(self, key: str) -> None:
-        self.editing = key
-        self.form.set_tasks(self._task_choices())
-        self._loading = True
-        self.form.fill(self._call(key), self.now())
-        self._loading = False
-        self._save_draft()
-        self._show_mode()
+    def fill_form(self, key: str) -> None:
+        self.form.fill(self.item(key), self.now())
+
+    def focus_form(self, key: str) -> None:
         self.form.organisation.setFocus()
 
-    def close_form(self) -> None:
-        self.editing = ""
-        self.forget_draft()
-        self._show_mode()
+    def show_form(self, key: str) -> None:
+        call = self.item(key)
+        direction = call.direction if call else key
+        self.form.heading.setText(_("I made a call") if direction == "made"
+                                  else _("Someone called me"))
 
     def save_form(self) -> None:
         try:
@@ -329,54 +276,28 @@ class LogPage(PageBase):
             self.form.show_error(message)
             self.controller.announce.emit(message)
             return
-        before = self._call(self.editing)
-        direction = before.direction if before else self.editing
-        call = Call(direction=direction, at=at, organisation=self.form.organisation.value(),
+        before = self.item(self.editing)
+        call = Call(direction=before.direction if before else self.editing, at=at,
+                    organisation=self.form.organisation.value(),
                     person=self.form.person.value(), reference=self.form.reference.value(),
                     notes=self.form.notes.toPlainText(),
                     felt_like_scam="scam" in self.form.scam.values(),
                     task_id=self.form.task_id(), id=before.id if before else None)
-        calls = self.controller.store.calls
-        saved = calls.update(call) if before else calls.add(call)
-        self.close_form()
+        calls = self.controller.calls
+        done = self.close_form(save=lambda draft: (calls.edit if before else calls.log)(
+            call, draft=draft))
         messages = [_("Your call is written down.")]
-        if saved.task_id and (before is None or before.task_id != saved.task_id):
-            self.controller.store.tasks.mark_done(saved.task_id, self.controller.today())
+        if done.ticked is not None:
             messages.append(_("“{task}” is ticked on your list.").format(
-                task=_task_title(self.controller, saved.task_id) or _("The task")))
-        if saved.felt_like_scam and not (before and before.felt_like_scam):
-            self.controller.add_task(self.report_task(saved), announce=False)
+                task=done.ticked.shown_title()))
+        if done.reported:
             messages.append(_("A to-do to report it is on your list."))
-        self.refresh()
-        self.controller.changed(" ".join(messages))
-
-    def report_task(self, call: Call) -> Task:
-        trusted = (self.controller.setting("trusted_person") or "").strip()
-        country = country_of(self.controller.answers())
-        return Task(
-            title=REPORT_TITLE, why=REPORT_WHY, how=REPORT_HOW[country], priority=1,
-            due=self.controller.today(), rule=f"calls.report.{call.id}", source=SOURCE,
-            params={"organisation": call.organisation or {"text": N_("someone")},
-                    "trusted": trusted or {"text": NOBODY}},
-        )
-
-    def _show_mode(self) -> None:
-        editing = bool(self.editing)
-        self.show_error(None)
-        self.list_view.setVisible(not editing)
-        self.form.setVisible(editing)
-        if editing:
-            call = self._call(self.editing)
-            direction = call.direction if call else self.editing
-            self.form.heading.setText(_("I made a call") if direction == "made"
-                                      else _("Someone called me"))
-        else:
-            self.refresh()
+        self.controller.announce.emit(" ".join(messages))
 
     # The list ---------------------------------------------------------------------------
     def refresh(self) -> None:
         """Show the log; a call's card is made again only when what it shows has changed."""
-        calls = self.controller.store.calls.all()
+        calls = self.controller.calls.all()
         self.count_label.setText(_("Newest first.") if calls else
                                  _("No call written down yet."))
         self.undo_button = None
@@ -414,18 +335,17 @@ class LogPage(PageBase):
                                        "after."), _("Yes, delete it"), _("No, keep it"),
                                title=_("Delete a call")):
             return
-        self.undo_call = self.controller.store.calls.delete(call_id)
+        self.undo_call = self.controller.calls.delete(call_id)
         self.refresh()
-        self.controller.changed(_("The call was deleted."))
-        if self.undo_button is not None:
-            self.undo_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.controller.announce.emit(_("The call was deleted."))
+        self.focus_undo()
 
     def undo_delete(self) -> None:
         if self.undo_call is not None:
-            self.controller.store.calls.restore(self.undo_call)
+            self.controller.calls.restore(self.undo_call)
         self.undo_call = None
         self.refresh()
-        self.controller.changed(_("The call is back."))
+        self.controller.announce.emit(_("The call is back."))
 
     # Paper ------------------------------------------------------------------------------
     def print_log(self) -> None:

@@ -2,10 +2,9 @@
 
 It opens on "For today" (at most three tasks, the most urgent first), then the rules to keep
 in mind (one card, never ticked), then "Later" (soonest first). One page holds the list and,
-in place of it, the form to add or change a task: the shell moves through journeys in a fixed
-order, and a form that returns to its list is not a step of one. What is typed in the form
-is kept as a draft, so leaving loses nothing. Done and Delete leave an Undo button where the
-task was.
+in place of it, the form to add or change a task (app/ui/widgets/list_form.py). What is typed
+in the form is kept as a draft, so leaving loses nothing. Done and Delete leave an Undo button
+where the task was.
 """
 from __future__ import annotations
 
@@ -13,10 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout
 
+from app import i18n
 from app.core import plan
-from app.core.tasks import Task, arrange
+from app.core.tasks import Task, arrange, in_order
 from app.i18n import N_, _, format_date, ngettext
 from app.ui import dialogs
 from app.ui.pages.home_todo import OPENED_KEY, home_section  # noqa: F401 - kept importable
@@ -30,9 +30,9 @@ from app.ui.pages.todo_paper import (  # noqa: F401 - print_centre prints these 
     rules_printout,
 )
 from app.ui.printing import Sheet, register_sheet
-from app.ui.widgets import BigButton, Card, Heading, PageBase, Text
+from app.ui.widgets import BigButton, Card, Heading, Text
 from app.ui.widgets.buttons import button_flow, buttons, undo_card
-from app.ui.widgets.page import KeptWidgets
+from app.ui.widgets.list_form import ListFormPage
 
 HOW_TO = N_("How to do it")
 OPEN = N_("Open")  # a task with no steps (often one's own): there is no "how" to show
@@ -53,32 +53,26 @@ class Undoable:
     index: int
 
 
-class ListPage(PageBase):
+class ListPage(ListFormPage):
     """The whole list, or the form to add or change one task."""
 
     title = N_("My to-do list")
     help = N_("Press “How to do it” to read the steps. Press Done when a task is done: you can "
               "undo it. An opened task can also be changed, moved or deleted.")
+    unsaved = N_("Please press “Save this task” first, or “Go back without saving”.")
+    new_keys = ("new",)
+    kept = ("title", "note", "day", "month", "year", "repeat")
+    # Most visits only tick: the form's two dozen hidden widgets would be styled again at
+    # every text-size change and built again at every language change for nothing.
+    lazy_form = True
 
     # Building -----------------------------------------------------------------------
-    def build(self, box: QVBoxLayout) -> None:
-        self.editing = ""  # "", "new" or a task id: the form is shown instead of the list
+    def build_list(self, lst: QVBoxLayout) -> None:
         self.show_done = False
         self.opened: set[int] = set()
         self.undoable: Undoable | None = None
-        self.undo_button: BigButton | None = None
         self.more_rules = False
-
-        self.list_view = QWidget()
-        lst = QVBoxLayout(self.list_view)
-        lst.setContentsMargins(0, 0, 0, 0)
-        lst.setSpacing(16)
-        self.count_label = Text()
-        lst.addWidget(self.count_label)
-        self.cards = QVBoxLayout()
-        self.cards.setSpacing(16)
-        self.cards_kept = KeptWidgets(self.cards)
-        lst.addLayout(self.cards)
+        self.add_cards(lst)
         # The list's tools come after the tasks: the first task is the page's main action.
         self.add_button = BigButton(_("Add my own task"))
         self.add_button.clicked.connect(lambda: self.open_form("new"))
@@ -91,81 +85,45 @@ class ListPage(PageBase):
         self.pdf_button.clicked.connect(self.save_pdf)
         lst.addWidget(buttons(self.add_button, self.done_button, self.print_button,
                               self.pdf_button))
-        box.addWidget(self.list_view)
-        self.form: TaskForm | None = None  # made when first needed: most visits only tick
 
-    def _form(self) -> TaskForm:
-        """The form to add or change a task, put under the list the first time it is asked for.
-
-        Not made with the page: its two dozen hidden widgets would be styled again at every
-        text-size change and built again at every language change for nothing."""
-        if self.form is None:
-            self.form = TaskForm()
-            self.form.hide()
-            self.form.save_button.clicked.connect(self.save_form)
-            self.form.cancel_button.clicked.connect(self.close_form)
-            for name, widget in (("title", self.form.title), ("note", self.form.note),
-                                 ("day", self.form.day), ("month", self.form.month),
-                                 ("year", self.form.year), ("repeat", self.form.repeat)):
-                self.keep(name, widget)
-            self.box.insertWidget(self.box.indexOf(self.list_view) + 1, self.form)
-        return self.form
+    def make_form(self) -> TaskForm:
+        return TaskForm()
 
     # Model ----------------------------------------------------------------------------
     def values(self) -> dict:
-        return {**super().values(), "editing": self.editing, "show_done": self.show_done,
+        return {**super().values(), "show_done": self.show_done,
                 OPENED_KEY: sorted(self.opened)}
 
     def load(self) -> None:
-        c = self.controller
-        # The country changed, or something happened (a payment not mine, a scam call).
-        plan.sync(c.store.tasks, c.answers(), c.today())
-        draft = c.store.progress.draft(self.step.key)
+        # The country changed, or something happened (a payment not mine, a scam call):
+        # the plan is brought up to date, a write only when it is out of date.
+        self.controller.tasks.sync_plan()
+        super().load()
+
+    def load_draft(self, draft: dict) -> None:
         self.show_done = bool(draft.get("show_done"))
         self.opened = {int(i) for i in draft.get(OPENED_KEY, []) if isinstance(i, int)}
-        self.editing = str(draft.get("editing", ""))
-        if self.editing not in ("", "new") and self._task(self.editing) is None:
-            self.editing = ""
-        if self.editing:
-            self._form()  # its fields are filled from the draft by load()
-        super().load()
-        self._show_mode()
 
-    def _task(self, key: str) -> Task | None:
-        return self.controller.store.tasks.get(int(key)) if key.isdigit() else None
-
-    def validate(self) -> str | None:
-        if self.editing:
-            return _("Please press “Save this task” first, or “Go back without saving”.")
-        return None
+    def item(self, key: str) -> Task | None:
+        return self.controller.tasks.get(int(key)) if key.isdigit() else None
 
     def next_text(self) -> str:
         return _("Go to my home page")
 
     # The form ---------------------------------------------------------------------------
-    def open_form(self, key: str) -> None:
-        """Show the form for a new task ("new") or for the task with this id."""
-        self.editing = key
-        form = self._form()
-        self._loading = True
-        form.fill(self._task(key))
-        self._loading = False
-        self._save_draft()
-        self._show_mode()
-        (form.title if key == "new" else form.note).setFocus()
+    def fill_form(self, key: str) -> None:
+        self.form.fill(self.item(key))
 
-    def close_form(self) -> None:
-        self.editing = ""
-        self._loading = True
-        self._form().fill(None)
-        self._loading = False
-        self._save_draft()
-        self._show_mode()
+    def focus_form(self, key: str) -> None:
+        (self.form.title if key == "new" else self.form.note).setFocus()
+
+    def show_form(self, key: str) -> None:
+        self.form.show_for(self.item(key))
 
     def save_form(self) -> None:
-        task = self._task(self.editing)
+        task = self.item(self.editing)
         own = task is None or task.is_own
-        form = self._form()
+        form = self.form
         problem = form.problem(own)
         if problem:
             form.show_error(problem)
@@ -174,47 +132,31 @@ class ListPage(PageBase):
         fields = {"note": form.note.toPlainText().strip(), "due": form.due()}
         if own:
             fields.update(title=form.title.value().strip(), repeat=form.repeat_value())
+        tasks = self.controller.tasks
         if task is None:
             # Added before the list is shown again, so the new task is on it at once.
-            saved = self.controller.add_task(Task(**fields))
-            self.close_form()
+            saved = self.close_form(save=lambda draft: tasks.add(Task(**fields), draft=draft))
             self._focus_button(saved.id, open_label(saved))
             return
-        self.controller.store.tasks.update(task.id, **fields)
-        self.close_form()
-        self.controller.changed(_("Your changes are saved."))
+        self.close_form(save=lambda draft: tasks.update(task.id, draft=draft, **fields))
+        self.controller.announce.emit(_("Your changes are saved."))
         self._focus_button(task.id, open_label(task))
-
-    def _show_mode(self) -> None:
-        editing = bool(self.editing)
-        self.show_error(None)
-        self.list_view.setVisible(not editing)
-        if editing:
-            form = self._form()
-            form.setVisible(True)
-            form.show_for(self._task(self.editing))
-        else:
-            if self.form is not None:
-                self.form.hide()
-            self.refresh()
 
     # The list ---------------------------------------------------------------------------
     def open_tasks(self) -> list[Task]:
         """The open tasks in the order shown: "For today", then "Later"."""
-        first, later = arrange(self.controller.store.tasks.all(include_done=False),
-                               self.controller.today())
-        return first + later
+        return in_order(self.controller.tasks.open(), self.controller.today())
 
     def visible_tasks(self) -> list[Task]:
         """The open tasks in the order shown, then the done ones when they are shown."""
-        done = [t for t in self.controller.store.tasks.all(include_done=self.show_done) if t.done]
+        done = [t for t in self.controller.tasks.all(include_done=self.show_done) if t.done]
         return self.open_tasks() + done
 
     def refresh(self) -> None:
         """Show the list; a task card is made again only when what it shows has changed."""
         c = self.controller
         today = c.today()
-        first, later = arrange(c.store.tasks.all(include_done=False), today)
+        first, later = arrange(c.tasks.open(), today)
         left = first + later
         self.count_label.setText(
             ngettext("{n} thing to do.", "{n} things to do.", len(left)).format(n=len(left))
@@ -241,7 +183,7 @@ class ListPage(PageBase):
         if self.show_done:
             entries.append((None, lambda: Heading(_("Already done"))))
             done = [self._entry(task, 0, 0) for task in
-                    c.store.tasks.all(include_done=True) if task.done]
+                    c.tasks.all(include_done=True) if task.done]
             entries += done or [(None, lambda: Text(_("Nothing is ticked yet.")))]
         self.cards_kept.fill(entries)
 
@@ -363,15 +305,14 @@ class ListPage(PageBase):
     def _after_action(self, undoable: Undoable | None, message: str) -> None:
         self.undoable = undoable
         self.refresh()
-        self.controller.changed(message)
-        if self.undo_button is not None:
-            self.undo_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.controller.announce.emit(message)
+        self.focus_undo()
 
     def toggle_open(self, task_id: int) -> None:
         self.opened ^= {task_id}
         self._save_draft()
         self.refresh()
-        task = self.controller.store.tasks.get(task_id)
+        task = self.controller.tasks.get(task_id)
         self._focus_button(task_id, _("Close") if task_id in self.opened else open_label(task))
 
     def toggle_done(self) -> None:
@@ -382,12 +323,12 @@ class ListPage(PageBase):
         self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def mark_done(self, task_id: int) -> None:
-        tasks, today = self.controller.store.tasks, self.controller.today()
+        tasks = self.controller.tasks
         task = tasks.get(task_id)
         if task is None:
             return
         index = self._index(task_id)
-        tasks.mark_done(task_id, today)
+        tasks.mark_done(task_id)
         after = tasks.get(task_id)
         title = task.shown_title()
         if after is not None and not after.done and after.due:
@@ -398,36 +339,21 @@ class ListPage(PageBase):
         self._after_action(Undoable(task_id, "done", message, index), message)
 
     def undo_done(self, task_id: int) -> None:
-        self.controller.store.tasks.undo_done(task_id)
+        self.controller.tasks.undo_done(task_id)
         self._after_action(None, _("It is back on your list."))
 
     def move(self, task_id: int, offset: int) -> None:
-        """Swap with the open task above or below, in the order shown.
-
-        The list is sorted by date and urgency, so the task takes its neighbour's date and
-        urgency, then its place just before (up) or after (down) it.
-        """
-        tasks = self.controller.store.tasks
-        shown = self.open_tasks()
-        ids = [t.id for t in shown]
-        i = ids.index(task_id)
-        j = i + offset
-        if not 0 <= j < len(shown):
+        """Swap with the open task above or below, in the order shown."""
+        if not self.controller.tasks.move(task_id, offset):
             return
-        other = shown[j]
-        tasks.update(task_id, due=other.due, priority=other.priority)
-        every = [t.id for t in tasks.all()]
-        rest = [t for t in every if t != task_id]
-        target = rest.index(other.id) + (1 if offset > 0 else 0)
-        tasks.move(task_id, target - every.index(task_id))
         self.undoable = None
         self.refresh()
-        self.controller.changed(_("Moved up.") if offset < 0 else _("Moved down."))
+        self.controller.announce.emit(_("Moved up.") if offset < 0 else _("Moved down."))
         self._focus_button(task_id, _("Move up") if offset < 0 else _("Move down"))
 
     def _focus_button(self, task_id: int, label: str) -> None:
         """Keep the keyboard on the same task: this button, or another one of its card."""
-        title = self.controller.store.tasks.get(task_id).shown_title()
+        title = self.controller.tasks.get(task_id).shown_title()
         mine = [b for b in self.list_view.findChildren(BigButton)
                 if b.accessibleName().endswith(f": {title}") and b.isVisibleTo(self)]
         wanted = [b for b in mine if b.accessibleName() == f"{label}: {title}"]
@@ -435,11 +361,11 @@ class ListPage(PageBase):
             (wanted or mine)[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def delete(self, task_id: int) -> None:
-        task = self.controller.store.tasks.get(task_id)
+        task = self.controller.tasks.get(task_id)
         if task is None or not self._confirm_delete(task.shown_title()):
             return
         index = self._index(task_id)
-        self.controller.store.tasks.delete(task_id)
+        self.controller.tasks.delete(task_id)
         message = _("“{task}” was deleted.").format(task=task.shown_title())
         self._after_action(Undoable(task_id, "deleted", message, index), message)
 
@@ -449,7 +375,7 @@ class ListPage(PageBase):
                                title=_("Delete a task"))
 
     def undo(self) -> None:
-        undoable, tasks = self.undoable, self.controller.store.tasks
+        undoable, tasks = self.undoable, self.controller.tasks
         if undoable is None:
             return
         if undoable.kind == "done":
@@ -484,18 +410,19 @@ DEMO_OWN = {
 
 
 def demo(store, today: dt.date) -> None:
-    """The plan for the demo answers, one task done and one repeating task of the person's."""
-    from app.core import plan  # the plan's rules are read for the demo only
+    """The plan for the demo answers, one task done and one repeating task of the person's,
+    made as a person would, through the list's own actions."""
+    from app.core.actions.tasks import TaskActions
 
-    answers = store.answers.snapshot(store.settings.get("country"))
-    plan.apply(store.tasks, answers, today)
-    tasks = store.tasks.all()
+    actions = TaskActions(store, lambda: today, lambda _message: None)
+    actions.apply_plan()
+    tasks = actions.all()
     if tasks and not any(t.done for t in tasks):
-        store.tasks.mark_done(tasks[0].id, today)
+        actions.mark_done(tasks[0].id)
     if not any(t.repeat == "weekly" for t in tasks):
-        title, note = DEMO_OWN.get(store.settings.get("language"), DEMO_OWN["en"])
-        store.tasks.add(Task(title=title, note=note, due=today + dt.timedelta(days=2),
-                             repeat="weekly"))
+        title, note = DEMO_OWN.get(i18n.language(), DEMO_OWN["en"])
+        actions.add(Task(title=title, note=note, due=today + dt.timedelta(days=2),
+                         repeat="weekly"))
 
 
 PAGES = register("todo", {"list": ListPage})
