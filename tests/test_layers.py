@@ -53,3 +53,12 @@ def test_pages_and_widgets_go_through_the_controller():
     }
     assert reaching - STILL_REACHING == set(), "new pages reaching the store directly"
     assert STILL_REACHING - reaching == set(), "these pages no longer reach it: take them off"
+
+
+@pytest.mark.parametrize("path", sorted((APP / "core").rglob("*.py")), ids=lambda p: p.name)
+def test_core_names_no_ui_module(path):
+    """Journeys hold journey keys and page ids; which class shows a page is the UI's own
+    business (app/ui/pages registers them), so core never names a UI module."""
+    text = path.read_text(encoding="utf-8")
+    named = re.findall(r"\bapp[./]ui\b[\w./]*|\bmodule\s*=", text)
+    assert not named, f"{path.relative_to(APP)} names {sorted(set(named))}"

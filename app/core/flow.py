@@ -34,14 +34,13 @@ class Journey:
     """A named sequence of pages offered on the home page.
 
     `pages` is the fixed order; a journey whose pages depend on the answers passes
-    `steps_for` instead. `module` is the UI module holding its page classes, imported
-    only when the journey is first opened.
+    `steps_for` instead. A step's page id ("todo.list") starts with the key of the journey
+    whose pages hold it; the UI registers a page class for each id.
     """
 
     key: str
     title: str
     summary: str
-    module: str
     icon: str = ""
     pages: tuple[str, ...] = ()
     steps_for: Callable[[Answers], list[Step]] | None = None

@@ -13,7 +13,6 @@ FIRST_RUN = Journey(
     key="first_run",
     title=N_("Settings"),
     summary=N_("Language, text size, colours and reading aloud."),
-    module="app.ui.pages.first_run",
     pages=(
         "language", "welcome", "text_size", "contrast", "read_aloud", "name", "country", "ready",
     ),
@@ -32,7 +31,6 @@ WHAT_HAPPENED = Journey(
     key="what_happened",
     title=N_("What happened?"),
     summary=N_("A few questions about the leak. Your to-do list is made from your answers."),
-    module="app.ui.pages.what_happened",
     steps_for=_what_happened_steps,
 )
 
@@ -41,7 +39,6 @@ TODO = Journey(
     key="todo",
     title=N_("My to-do list"),
     summary=N_("What is left to do, one thing at a time."),
-    module="app.ui.pages.todo",
     pages=("list",),
     available=lambda answers: False,
 )
@@ -60,7 +57,6 @@ ACTIVITY = Journey(
     key="activity",
     title=N_("Check account activity"),
     summary=N_("Look at each account for payments you do not recognise."),
-    module="app.ui.pages.activity",
     steps_for=activity_steps,
     available=lambda answers: bool(answers.accounts),
 )
@@ -91,7 +87,6 @@ PASSWORDS = Journey(
     key="passwords",
     title=N_("Change passwords"),
     summary=N_("Account by account, with a new password suggested for each one."),
-    module="app.ui.pages.passwords",
     steps_for=_password_steps,
 )
 
@@ -111,7 +106,6 @@ SCAMS = Journey(
     key="scams",
     title=N_("Spot the scam"),
     summary=N_("Practise with three messages: genuine, or a scam?"),
-    module="app.ui.pages.scams",
     steps_for=scams_steps,
 )
 
@@ -119,7 +113,6 @@ CONTACTS = Journey(
     key="contacts",
     title=N_("Where to turn"),
     summary=N_("The official organisations of your country, and someone you trust."),
-    module="app.ui.pages.contacts",
     pages=("list", "trusted"),
 )
 
@@ -128,7 +121,6 @@ CALLS = Journey(
     title=N_("Phone calls"),
     summary=N_("What a caller may already know, what to say when you call, a note of each "
                "call, and your check-up calendar."),
-    module="app.ui.pages.calls",
     pages=("card", "scripts", "log", "calendar"),
 )
 
@@ -136,7 +128,6 @@ PRINT = Journey(
     key="print",
     title=N_("Print"),
     summary=N_("Today's summary, your to-do list and your password notebook, on paper."),
-    module="app.ui.pages.print_centre",
     pages=("centre",),
 )
 
@@ -144,7 +135,6 @@ PROFILES = Journey(
     key="profiles",
     title=N_("People on this computer"),
     summary=N_("Your name, the other people who use Sereno here, moving or erasing your notes."),
-    module="app.ui.pages.profiles",
     pages=("me", "people", "centre"),
 )
 
@@ -153,7 +143,6 @@ EMERGENCY = Journey(
     key="emergency",
     title=N_("I already gave something away"),
     summary=N_("A code, a card number, a password, money or your details: what to do now."),
-    module="app.ui.pages.emergency",
     steps_for=lambda answers: [Step("emergency.what"), Step("emergency.steps"),
                                Step("todo.list")],
     available=lambda answers: False,

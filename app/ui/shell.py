@@ -6,8 +6,6 @@ right after the new page is painted (closing the window saves it too).
 """
 from __future__ import annotations
 
-import importlib
-
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -30,6 +28,7 @@ from app.core.settings import TEXT_SIZES
 from app.i18n import _
 from app.ui import accessibility, dialogs, theme
 from app.ui.controller import Controller
+from app.ui.pages import page_class
 from app.ui.speech import NO_VOICE, Speaker
 from app.ui.widgets import BigButton, ChoiceRow, PageBase
 from app.ui.widgets.flow import FlowLayout
@@ -250,8 +249,7 @@ class MainWindow(QMainWindow):
 
                 cls = HomePage
             else:
-                journey = self.controller.navigator.journeys[step.page.split(".")[0]]
-                cls = importlib.import_module(journey.module).PAGES[step.page.split(".", 1)[1]]
+                cls = page_class(step.page)
             page = cls(self.controller, step)
             self.pages[step.key] = page
         elif page.built_language != i18n.language():

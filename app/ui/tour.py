@@ -6,14 +6,13 @@ as its journey lists it.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from app.ui import demo
+from app.ui import demo, pages
 from app.ui.shell import HOME, MainWindow
 from app.ui.widgets import PageBase
 
@@ -43,7 +42,7 @@ def iter_pages(window: MainWindow) -> Iterator[tuple[str, PageBase]]:
     for journey in journeys:
         if journey.key == "first_run":
             continue
-        module = importlib.import_module(journey.module)
+        module = pages.journey_module(journey.key)
         if hasattr(module, "demo"):
             module.demo(controller.store, today)
         yield from _walk(window, journey.key)

@@ -2,9 +2,9 @@
 from app.core.answers import Account, Answers
 from app.core.flow import Journey, Navigator, Position, Step
 
-FIXED = Journey("fixed", "Fixed", "", "m", pages=("a", "b", "c"))
+FIXED = Journey("fixed", "Fixed", "", pages=("a", "b", "c"))
 PER_ACCOUNT = Journey(
-    "acc", "Accounts", "", "m",
+    "acc", "Accounts", "",
     steps_for=lambda ans: [Step("acc.intro")] + [Step("acc.one", str(a.id)) for a in ans.accounts],
 )
 

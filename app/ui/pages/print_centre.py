@@ -1,19 +1,19 @@
-"""One place to print: today's summary, the to-do list and the password notebook.
+"""One place to print: every printout a journey registered, and today's summary.
 
 Each goes to a printer or to a PDF file, in large type, with the person's name and the
-date. The to-do list and the notebook reuse the printouts of their own journeys.
+date. The list is what the journeys' page modules registered (app/ui/printing.py), in its
+order; the to-do list and the notebook are their own journeys' printouts.
 """
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtWidgets import QVBoxLayout
 
 from app.core.journeys import password_order
 from app.i18n import N_, _, format_date
-from app.ui.pages import todo
-from app.ui.pages.passwords import notebook_printout
-from app.ui.printing import Printout, print_paper, save_pdf
+from app.ui import pages
+from app.ui.pages.registry import register
+from app.ui.pages.todo_paper import due_line
+from app.ui.printing import Printout, Sheet, print_paper, register_sheet, save_pdf, sheets
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 
 
@@ -49,11 +49,11 @@ def summary_printout(controller) -> Printout:
     if not accounts:
         sheet.paragraph(_("No account written down yet."))
     sheet.heading(_("What is left to do"))
-    tasks = store.tasks.all(include_done=False)
+    tasks = c.tasks.open()
     if not tasks:
         sheet.paragraph(_("Nothing left to do. Well done."))
     for task in tasks:
-        lines = [todo.due_line(task, today)]
+        lines = [due_line(task, today)]
         if task.shown_how():
             lines.append(task.shown_how())
         sheet.item(task.shown_title(), "\n".join(lines))
@@ -66,54 +66,51 @@ def summary_printout(controller) -> Printout:
     return sheet
 
 
-# What can be printed: (key, title, what it holds, builder, PDF file name).
-SHEETS: list[tuple[str, str, str, Callable, str]] = [
-    ("summary", N_("Today's summary"),
-     N_("What you checked, the passwords you changed, what is left to do, and someone you "
-        "trust."), summary_printout, N_("todays-summary")),
-    ("todo", N_("My to-do list"), N_("What is left to do, with how to do it."),
-     todo.printout, N_("my-to-do-list")),
-    ("notebook", N_("My password notebook"), N_("A page to write your passwords on by hand."),
-     notebook_printout, N_("password-notebook")),
-]
+register_sheet(Sheet("summary", N_("Today's summary"),
+                     N_("What you checked, the passwords you changed, what is left to do, and "
+                        "someone you trust."), summary_printout, N_("todays-summary"), order=10))
 
 
 class PrintPage(PageBase):
+    """Print or save as PDF each printout registered; the first one listed is the main one."""
+
     title = N_("Print")
     body = N_("Print a page to keep, or to give to someone who helps you. You can also save "
               "it as a PDF file.")
 
     def build(self, box: QVBoxLayout) -> None:
+        pages.load_all()  # every journey's page module: the printouts they register
+        self.sheets = {sheet.key: sheet for sheet in sheets()}
         self.print_buttons: dict[str, BigButton] = {}
         self.pdf_buttons: dict[str, BigButton] = {}
-        for key, title, what, _build, _file in SHEETS:
-            card = Card(name=_(title))
-            card.box.addWidget(Heading(_(title)))
-            card.box.addWidget(Text(_(what)))
-            printing = BigButton(_("Print"), primary=key == "summary",
-                                 description=_("Print: {title}").format(title=_(title)))
-            printing.setAccessibleName(_("Print: {title}").format(title=_(title)))
+        for number, sheet in enumerate(self.sheets.values()):
+            title = _(sheet.title)
+            card = Card(name=title)
+            card.box.addWidget(Heading(title))
+            card.box.addWidget(Text(_(sheet.what)))
+            printing = BigButton(_("Print"), primary=number == 0,
+                                 description=_("Print: {title}").format(title=title))
+            printing.setAccessibleName(_("Print: {title}").format(title=title))
             pdf = BigButton(_("Save as PDF"),
-                            description=_("Save as PDF: {title}").format(title=_(title)))
-            pdf.setAccessibleName(_("Save as PDF: {title}").format(title=_(title)))
-            printing.clicked.connect(lambda _c=False, k=key: self.print_sheet(k))
-            pdf.clicked.connect(lambda _c=False, k=key: self.save_pdf(k))
-            self.print_buttons[key], self.pdf_buttons[key] = printing, pdf
+                            description=_("Save as PDF: {title}").format(title=title))
+            pdf.setAccessibleName(_("Save as PDF: {title}").format(title=title))
+            printing.clicked.connect(lambda _c=False, k=sheet.key: self.print_sheet(k))
+            pdf.clicked.connect(lambda _c=False, k=sheet.key: self.save_pdf(k))
+            self.print_buttons[sheet.key], self.pdf_buttons[sheet.key] = printing, pdf
             card.box.addWidget(ButtonRow(printing, pdf))
             box.addWidget(card)
 
     def printout(self, key: str) -> Printout:
-        build = next(s[3] for s in SHEETS if s[0] == key)
-        return build(self.controller)
+        return self.sheets[key].build(self.controller)
 
     def print_sheet(self, key: str) -> bool:
         return print_paper(self, self.printout(key), _("It is printing."))
 
     def save_pdf(self, key: str):
-        return save_pdf(self, self.printout(key), _(next(s[4] for s in SHEETS if s[0] == key)))
+        return save_pdf(self, self.printout(key), _(self.sheets[key].file_stem))
 
     def next_text(self) -> str:
         return _("Finish")
 
 
-PAGES = {"centre": PrintPage}
+PAGES = register("print", {"centre": PrintPage})
