@@ -14,8 +14,7 @@ APP = Path(__file__).resolve().parent.parent / "app"
 STILL_REACHING = {
     "pages/activity.py", "pages/activity_file.py", "pages/activity_hand.py",
     "pages/activity_review.py", "pages/emergency.py",
-    "pages/home.py", "pages/home_todo.py", "pages/passwords.py", "pages/passwords_check.py",
-    "pages/passwords_suggest.py", "pages/print_centre.py", "pages/profiles.py",
+    "pages/home.py", "pages/home_todo.py", "pages/print_centre.py", "pages/profiles.py",
     "pages/todo_paper.py", "pages/what_happened.py",
 }
 STORE_USE = re.compile(r"\.store\b|\bstore\.")

@@ -1,12 +1,16 @@
-"""The passwords journey's plain-Python side: suggestions kept for the journey, codes, rating.
+"""The passwords journey's plain-Python side: what is kept per account, suggestions, rating.
 
-One door for the UI; the work is done in app/core/passphrase.py, codes.py and rating.py.
-`Suggestions` keeps each account's suggestion in memory only, so Back and Next show the
-same one the person may have written down; "Give me another" is the only way to change it.
+One door for the UI; the work is done in app/core/passphrase.py, codes.py and rating.py,
+the journey's rules in password_journey.py. `PasswordState` is all that is kept about an
+account's password (a status and a day, never the password); `Suggestions` keeps each
+account's suggestion in memory only, so Back and Next show the same one the person may
+have written down; "Give me another" is the only way to change it.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from app.core.codes import DEFAULT_LENGTH, LENGTHS, code_is_good, suggest_code
 from app.core.passphrase import (
@@ -21,15 +25,22 @@ from app.core.passphrase import (
 )
 from app.core.rating import LeakedFacts, Rating, personal_variants, rate_password
 
-SECRET_KINDS = ("letters", "numbers", "unsure")
+STATUSES: tuple[str, ...] = ("changed", "later", "help")
+TWO_STEP: tuple[str, ...] = ("on", "not_offered", "later")
+SECRET_KINDS: tuple[str, ...] = ("letters", "numbers", "unsure")
+PENSION_ANSWERS: tuple[str, ...] = ("same", "other")
 
 __all__ = [
     "DEFAULT_LENGTH",
     "LENGTHS",
+    "PENSION_ANSWERS",
     "SECRET_KINDS",
+    "STATUSES",
     "SHORT_WORD_COUNT",
+    "TWO_STEP",
     "WORD_COUNT",
     "LeakedFacts",
+    "PasswordState",
     "Rating",
     "Suggestions",
     "code_is_good",
@@ -43,6 +54,16 @@ __all__ = [
     "suggest_passphrase",
     "wordlist",
 ]
+
+
+@dataclass(frozen=True)
+class PasswordState:
+    """One account: "changed" (on a day), "later", "help" or "" (not yet); two-step too."""
+
+    account_id: int
+    status: str = ""
+    changed_on: dt.date | None = None
+    two_step: str = ""
 
 
 class Suggestions:

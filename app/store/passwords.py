@@ -8,27 +8,20 @@ on the bank account, and the birth year if the person gives it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from app.core.passwords import (
+    PENSION_ANSWERS,
+    SECRET_KINDS,
+    STATUSES,
+    TWO_STEP,
+    PasswordState,
+)
 from app.store.db import Database
-
-STATUSES: tuple[str, ...] = ("changed", "later", "help")
-TWO_STEP: tuple[str, ...] = ("on", "not_offered", "later")
-SECRET_KINDS: tuple[str, ...] = ("letters", "numbers", "unsure")
-PENSION_ANSWERS: tuple[str, ...] = ("same", "other")
-
-
-@dataclass(frozen=True)
-class PasswordState:
-    """One account: "changed" (on a day), "later", "help" or "" (not yet); two-step too."""
-
-    account_id: int
-    status: str = ""
-    changed_on: dt.date | None = None
-    two_step: str = ""
 
 
 class PasswordsRepo:
+    """Each account's PasswordState as a row; the journey's small answers as JSON."""
+
     def __init__(self, db: Database):
         self.db = db
 

@@ -3,8 +3,9 @@
 Steps (app/core/journeys.py): an introduction saying the order once; for each account one
 page (what the site asks for, the steps with the suggestion inside, how it went) and
 two-step verification; a pension account paid into a listed bank account is one question;
-then "Check a password I chose" and the printable password notebook. Only what was done,
-and the day, is kept (store.passwords); a password never is.
+then "Check a password I chose" and the printable password notebook. Pages show what
+`controller.passwords` reads and hand it each answer (app/core/actions/passwords.py); only
+what was done, and the day, is kept; a password never is.
 """
 from __future__ import annotations
 
@@ -13,9 +14,7 @@ import datetime as dt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core.answers import ACCOUNT_KIND_NAMES, Account
-from app.core.flow import Step
-from app.core.journeys import password_order
-from app.core.tasks import Task
+from app.core.password_journey import CHANGE_WHY, shown_for, skip_to, two_step_where
 from app.i18n import N_, _, format_date
 from app.ui import theme
 from app.ui.pages.passwords_check import CheckPage, YearPage
@@ -24,9 +23,6 @@ from app.ui.pages.registry import register
 from app.ui.printing import Printout, Sheet, print_paper, register_sheet, save_pdf
 from app.ui.widgets import BigButton, ButtonRow, Card, ChoiceGroup, Heading, PageBase, Text
 from app.ui.widgets.page import clear_layout
-
-SOURCE = "passwords"
-LATER_DAYS = 7
 
 WHY = {
     "email": N_("Your email comes first: with it, someone could reset all your other "
@@ -39,19 +35,6 @@ WHY = {
     "phone": N_("With your phone account, someone could take your number and receive your "
                 "security codes."),
 }
-CHANGE_TITLE = N_("Change the password of {account}")
-CHANGE_WHY = N_("Your personal details leaked: a new password keeps others out of this account.")
-CHANGE_HOW = N_("Type the official address yourself and find “Security” or “Password” in your "
-                "account settings. Type the old password, then the new one twice. Sereno "
-                "suggests one in “Change passwords”.")
-HELP_TITLE = N_("Ask someone you trust to help with the password of {account}")
-HELP_WHY = N_("It is easier with someone beside you. Never give a password over the phone.")
-HELP_HOW = N_("Open Sereno together and choose “Change passwords”: it shows each step.")
-TWO_STEP_TITLE = N_("Turn on two-step verification for {account}")
-TWO_STEP_WHY = N_("Then nobody can get in with your password alone: they would also need the "
-                  "code sent to your phone.")
-TWO_STEP_HOW = N_("In your account settings, look for “Two-step verification” or “Security "
-                  "code”.")
 RULES = (
     N_("Keep it at home, in a place only you know: not next to the computer, not in your bag."),
     N_("Never read it out or show it to someone who calls or writes to you. No bank and no "
@@ -62,28 +45,6 @@ RULES = (
 
 def kind_name(account: Account) -> str:
     return _(ACCOUNT_KIND_NAMES.get(account.kind, "")) or account.kind
-
-
-def put_task(controller, rule: str, title: str, why: str, how: str, account: Account,
-             due: dt.date | None = None) -> None:
-    """Put a to-do on the list once; choosing again shows the same one again."""
-    task = Task(title=title, why=why, how=how, due=due, rule=rule, source=SOURCE,
-                params={"account": account.name})
-    existing = controller.store.tasks.by_rule(rule)
-    if existing is None:
-        controller.add_task(task)
-        return
-    controller.store.tasks.upsert(task)
-    if existing.done:
-        controller.store.tasks.undo_done(existing.id)
-    controller.changed(_("Added to your to-do list."))
-
-
-def tick_task(controller, rule: str) -> None:
-    """The thing a to-do was for is done: tick it (if it is there and open)."""
-    task = controller.store.tasks.by_rule(rule)
-    if task is not None and not task.done and task.id is not None:
-        controller.store.tasks.mark_done(task.id, controller.today())
 
 
 class IntroPage(PageBase):
@@ -101,7 +62,7 @@ class IntroPage(PageBase):
     def load(self) -> None:
         """The accounts in order (they may have changed since the page was built)."""
         clear_layout(self.order)
-        accounts = password_order(self.controller.answers())
+        accounts = self.controller.passwords.order()
         if not accounts:
             self.order.addWidget(Text(_("You have not listed any accounts yet. You can still "
                                         "check a password and print a password notebook.")))
@@ -130,15 +91,14 @@ class KindPage(AccountPage):
 
     def load(self) -> None:
         account = self.account()
-        kind, _length = self.controller.store.passwords.secret_kind(account.id) if account \
+        kind, _length = self.controller.passwords.secret_kind(account.id) if account \
             else ("", 0)
         self.kind.set_value(kind)
 
     def _kind_chosen(self) -> None:
         account, kind = self.account(), self.kind.value()
         if account is not None and kind:
-            _old, length = self.controller.store.passwords.secret_kind(account.id)
-            self.controller.store.passwords.set_secret_kind(account.id, kind, length)
+            self.controller.passwords.set_secret_kind(account.id, kind)
 
 
 def kind_group() -> ChoiceGroup:
@@ -150,7 +110,11 @@ def kind_group() -> ChoiceGroup:
 
 
 class ChangePage(AccountPage):
-    """One account's change: the steps, with the suggestion inside them as step 3."""
+    """One account's change: the suggestion and its buttons first, then the steps to use it.
+
+    The suggestion leads so that, at the largest text size, it and its buttons share one
+    screen with the title; the steps follow, and step 3 points back up at it.
+    """
 
     title = N_("Change the password of {account}")
     help = N_("Never follow a link from a message: type the address yourself. Take your time; "
@@ -176,15 +140,17 @@ class ChangePage(AccountPage):
             inner.addWidget(self.kind)
         else:
             self.kind.hide()
+        self.suggestion = SuggestionBlock(self)
+        self.another, self.copy, self.read = (self.suggestion.another, self.suggestion.copy,
+                                              self.suggestion.read)
+        inner.addWidget(self.suggestion)
         steps = Card(name=_("The steps"))
         steps.box.addWidget(Text("1. " + _("Type the address of the site yourself, then log "
                                            "in.")))
         steps.box.addWidget(Text("2. " + _("Choose “Change password”, often under "
                                            "“Security”.")))
-        self.suggestion = SuggestionBlock(self)
-        self.another, self.copy, self.read = (self.suggestion.another, self.suggestion.copy,
-                                              self.suggestion.read)
-        steps.box.addWidget(self.suggestion)
+        self.use = Text("")
+        steps.box.addWidget(self.use)
         steps.box.addWidget(Text("4. " + _("Write it in your password notebook.")))
         self.confirm = Text("")
         steps.box.addWidget(self.confirm)
@@ -197,30 +163,35 @@ class ChangePage(AccountPage):
 
     def load(self) -> None:
         account = self.account()
-        kind, length = self.controller.store.passwords.secret_kind(account.id) if account \
+        kind, length = self.controller.passwords.secret_kind(account.id) if account \
             else ("", 0)
         self.kind.set_value(kind)
-        self.suggestion.present(kind, length)
+        self._present(kind, length)
         country = self.controller.setting("country")
         bank = account is not None and account.kind in ("bank", "pension")
         self.confirm.setText(_(CONFIRM[country]) if bank and country in CONFIRM else "")
         self.confirm.setVisible(bool(self.confirm.text()))
 
+    def _present(self, kind: str, length: int) -> None:
+        self.suggestion.present(kind, length)
+        shown = shown_for(kind)
+        self.use.setText("3. " + (
+            _("Type the words or the code shown above, as the site asks.") if shown.both
+            else _("Type the new code shown above.") if shown.code
+            else _("Type the new password shown above.")))
+
     def _kind_chosen(self) -> None:
         account, kind = self.account(), self.kind.value()
         if account is None or not kind:
             return
-        _old, length = self.controller.store.passwords.secret_kind(account.id)
-        self.controller.store.passwords.set_secret_kind(account.id, kind, length)
-        self.suggestion.present(kind, length)
+        self.controller.passwords.set_secret_kind(account.id, kind)
+        self._present(*self.controller.passwords.secret_kind(account.id))
 
     def set_length(self, length: int) -> None:
         account = self.account()
         if account is not None:
-            kind, _old = self.controller.store.passwords.secret_kind(account.id)
-            self.controller.store.passwords.set_secret_kind(account.id, kind or "numbers",
-                                                            length)
-        self.suggestion.present(self.suggestion.kind, length)
+            self.controller.passwords.set_code_length(account.id, length)
+        self._present(self.suggestion.kind, length)
 
     def read_aloud_text(self) -> str:
         """The page's text (the spelling aid says the words, capitals and dashes); the code,
@@ -232,6 +203,14 @@ class ChangePage(AccountPage):
         return text
 
 
+class OutcomeGroup(ChoiceGroup):
+    """How it went: from 150 %, the three answers show their titles alone (as longer groups
+    do), so they and Skip share one screen with the question in every language; each
+    explanation stays the answer's description for screen readers."""
+
+    SHORT_FROM = 3
+
+
 class OutcomeBox(QWidget):
     """How it went with one account: changed (the date only), later, or help; or skip."""
 
@@ -241,9 +220,7 @@ class OutcomeBox(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(theme.GAP_PX)
-        self.when = Text("", "muted")
-        box.addWidget(self.when)
-        self.group = ChoiceGroup(exclusive=True, name=_("How did it go?"))
+        self.group = OutcomeGroup(exclusive=True, name=_("How did it go?"))
         self.group.add("changed", _("Done, I changed it"),
                        _("Sereno notes only the date, never the password."))
         self.group.add("later", _("I'll do it later"), _("Sereno puts it on your to-do list."))
@@ -251,6 +228,8 @@ class OutcomeBox(QWidget):
                        _("Sereno puts it on your to-do list, to do with someone you trust."))
         self.group.changed.connect(self._chosen)
         box.addWidget(self.group)
+        self.when = Text("", "muted")  # under the answer it is about
+        box.addWidget(self.when)
         self.skip = BigButton(_("Skip for now"), description=_(
             "Go on to the next account. You can come back to this one later."))
         self.skip.clicked.connect(self.skip_account)
@@ -258,7 +237,7 @@ class OutcomeBox(QWidget):
 
     def load(self) -> None:
         account = self.page.account()
-        state = self.page.controller.store.passwords.get(account.id) if account else None
+        state = self.page.controller.passwords.state(account.id) if account else None
         self.group.set_value(state.status if state else "")
         self._say_when(state.changed_on if state else None)
 
@@ -271,29 +250,15 @@ class OutcomeBox(QWidget):
         account, status = self.page.account(), self.group.value()
         if account is None or not status:
             return
-        c = self.page.controller
-        state = c.store.passwords.set_status(account.id, status, c.today())
+        state = self.page.controller.passwords.set_outcome(account.id, status)
         self._say_when(state.changed_on)
-        later, helped = f"passwords.later.{account.id}", f"passwords.help.{account.id}"
-        if status == "changed":
-            tick_task(c, later)
-            tick_task(c, helped)
-            c.changed(_("Well done. Sereno noted the date."))
-        elif status == "later":
-            put_task(c, later, CHANGE_TITLE, CHANGE_WHY, CHANGE_HOW, account,
-                     c.today() + dt.timedelta(days=LATER_DAYS))
-        else:
-            put_task(c, helped, HELP_TITLE, HELP_WHY, HELP_HOW, account)
 
     def skip_account(self) -> None:
         """Go to the next account (or the end): this one stays to do."""
-        c, step = self.page.controller, self.page.step
-        steps = c.navigator.steps()
-        keys = [s.key for s in steps]
-        here = keys.index(step.key) if step.key in keys else -1
-        after = [s for s in steps[here + 1:] if s.arg != step.arg]
-        if here >= 0 and after:
-            c.go_to(after[0])
+        c = self.page.controller
+        after = skip_to(c.navigator.steps(), self.page.step)
+        if after is not None:
+            c.go_to(after)
         else:
             c.go_next()
 
@@ -345,7 +310,8 @@ class PensionPage(ChangePage):
         banks = [a.name for a in self.controller.answers().accounts_of("bank")]
         self.question.setText(_("Is your pension paid into {bank}?").format(
             bank=banks[0] if banks else ""))
-        answer = self.controller.store.passwords.pension_on_bank(int(self.step.arg))
+        account = self.account()
+        answer = self.controller.passwords.pension_on_bank(account.id) if account else ""
         self.same.set_value(answer)
         self._show(answer)
 
@@ -354,8 +320,9 @@ class PensionPage(ChangePage):
         self.rest.setVisible(answer == "other")
 
     def _same_chosen(self) -> None:
-        answer = self.same.value()
-        self.controller.store.passwords.set_pension_on_bank(int(self.step.arg), answer)
+        account, answer = self.account(), self.same.value()
+        if account is not None:
+            self.controller.passwords.set_pension_on_bank(account.id, answer)
         self._show(answer)
 
 
@@ -387,32 +354,16 @@ class TwoStepPage(AccountPage):
 
     def load(self) -> None:
         account = self.account()
-        state = self.controller.store.passwords.get(account.id) if account else None
+        state = self.controller.passwords.state(account.id) if account else None
         self.group.set_value(state.two_step if state else "")
-        country = self.controller.setting("country")
-        if account is not None and account.kind == "social_security" and country == "MX":
-            where = _("The IMSS site may not have it. Then choose “My account doesn't have "
-                      "it”.")
-        elif account is not None and account.kind == "phone":
-            where = _("If you use WhatsApp: in Settings, then Account, turn on “Two-step "
-                      "verification”.")
-        else:
-            where = _("Look for it in your account settings, under “Security”.")
-        self.where.setText(where)
+        kind = account.kind if account is not None else ""
+        self.where.setText(_(two_step_where(kind, self.controller.setting("country") or "")))
 
     def _chosen(self) -> None:
         account, choice = self.account(), self.group.value()
         if account is None or not choice:
             return
-        c = self.controller
-        c.store.passwords.set_two_step(account.id, choice, c.today())
-        rule = f"passwords.two_step.{account.id}"
-        if choice == "later":
-            put_task(c, rule, TWO_STEP_TITLE, TWO_STEP_WHY, TWO_STEP_HOW, account,
-                     c.today() + dt.timedelta(days=LATER_DAYS))
-        else:
-            tick_task(c, rule)
-            c.changed(_("Noted."))
+        self.controller.passwords.set_two_step(account.id, choice)
 
 
 class NotebookPage(PageBase):
@@ -440,18 +391,11 @@ class NotebookPage(PageBase):
     def load(self) -> None:
         """Accounts still to change, each with a button to go back to it."""
         clear_layout(self.left)
-        states = self.controller.store.passwords.all()
-        repo = self.controller.store.passwords
-        todo = [a for a in password_order(self.controller.answers())
-                if (states.get(a.id) is None or states[a.id].status != "changed")
-                and not (a.kind == "pension" and repo.pension_on_bank(a.id) == "same")]
-        banks = self.controller.answers().accounts_of("bank")
+        todo = self.controller.passwords.still_to_change()
         if todo:
             self.left.addWidget(Heading(_("Still to change")))
-        for account in todo:
+        for account, step in todo:
             button = BigButton(account.name, description=_("Go back to this account."))
-            page = "pension" if account.kind == "pension" and banks else "suggest"
-            step = Step(f"passwords.{page}", str(account.id))
             button.clicked.connect(lambda _c=False, s=step: self.controller.go_to(s))
             self.left.addWidget(ButtonRow(button))
 
@@ -470,7 +414,7 @@ def notebook_printout(controller) -> Printout:
     doc = Printout(_("My password notebook"), controller.setting("first_name") or "",
                    controller.today())
     doc.paragraph(_("Write a password only here, by hand. Sereno never keeps one."))
-    accounts = password_order(controller.answers())
+    accounts = controller.passwords.order()
     headings = [f"{a.name} — {kind_name(a)}" for a in accounts]
     headings += [_("Another account")] * (2 if accounts else 4)
     for heading in headings:

@@ -11,7 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from app import i18n
-from app.core.passwords import LeakedFacts, rate_password
+from app.core.password_journey import birth_year_from, birth_year_ok
+from app.core.passwords import rate_password
 from app.i18n import N_, _
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text, TextField
 from app.ui.widgets.page import clear_layout
@@ -79,23 +80,10 @@ class CheckPage(PageBase):
         self.field.edit.setEchoMode(mode)
         self.show_button.setText(_("Hide") if shown else _("Show"))
 
-    def facts(self) -> LeakedFacts:
-        """Everything Sereno holds that a thief may also have, each named as what it is."""
-        c = self.controller
-        accounts = c.answers().accounts
-        return LeakedFacts(
-            first_name=c.setting("first_name") or "",
-            trusted=c.setting("trusted_person") or "",
-            banks=tuple(a.name for a in accounts if a.kind in ("bank", "pension")),
-            accounts=tuple(a.name for a in accounts),
-            card_digits=tuple(a.last4 for a in accounts if a.last4),
-            country=c.setting("country") or "",
-            birth_year=c.store.passwords.birth_year(),
-        )
-
     def check(self) -> None:
         password = self.field.value()
-        rating = rate_password(password, (), i18n.language(), facts=self.facts())
+        facts = self.controller.passwords.leaked_facts()
+        rating = rate_password(password, (), i18n.language(), facts=facts)
         self._clear_result()
         self.summary.setText(rating.summary)
         lines = list(rating.advice)
@@ -128,18 +116,16 @@ class YearPage(PageBase):
         box.addWidget(self.year)
 
     def load(self) -> None:
-        year = self.controller.store.passwords.birth_year()
+        year = self.controller.passwords.birth_year()
         self.year.edit.setText(str(year) if year else "")
 
     def validate(self) -> str | None:
-        text = self.year.value().strip()
-        if text and not (text.isdigit() and 1900 <= int(text) <= 2030):
+        if not birth_year_ok(self.year.value()):
             return _("Please write the year with four digits, for example 1950, or leave it "
                      "empty.")
         return None
 
     def save(self) -> None:
-        text = self.year.value().strip()
-        year = int(text) if text.isdigit() and 1900 <= int(text) <= 2030 else None
-        if year != self.controller.store.passwords.birth_year():
-            self.controller.store.passwords.set_birth_year(year)
+        """The year as written, or none when left empty; a wrong one is not kept."""
+        if birth_year_ok(self.year.value()):
+            self.controller.passwords.set_birth_year(birth_year_from(self.year.value()))

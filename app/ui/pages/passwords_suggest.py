@@ -1,12 +1,10 @@
-"""One page per account: what the site asks for, the steps, and the suggestion inside them.
+"""One page per account: the suggestion, its buttons and how to use it, never wrapped or cut.
 
-The suggestion is kept in memory for the journey (app.core.passwords.Suggestions, one per
-window and profile): Back and Next show the one the person may have written down, and only
+The suggestion is kept in memory for the journey (`controller.passwords`, one per window
+and profile): Back and Next show the one the person may have written down, and only
 "Give me another" changes it. It is never written to drafts, settings, tasks or logs.
 """
 from __future__ import annotations
-
-import weakref
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
@@ -14,32 +12,13 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
 
 from app import i18n
 from app.core.answers import Account
-from app.core.passwords import (
-    DEFAULT_LENGTH,
-    LENGTHS,
-    SHORT_WORD_COUNT,
-    WORD_COUNT,
-    Suggestions,
-    spelling_aid,
-    suggest_code,
-    suggest_passphrase,
-)
+from app.core.password_journey import shown_for
+from app.core.passwords import DEFAULT_LENGTH, LENGTHS, spelling_aid
 from app.i18n import N_, _
 from app.ui import clipboard, theme
 from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, PageBase, Text
 from app.ui.widgets.buttons import buttons
-
-_MEMORY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def suggestions(controller) -> Suggestions:
-    """The suggestions of this window's person; a new profile starts with none."""
-    store_id, kept = _MEMORY.get(controller, (None, None))
-    if kept is None or store_id != id(controller.store):
-        kept = Suggestions()
-        _MEMORY[controller] = (id(controller.store), kept)
-    return kept
 
 
 class PassphraseView(QWidget):
@@ -119,10 +98,7 @@ class AccountPage(PageBase):
     """A page about one account (`step.arg` is its id); the title may name it: {account}."""
 
     def account(self) -> Account | None:
-        try:
-            return self.controller.store.answers.account(int(self.step.arg))
-        except ValueError:
-            return None
+        return self.controller.passwords.account(self.step.arg)
 
     def account_name(self) -> str:
         account = self.account()
@@ -144,7 +120,8 @@ CONFIRM = {
 
 
 class SuggestionBlock(QWidget):
-    """Step 3 of the change: the suggestion (words, a code, or both), its spelling, buttons."""
+    """The suggestion (words, a code, or both) and its buttons, then its spelling and the
+    code's length: at 175 % the suggestion and its buttons fit under the page's title."""
 
     def __init__(self, page: AccountPage):
         super().__init__(page)
@@ -164,9 +141,7 @@ class SuggestionBlock(QWidget):
         self.code = PassphraseView()
         self.keypad = Text(_(KEYPAD))
         self.tell = Text(_(HOW_TO_TELL))
-        for widget in (self.words_lead, self.phrase, self.aid, self.short_note, self.code_lead,
-                       self.code,
-                       self.keypad, self.tell):
+        for widget in (self.words_lead, self.phrase, self.code_lead, self.code):
             box.addWidget(widget)
         self.another = BigButton(_("Give me another"),
                                  description=_("Shows a different suggestion."))
@@ -182,6 +157,8 @@ class SuggestionBlock(QWidget):
         self.read.clicked.connect(self.read_it)
         self.copy.clicked.connect(self.copy_it)
         box.addWidget(buttons(self.another, self.shorter, self.read, self.copy))
+        for widget in (self.short_note, self.aid):
+            box.addWidget(widget)
         self.lengths = [BigButton(_("{count} digits").format(count=n)) for n in LENGTHS]
         for n, button in zip(LENGTHS, self.lengths, strict=True):
             button.setAccessibleDescription(_("A code of this many digits."))
@@ -190,43 +167,31 @@ class SuggestionBlock(QWidget):
         box.addWidget(self.lengths_lead)
         self.lengths_row = buttons(*self.lengths)
         box.addWidget(self.lengths_row)
+        for widget in (self.keypad, self.tell):
+            box.addWidget(widget)
 
-    # What is kept, for this account, in memory only.
-    def _words_key(self) -> str:
-        return "short" if self.short else "words"
-
-    def _make_words(self) -> str:
-        avoid = [self.page.controller.setting("first_name") or "",
-                 self.page.controller.setting("trusted_person") or ""]
-        count = SHORT_WORD_COUNT if self.short else WORD_COUNT
-        return suggest_passphrase(i18n.language(), avoid=avoid, words=count)
-
-    def _make_code(self) -> str:
-        cards = [a.last4 for a in self.page.controller.answers().accounts if a.last4]
-        return suggest_code(self.length, cards)
-
+    # What is kept, for this account, in memory only (controller.passwords).
     def passphrase(self) -> str:
-        return suggestions(self.page.controller).get(
-            self.page.step.arg, self._words_key(), self._make_words)
+        return self.page.controller.passwords.passphrase(self.page.step.arg, self.short,
+                                                         i18n.language())
 
     def code_text(self) -> str:
-        return suggestions(self.page.controller).get(
-            self.page.step.arg, f"code{self.length}", self._make_code)
+        return self.page.controller.passwords.code(self.page.step.arg, self.length)
 
     def uses_words(self) -> bool:
-        return self.kind != "numbers"
+        return shown_for(self.kind).words
 
     def uses_code(self) -> bool:
-        return self.kind in ("numbers", "unsure")
+        return shown_for(self.kind).code
 
     def present(self, kind: str, length: int) -> None:
         self.kind, self.length = kind or "letters", length or DEFAULT_LENGTH
         words, code = self.uses_words(), self.uses_code()
         both = words and code
         self.words_lead.setText(_("For a box where you type, these words:") if both
-                                else _("3. Type this new password:"))
+                                else _("Your new password:"))
         self.code_lead.setText(_("For a keypad of numbers, this code:") if both
-                               else _("3. Type this new code:"))
+                               else _("Your new code:"))
         for widget in (self.words_lead, self.phrase, self.aid, self.shorter):
             widget.setVisible(words)
         for widget in (self.code_lead, self.code, self.keypad, self.lengths_lead,
@@ -252,11 +217,11 @@ class SuggestionBlock(QWidget):
             self.code.setText(self.code_text())
 
     def new_one(self) -> None:
-        kept = suggestions(self.page.controller)
+        kept, account = self.page.controller.passwords, self.page.step.arg
         if self.uses_words():
-            kept.another(self.page.step.arg, self._words_key(), self._make_words)
+            kept.another_passphrase(account, self.short, i18n.language())
         if self.uses_code():
-            kept.another(self.page.step.arg, f"code{self.length}", self._make_code)
+            kept.another_code(account, self.length)
         self.refresh()
         self.page.controller.announce.emit(_("Here is another one."))
 
