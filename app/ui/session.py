@@ -22,6 +22,7 @@ from app.store import Store, StoreError
 from app.store.lock import ProfileLock, StartLock
 from app.store.profiles import DataDir, Erased
 from app.ui import application
+from app.ui.chooser import ChooserWindow
 from app.ui.shell import MainWindow
 
 ALREADY_OPEN_WAIT = 3.0  # seconds the first Sereno has to answer
@@ -175,7 +176,7 @@ class Session(QObject):
             return self.window
         if self.chooser is not None:
             self.chooser.deleteLater()
-        self.chooser = self._pages.ChooserWindow(self.folder, self.qt_translations)
+        self.chooser = ChooserWindow(self.folder, self.qt_translations)
         self.chooser.chosen.connect(self._open_chosen)
         self.chooser.someone_new.connect(self.new_person)
         self.chooser.show()

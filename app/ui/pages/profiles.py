@@ -1,29 +1,22 @@
 """People on this computer: who is using Sereno, names, a file to take away, erasing.
 
-The chooser ("Who is using Sereno?") is a window of its own, shown before any profile is
-open. The journey's pages act on the open person (name, export, erase), on the others
-(open, delete, bring in a file) and on the community-centre choice. Opening, switching and
-erasing the open person go through the session (app/ui/session.py), which closes the old
-store cleanly first.
+The chooser ("Who is using Sereno?") is a window of its own (app/ui/chooser.py), shown
+before any profile is open. The journey's pages act on the open person (name, export,
+erase), on the others (open, delete, bring in a file) and on the community-centre choice.
+Opening, switching and erasing the open person go through the session (app/ui/session.py),
+which closes the old store cleanly first.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app import i18n
 from app.i18n import N_, _, ngettext
 from app.store import STORAGE_ERRORS, StoreError
 from app.store.profiles import DataDir, Erased, Profile
 from app.ui import dialogs, theme
+from app.ui.chooser import shown_name
 from app.ui.pages.registry import register
 from app.ui.widgets import (
     BigButton,
@@ -35,14 +28,9 @@ from app.ui.widgets import (
     SettingField,
     Text,
 )
-from app.ui.widgets.labels import Title
 from app.ui.widgets.page import clear_layout
 
 FILE_FILTER = N_("Sereno files (*.sereno)")
-
-
-def shown_name(profile: Profile, number: int) -> str:
-    return profile.name or _("Someone without a name ({number})").format(number=number)
 
 
 # Questions and messages (tests replace these functions) -----------------------------------
@@ -120,69 +108,6 @@ def store_error_text(error: StoreError) -> str:
                  "here first. Nothing was changed.")
     return _("This file cannot be read. It may be damaged, or it may not be a Sereno file. "
              "Nothing was changed.")
-
-
-# The chooser --------------------------------------------------------------------------------
-class ChooserWindow(QWidget):
-    """"Who is using Sereno?": one big button per person, and "Someone new"."""
-
-    chosen = Signal(str)
-    someone_new = Signal()
-
-    def __init__(self, folder: DataDir, qt_translations=None, language: str | None = None):
-        super().__init__()
-        self.folder = folder
-        people = folder.profiles()
-        languages = [p.language for p in people if p.language]
-        lang = language or (max(set(languages), key=languages.count) if languages else
-                            i18n.system_language())
-        i18n.set_language(lang)
-        if qt_translations is not None:
-            qt_translations.apply(i18n.language())
-        size = max([p.text_size for p in people] + [100])
-        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-        app = QApplication.instance()
-        font = app.font()
-        font.setPointSize(theme.metrics(size).body_pt)
-        app.setFont(font)
-        app.setStyleSheet(theme.stylesheet(theme.palette_for("", dark), theme.metrics(size)))
-        self.setWindowTitle(_("Sereno"))
-        self.resize(*theme.WINDOW_SIZE)
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        inner = QWidget()
-        box = QVBoxLayout(inner)
-        box.setContentsMargins(24, 12, 24, 24)
-        box.setSpacing(theme.GAP_PX)
-        self.title = Title(_("Who is using Sereno?"))
-        box.addWidget(self.title)
-        box.addWidget(Text(_("Press your name. Each person's notes are kept apart.")))
-        self.buttons: dict[str, BigButton] = {}
-        for number, person in enumerate(people, 1):
-            name = shown_name(person, number)
-            button = BigButton(name, primary=True,
-                               description=_("Open the notes of {name}").format(name=name))
-            button.clicked.connect(lambda _c=False, pid=person.id: self.chosen.emit(pid))
-            self.buttons[person.id] = button
-            box.addWidget(ButtonRow(button))
-        self.new_button = BigButton(_("Someone new"),
-                                    description=_("Start Sereno for a new person."))
-        self.new_button.clicked.connect(self.someone_new.emit)
-        box.addWidget(ButtonRow(self.new_button))
-        left_out = len(folder.unreadable())
-        self.left_out = Text(ngettext(
-            "The notes of one person could not be read, so they are not shown here. "
-            "A helper can look at them.",
-            "The notes of {n} people could not be read, so they are not shown here. "
-            "A helper can look at them.", left_out).format(n=left_out)) if left_out else None
-        if self.left_out is not None:
-            box.addWidget(self.left_out)
-        box.addStretch(1)
-        scroll.setWidget(inner)
-        outer.addWidget(scroll)
-        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 # The journey's pages --------------------------------------------------------------------
