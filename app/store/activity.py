@@ -1,4 +1,4 @@
-"""Account checks: when each account was checked, and the payments the person reviewed.
+"""Account checks as rows: when each account was checked, and the payments reviewed.
 
 The bank's file itself is never kept: an import keeps its file name and row count, and
 each payment only its date, amount, description, flags and the person's verdict. A
@@ -10,61 +10,15 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from app.core.activity import METHODS, RESULTS, VERDICTS, Check, ImportResult, Reviewed
 from app.store import limits
 from app.store.db import Database
 
 if TYPE_CHECKING:  # the flagging code is imported when a file is read, not at start-up
     from app.core.flags import Flag, Flagged
-
-METHODS = ("hand", "file")
-RESULTS = ("normal", "strange")
-VERDICTS = ("mine", "not_mine")
-
-
-@dataclass(frozen=True)
-class Check:
-    """One check of one account on one day."""
-
-    id: int
-    account_id: int
-    day: dt.date
-    method: str
-    result: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Reviewed:
-    """A payment kept for review; `verdict` is None while the person has not answered.
-
-    It has `.date`, `.amount` and `.description`, so a list of them is the `history`
-    that `flag_transactions` compares a new statement with.
-    """
-
-    id: int
-    account_id: int
-    fingerprint: str
-    date: dt.date
-    amount: Decimal
-    currency: str
-    description: str
-    flags: tuple[Flag, ...]
-    verdict: str | None
-    reviewed_on: dt.date | None
-    import_id: int | None
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What one import did: rows in the file, and how many were new."""
-
-    import_id: int
-    rows: int
-    added: int
 
 
 def storable(amount: Decimal) -> bool:
@@ -135,6 +89,8 @@ def _check(row: sqlite3.Row) -> Check:
 
 
 class ActivityRepo:
+    """The rows of the activity check, read as app.core.activity's records."""
+
     def __init__(self, db: Database):
         self.db = db
 

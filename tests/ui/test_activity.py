@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.tasks import add_months
 from app.ui import dialogs
-from app.ui.pages.activity_review import home_currency
 from app.ui.widgets import ChoiceRow
 from tests.conftest import TODAY
 
@@ -67,6 +66,17 @@ def _to_result(qtbot, w, kind, way):
 def _type(qtbot, field, text):
     field.edit.clear()
     qtbot.keyClicks(field.edit, text)
+
+
+def _write_payment(qtbot, page, day, amount, payee=None):
+    """The form, one field at a time: the date, the amount, then the name and Add."""
+    _type(qtbot, page.day, day)
+    qtbot.mouseClick(page.continue_button, LEFT)
+    _type(qtbot, page.amount, amount)
+    qtbot.mouseClick(page.continue_button, LEFT)
+    if payee is not None:
+        _type(qtbot, page.payee, payee)
+        qtbot.mouseClick(page.add_button, LEFT)
 
 
 def _activity_tasks(store, prefix):
@@ -140,10 +150,7 @@ def test_normal_check_keeps_the_date_and_plans_the_next_one_monthly(qtbot, make_
 def test_strange_payment_by_hand_becomes_a_todo_with_the_amount(qtbot, make_window):
     w = make_window(lang="fr_FR", done=True, on_store=_bank)
     page = _to_result(qtbot, w, "bank", "strange")
-    _type(qtbot, page.day, "12/03/2026")
-    _type(qtbot, page.amount, "45,00")
-    _type(qtbot, page.payee, "XYZ")
-    qtbot.mouseClick(page.add_button, LEFT)
+    _write_payment(qtbot, page, "12/03/2026", "45,00", "XYZ")
     tasks = _activity_tasks(w.controller.store, "activity.manual.")
     assert len(tasks) == 1
     title = tasks[0].shown_title()
@@ -173,31 +180,34 @@ def test_a_date_typed_as_printed_is_said_back_in_words_and_kept(qtbot, make_wind
         page.day.edit.setText(typed)
     assert page.day_words.isVisible() and page.day_words.text() == said
     assert said in _words(w)  # read aloud says it too
+    qtbot.mouseClick(page.continue_button, LEFT)
     _type(qtbot, page.amount, "45")
+    qtbot.mouseClick(page.continue_button, LEFT)
     _type(qtbot, page.payee, "XYZ")
     qtbot.mouseClick(page.add_button, LEFT)
     kept = w.controller.store.activity.all_transactions(_account_id(w, "bank"))
     assert [t.date for t in kept] == [dt.date(2026 if "2026" in said else 2025,
                                               11 if "2026" in said else 12,
                                               14 if "14" in said else 2)]
-    assert not page.day_words.isVisible()
+    assert page.stage() == "payment" and not page.day_words.isVisible()  # ready for the next
 
 
-@pytest.mark.parametrize("day, amount, payee, field, words", [
-    ("31/02/2026", "45,00", "XYZ", "day", "n'existe pas"),  # impossible date
-    ("12/03/2099", "45,00", "XYZ", "day", "pas encore"),   # later than today
-    ("hier", "45,00", "XYZ", "day", "comme sur le relevé"),  # not a date
-    ("12/03/2026", "beaucoup", "XYZ", "amount", "45,00"),  # not a number
-    ("12/03/2026", "45,00", "  ", "payee", "nom"),     # no name
+@pytest.mark.parametrize("day, amount, field, words", [
+    ("31/02/2026", "", "day", "n'existe pas"),  # impossible date
+    ("12/03/2099", "", "day", "pas encore"),   # later than today
+    ("hier", "", "day", "comme sur le relevé"),  # not a date
+    ("12/03/2026", "beaucoup", "amount", "45,00"),  # not a number
 ])
 def test_a_wrong_payment_gets_one_whole_message_beside_its_field_and_saves_nothing(
-        qtbot, make_window, day, amount, payee, field, words):
+        qtbot, make_window, day, amount, field, words):
     w = make_window(lang="fr_FR", done=True, on_store=_bank)
     page = _to_result(qtbot, w, "bank", "strange")
     _type(qtbot, page.day, day)
-    _type(qtbot, page.amount, amount)
-    _type(qtbot, page.payee, payee)
-    qtbot.mouseClick(page.add_button, LEFT)
+    qtbot.mouseClick(page.continue_button, LEFT)
+    if amount:
+        _type(qtbot, page.amount, amount)
+        qtbot.mouseClick(page.continue_button, LEFT)
+    assert page.stage() == {"day": "payment", "amount": "payment_amount"}[field]
     shown = [name for name, label in page.field_errors.items() if label.isVisible()]
     assert shown == [field] and words in page.field_errors[field].text()
     assert page.field_errors[field].text().endswith(".")  # whole, never cut
@@ -210,6 +220,26 @@ def test_a_wrong_payment_gets_one_whole_message_beside_its_field_and_saves_nothi
     assert w.controller.store.activity.all_transactions(_account_id(w, "bank")) == []
     _next(qtbot, w)  # what was typed and not added blocks Next
     assert w.controller.navigator.step.page == "activity.result"
+    assert "Continuer" in page.error_label.text()
+
+
+def test_the_name_is_asked_last_and_the_date_can_be_changed(qtbot, make_window):
+    w = make_window(lang="fr_FR", done=True, on_store=_bank)
+    page = _to_result(qtbot, w, "bank", "strange")
+    _write_payment(qtbot, page, "12/03/2026", "45,00")
+    assert page.stage() == "payment_name" and page.payee.edit.hasFocus()
+    words = _words(w)
+    assert "12 mars 2026" in words and "45,00\u00a0€" in words
+    qtbot.mouseClick(page.add_button, LEFT)  # no name yet
+    assert page.field_errors["payee"].isVisible() and "nom" in page.field_errors["payee"].text()
+    _type(qtbot, page.payee, "XYZ")
+    _next(qtbot, w)  # a name typed and not added blocks Next
+    assert w.controller.navigator.step.page == "activity.result"
+    qtbot.mouseClick(page.change_button, LEFT)  # back to the date, as it was typed
+    assert page.stage() == "payment" and page.day.value() == "12/03/2026"
+    qtbot.mouseClick(page.continue_button, LEFT)
+    assert page.amount.value() == "45,00"
+    assert _activity_tasks(w.controller.store, "activity.manual.") == []
 
 
 def test_file_review_two_no_become_two_todos(qtbot, make_window, monkeypatch, tmp_path):
@@ -235,7 +265,7 @@ def test_file_review_two_no_become_two_todos(qtbot, make_window, monkeypatch, tm
     tasks = _activity_tasks(store, "activity.txn.")
     assert len(tasks) == 2
     assert any("1,00\u00a0€" in t.shown_title() and "PAYPAL" in t.shown_title() for t in tasks)
-    assert page.mode() == "done"
+    assert page.stage() == "done"
     assert "4 paiements" in _words(w)
     assert store.activity.last_check(bank).result == "strange"
     assert store.tasks.by_rule(f"activity.next.{bank}").repeat == "monthly"
@@ -261,7 +291,7 @@ def test_a_half_done_review_resumes_after_reopening(qtbot, make_window, monkeypa
     again.controller.start("activity")
     page = again.current
     assert again.controller.navigator.step.page == "activity.result"
-    assert page.mode() == "review"
+    assert page.stage() == "review"
     assert "Payment 3 of 4" in _words(again)
     assert pending[0] == again.controller.store.activity.pending(_account_id(again, "bank"))[0].id
     _next(qtbot, again)  # unanswered payments block Next, Home is the way to stop
@@ -325,13 +355,13 @@ def test_unclear_columns_are_asked_then_the_file_is_read(qtbot, make_window, mon
     path.write_text("X;Y;Z;W\n12/03/2026;ABC SHOP;-12,00;100,00\n"
                     "13/03/2026;DEF;-3,00;97,00\n14/03/2026;GHI;-5,00;92,00\n")
     w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
-    assert page.mode() == "columns"
+    assert page.stage() == "columns"
     assert w.header.title.text() == "Which column is the amount?"
     qtbot.mouseClick(page.columns.retry, LEFT)  # nothing chosen yet
     assert page.error_label.isVisible()
     _choose(qtbot, w, "2")
     qtbot.mouseClick(page.columns.retry, LEFT)
-    assert page.mode() == "review"
+    assert page.stage() == "review"
     amounts = sorted(t.amount for t in w.controller.store.activity.pending(_account_id(w, "bank")))
     assert [str(a) for a in amounts] == ["-12.00", "-5.00", "-3.00"]
 
@@ -366,7 +396,7 @@ def test_a_file_with_no_dates_says_so_and_asks_which_column_is_the_date(
     path = tmp_path / "no-dates.csv"
     path.write_text("Quand;Libellé;Montant\n20261112;PAIN;-1,10\n20261113;LAIT;-0,90\n")
     w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
-    assert page.mode() == "columns"
+    assert page.stage() == "columns"
     assert w.header.title.text() == "Which column is the date?"
     assert "Sereno found no column with dates in this file." in _words(w)
     _choose(qtbot, w, "0")
@@ -382,10 +412,10 @@ def test_time_stamps_with_a_zone_are_read_and_the_currency_is_the_persons(
                     "2026-11-02 12:34:56 +0000,CAFE DE LA GARE,-3.50\n"
                     "2026-11-03T08:00:00Z,PHARMACIE DURAND,-12.00\n")
     w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
-    assert page.mode() == "review"
+    assert page.stage() == "review"
     kept = w.controller.store.activity.all_transactions(_account_id(w, "bank"))
     assert sorted(t.date for t in kept) == [dt.date(2026, 11, 2), dt.date(2026, 11, 3)]
-    assert {t.currency for t in kept} == {home_currency(page)}
+    assert {t.currency for t in kept} == {w.controller.activity.home_currency()} == {"EUR"}
 
 
 def test_money_between_two_accounts_of_the_file_is_shown_last_and_not_as_strange(

@@ -1,28 +1,30 @@
 """Opening the bank's own file: the file dialog, and "which column is the amount?".
 
-Reading never changes the store: a file that cannot be read gives a plain sentence and
-nothing is kept. When the reader cannot tell the columns apart, the person picks them
-from the column names and a few of their values, and the file is read again.
+A file that cannot be read gives a plain sentence and keeps nothing but its folder. When
+the reader cannot tell the columns apart, the person picks them from the column names and
+a few of their values, and the file is read again. Reading it, keeping its payments,
+writing down the check and planning the next one is one commit
+(`controller.activity.open_file`).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app import i18n
+from app.core.activity import ImportResult
 from app.core.answers import Account
-from app.core.flags import flag_transactions
 from app.core.statements import (
     ColumnMapping,
     ColumnsUnclear,
     StatementError,
     no_dates_found,
-    read_statement,
 )
 from app.i18n import N_, _
 from app.ui import dialogs
-from app.ui.pages.activity_review import account_of, ensure_next_check, home_currency
+from app.ui.pages.activity_review import account_of
 from app.ui.widgets import BigButton, ButtonRow, ChoiceGroup, Heading, Text
 
 QUESTIONS = {
@@ -137,18 +139,15 @@ class FileStages:
         self.area.addWidget(ButtonRow(self.open_button))
 
     def _show_columns(self, account: Account) -> None:
-        self.columns = ColumnsQuestion(self.unclear)
+        self.columns = ColumnsQuestion(self.controller.activity.columns_question(account.id))
         self.columns.retry.clicked.connect(self._retry_columns)
         self.area.addWidget(self.columns)
 
     def _open_file(self) -> None:
-        folder = self.controller.setting("last_folder")
-        path = ask_for_file(self, folder)
-        if not path:
-            return
-        self.controller.set_setting("last_folder", str(Path(path).parent))
-        self.path = path
-        self._read(None)
+        path = ask_for_file(self, self.controller.setting("last_folder"))
+        if path:
+            account_id = account_of(self).id
+            self._read(lambda: self.controller.activity.open_file(account_id, path))
 
     def _retry_columns(self) -> None:
         problem = self.columns.problem()
@@ -156,35 +155,21 @@ class FileStages:
             self.show_error(problem)
             self.controller.changed(problem)
             return
-        self._read(self.columns.mapping())
+        account_id, mapping = account_of(self).id, self.columns.mapping()
+        self._read(lambda: self.controller.activity.read_with_columns(account_id, mapping))
 
-    def _read(self, mapping) -> None:
-        account = account_of(self)
+    def _read(self, read: Callable[[], ImportResult]) -> None:
+        """Read the file; then show the stage it leads to, with what it did."""
         try:
-            statement = read_statement(self.path, mapping)
-        except ColumnsUnclear as unclear:
-            self.unclear = unclear
+            result = read()
+        except ColumnsUnclear:
             self._refresh()
             return
         except StatementError as error:
-            self.unclear = None
             self._refresh()
             self.show_error(error.message)
             self.controller.changed(error.message)
             return
-        self.unclear = None
-        repo = self.controller.store.activity
-        today = self.controller.today()
-        # A file that names no currency is in the money of the person's country.
-        currency = statement.currency or home_currency(self)
-        flagged = flag_transactions(statement.transactions, repo.history(account.id), currency)
-        result = repo.import_statement(account.id, today, Path(self.path).name, flagged,
-                                       currency)
-        earlier = next((c for c in repo.checks(account.id)
-                        if c.day == today and c.method == "file"), None)
-        repo.record_check(account.id, today, "file", earlier.result if earlier else "normal")
-        ensure_next_check(self, account)
-        self.reviewed_here = False
         if result.added == 0:
             notice = _("Sereno already knows every payment in this file. Nothing was added "
                        "twice.")

@@ -1,9 +1,11 @@
-"""The strange payment written down by hand, copied from a paper statement.
+"""The strange payment written down by hand, copied from a paper statement, one field at a time.
 
-The date is typed as the statement prints it ("14 de noviembre", "14 nov", "14/11") and
-said back in words under the field ("That is: 14 November 2026"). A problem is one whole
-sentence under the field it is about, heard with that field, and gone when it changes.
-Each payment added becomes a call to the bank on the to-do list.
+Its date, its amount, then the name on the statement: at the largest text size each
+field, what is said under it and its button share the screen. The date is typed as the
+statement prints it ("14 de noviembre", "14 nov", "14/11") and said back in words under
+the field ("That is: 14 November 2026"). A problem is one whole sentence under the field
+it is about, heard with that field, and gone when it changes. Each payment added becomes
+a call to the bank on the to-do list.
 """
 from __future__ import annotations
 
@@ -16,29 +18,64 @@ from app import i18n
 from app.core.answers import Account
 from app.core.dates import DateError, read_typed_date
 from app.core.statements_csv import decimal_mark, parse_amount
-from app.i18n import _, format_date
-from app.ui.pages.activity_review import account_of, call_bank_task, home_currency
+from app.i18n import _, format_date, format_money
+from app.ui.pages.activity_review import account_of
 from app.ui.widgets import BigButton, ButtonRow, Text, TextField
 
 
 class HandStages:
-    """The "payment" stage of the result page: date, amount and name, then "Add"."""
+    """The "payment" stages of the result page: the date, the amount, then the name and "Add"."""
 
     def _show_payment(self, account: Account) -> None:
-        self.controller.store.activity.record_check(account.id, self.controller.today(), "hand",
-                                                    "strange")
-        self.area.addWidget(Text(_("Copy it from the statement. Sereno puts a call to your "
-                                   "bank on your to-do list.")))
         self.day = TextField(_("Date of the payment"), hint=_("For example {example}").format(
             example=self._date_example()), max_length=40)
-        self.amount = TextField(_("Amount"), hint=_("For example {example}").format(
-            example=self._amount_example()), max_length=20)
-        self.payee = TextField(_("Name on the statement"), max_length=120)
         # Under the date, the date said back in words; under each field, its one problem.
         self.day_words = Text("", "muted")
         self.day_words.hide()
+        self._add_fields((("day", self.day),))
+        self._field_changed("day")
+        self._add_continue(self._continue_day)
+        self.area.addWidget(Text(_("Copy it from the statement. Sereno puts a call to your "
+                                   "bank on your to-do list.")))
+
+    def _show_payment_amount(self, account: Account) -> None:
+        self._written_so_far(account)
+        self.amount = TextField(_("Amount"), hint=_("For example {example}").format(
+            example=self._amount_example()), max_length=20)
+        self._add_fields((("amount", self.amount),))
+        self._add_continue(self._continue_amount)
+        self._add_change_button()
+
+    def _show_payment_name(self, account: Account) -> None:
+        self._written_so_far(account)
+        self.payee = TextField(_("Name on the statement"), max_length=120)
+        self._add_fields((("payee", self.payee),))
+        self.add_button = BigButton(_("Add to my to-do list"), primary=True)
+        self.add_button.clicked.connect(self._add_payment)
+        self.area.addWidget(ButtonRow(self.add_button))
+        self._add_change_button()
+
+    def _written_so_far(self, account: Account) -> None:
+        """The date (and the amount) already written, in words, above the next field."""
+        half = self.controller.activity.half_payment(account.id)
+        self.area.addWidget(Text(format_date(half.day), "heading"))
+        if half.amount is not None:
+            money = format_money(abs(half.amount), self.controller.activity.home_currency())
+            self.area.addWidget(Text(_("Paid: {amount}").format(amount=money), "heading"))
+
+    def _add_continue(self, step) -> None:
+        self.continue_button = BigButton(_("Continue"), primary=True)
+        self.continue_button.clicked.connect(step)
+        self.area.addWidget(ButtonRow(self.continue_button))
+
+    def _add_change_button(self) -> None:
+        self.change_button = BigButton(_("Change the date or amount"))
+        self.change_button.clicked.connect(self._change_payment)
+        self.area.addWidget(ButtonRow(self.change_button))
+
+    def _add_fields(self, fields) -> None:
         self.field_errors: dict[str, Text] = {}
-        for name, field in (("day", self.day), ("amount", self.amount), ("payee", self.payee)):
+        for name, field in fields:
             self.area.addWidget(self.keep(name, field))
             if name == "day":
                 self.area.addWidget(self.day_words)
@@ -47,11 +84,6 @@ class HandStages:
             self.field_errors[name] = error
             self.area.addWidget(error)
             field.edit.textChanged.connect(lambda _text, n=name: self._field_changed(n))
-        self._field_changed("day")
-        self.add_button = BigButton(_("Add to my to-do list"), primary=True)
-        self.add_button.clicked.connect(self._add_payment)
-        self.area.addWidget(ButtonRow(self.add_button))
-        self.area.addWidget(self._next_check_text(account))
 
     def _amount_example(self) -> str:
         return f"45{get_decimal_symbol(i18n.babel_locale())}00"
@@ -88,27 +120,42 @@ class HandStages:
         field.edit.setAccessibleDescription(message)
         field.setFocus()
 
-    def _add_payment(self) -> None:
-        problem = self._payment_problem()
+    def _continue_day(self) -> None:
+        problem = self._day_problem()
         if problem:
-            self._show_field_error(*problem)
+            self._show_field_error("day", problem)
+            return
+        self.controller.activity.payment_day(account_of(self).id, self._typed_day())
+        self._refresh()
+        self.amount.setFocus()
+
+    def _continue_amount(self) -> None:
+        amount = self._amount()
+        if amount is None or amount == 0:
+            self._show_field_error("amount", _(
+                "Please write the amount with numbers only, for example {example}.").format(
+                    example=self._amount_example()))
+            return
+        self.controller.activity.payment_amount(account_of(self).id, amount)
+        self._refresh()
+        self.payee.setFocus()
+
+    def _change_payment(self) -> None:
+        self.controller.activity.change_payment(account_of(self).id)
+        self._refresh()
+        self.day.setFocus()
+
+    def _add_payment(self) -> None:
+        if not self.payee.value().strip():
+            self._show_field_error("payee", _("Please write the name as it appears on the "
+                                              "statement."))
             return
         account = account_of(self)
-        today = self.controller.today()
-        day = self._typed_day()
-        amount = -abs(self._amount())
-        currency = home_currency(self)
-        payee = self.payee.value().strip()
-        saved = self.controller.store.activity.add_by_hand(account.id, day, amount, currency,
-                                                           payee, today)
-        self.controller.store.activity.record_check(account.id, today, "hand", "strange")
-        self.controller.add_task(call_bank_task(f"activity.manual.{saved.id}", day, amount,
-                                                currency, payee, today))
-        for field in (self.day, self.amount, self.payee):
-            field.set_value("")
-        for label in self.field_errors.values():
-            label.hide()
-        self.show_error(None)
+        half = self.controller.activity.half_payment(account.id)
+        self.controller.activity.add_payment(account.id, half.day, half.amount,
+                                             self.payee.value())
+        self._fields = {}  # added: the emptied form is not kept as a draft again
+        self._refresh()
         self.day.setFocus()
 
     def _amount(self) -> Decimal | None:
@@ -118,24 +165,16 @@ class HandStages:
         mark = decimal_mark([text], get_decimal_symbol(i18n.babel_locale()))
         return parse_amount(text, mark)
 
-    def _payment_problem(self) -> tuple[str, str] | None:
-        """(the field, one whole sentence about it) for the first field that is not right."""
+    def _day_problem(self) -> str | None:
+        """One whole sentence about the date, when it is not right."""
         unreadable = _("Please write the date as it is on the statement, for example "
                        "{example}.").format(example=self._date_example())
         try:
             day = self._typed_day()
         except DateError as error:
-            return "day", {
+            return {
                 "no_such_day": _("This day does not exist in that month. Please check the "
                                  "date."),
                 "later": _("This date is later than today. Please check it."),
             }.get(error.reason, unreadable)
-        if day is None:
-            return "day", unreadable
-        amount = self._amount()
-        if amount is None or amount == 0:
-            return "amount", _("Please write the amount with numbers only, for example "
-                               "{example}.").format(example=self._amount_example())
-        if not self.payee.value().strip():
-            return "payee", _("Please write the name as it appears on the statement.")
-        return None
+        return None if day is not None else unreadable
