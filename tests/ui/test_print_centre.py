@@ -6,8 +6,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from app.core.tasks import Task
-from app.ui import dialogs
+from app.ui import dialogs, printing
 from app.ui.pages import print_centre
+from app.ui.printing import Sheet
+from app.ui.widgets import Heading
 from tests.conftest import TODAY
 
 LEFT = Qt.MouseButton.LeftButton
@@ -110,3 +112,16 @@ def test_the_summary_never_says_call_back(make_window):
     w = make_window(done=True)
     html = print_centre.summary_printout(w.controller).to_html()
     assert "call back" not in html and "back of your bank card yourself" in html
+
+
+def test_the_centre_lists_every_registered_printout_in_order(monkeypatch, make_window):
+    extra = Sheet("calls", "My calls", "Every call written down.", lambda c: None, "my-calls",
+                  order=25)
+    monkeypatch.setitem(printing._SHEETS, "calls", extra)
+    w = make_window(done=True)
+    w.controller.start("print")
+    assert list(w.current.print_buttons) == ["summary", "todo", "calls", "notebook"]
+    headings = [h.text() for h in w.current.findChildren(Heading)]
+    assert headings == ["Today's summary", "My to-do list", "My calls", "My password notebook"]
+    primary = [k for k, b in w.current.print_buttons.items() if b.property("role") == "primary"]
+    assert primary == ["summary"]

@@ -8,6 +8,7 @@ from pathlib import Path
 from app.core.answers import ACCOUNT_KINDS, Account, Answers
 from app.core.journeys import JOURNEYS
 from app.ui import pages
+from app.ui.printing import sheets
 from app.ui.widgets import PageBase
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,3 +44,23 @@ def test_a_page_brings_in_its_own_journey_only():
     others = {f"app.ui.pages.{module}" for key, module in pages.MODULES.items()
               if key != "contacts"}
     assert not others & set(out)
+
+
+def test_printouts_listed_are_those_the_journeys_registered():
+    pages.load_all()
+    assert [sheet.key for sheet in sheets()] == ["summary", "todo", "notebook"]
+    for sheet in sheets():
+        assert callable(sheet.build) and sheet.title and sheet.what and sheet.file_stem
+
+
+def test_home_sections_are_drawn_by_small_modules_that_bring_in_no_journey():
+    """Home is the start-up page: its sections import what they draw, no journey's pages."""
+    code = ("import importlib, sys; from app.ui.home_sections import SECTIONS\n"
+            "for path in SECTIONS:\n"
+            "    module, _, name = path.partition(':')\n"
+            "    assert callable(getattr(importlib.import_module(module), name)), path\n"
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('app.ui.pages.'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout.split()
+    assert len(out) >= 3
+    assert not {f"app.ui.pages.{module}" for module in pages.MODULES.values()} & set(out)

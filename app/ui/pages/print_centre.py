@@ -38,10 +38,9 @@ def summary_printout(controller) -> Printout:
                 date=format_date(last.day))
         sheet.item(account.name, line, tick=False)
     sheet.heading(_("Passwords I changed"))
-    states = store.passwords.all()
     for account in accounts:
-        state = states.get(account.id)
-        if state is not None and state.status == "changed" and state.changed_on:
+        state = c.passwords.state(account.id)
+        if state.status == "changed" and state.changed_on:
             line = _("Changed on {date}.").format(date=format_date(state.changed_on))
         else:
             line = _("Not changed yet.")
