@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from app.core.actions.tasks import TaskActions
-from app.core.tasks import Task
+from app.core.tasks import Task, in_order
 from tests.conftest import TODAY
 
 
@@ -78,4 +78,40 @@ def test_sync_plan_does_nothing_before_the_plan(store, tasks):
     tasks.add(Task(title="Mine"))
     before = store.db.commits
     assert tasks.sync_plan() is None
+    assert store.db.commits == before
+
+
+def test_move_swaps_with_the_neighbour_shown(store, tasks):
+    tasks.add(Task(title="A", due=TODAY, priority=1))
+    b = tasks.add(Task(title="B", due=TODAY + dt.timedelta(days=3)))
+    before = store.db.commits
+    assert tasks.move(b.id, -1)
+    assert store.db.commits == before + 1
+    assert [t.title for t in in_order(tasks.open(), TODAY)] == ["B", "A"]
+    assert not tasks.move(b.id, -1)  # already first
+
+
+def test_the_form_draft_is_written_with_the_task(store, tasks):
+    before = store.db.commits
+    saved = tasks.add(Task(title="Stamps"), draft=("todo.list", {"editing": ""}))
+    tasks.update(saved.id, note="At the post office", draft=("todo.list", {"editing": "x"}))
+    assert store.db.commits == before + 2
+    assert store.progress.draft("todo.list") == {"editing": "x"}
+
+
+def test_sync_plan_writes_only_when_the_answers_changed(store, tasks):
+    store.settings.set("country", "FR")
+    store.answers.set_notice("ameli")
+    store.answers.set_exposed({"social_security"})
+    tasks.apply_plan()
+    before = store.db.commits
+    assert tasks.sync_plan() is None  # up to date: nothing written
+    assert store.db.commits == before
+    store.settings.set("country", "MX")
+    before = store.db.commits
+    change = tasks.sync_plan()
+    assert store.db.commits == before + 1 and change.changed
+    assert not any(t.rule.startswith("plan.fr_") for t in tasks.open() if t.rule)
+    before = store.db.commits
+    assert tasks.sync_plan() is None  # brought up to date once
     assert store.db.commits == before

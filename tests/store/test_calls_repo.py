@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from app.core.tasks import Task
 from app.core.calls import Call
+from app.core.tasks import Task
 
 AT = dt.datetime(2026, 11, 20, 10, 30)
 

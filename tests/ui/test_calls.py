@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 
 from app.core import plan
 from app.core.answers import Answers
+from app.core.calls import Call
 from app.core.known_facts import known_facts
 from app.core.tasks import Task
 from app.i18n import _
-from app.core.calls import Call
 from app.ui.pages import calls as calls_page
 from app.ui.pages.calls import CalendarPage, CardPage, ScriptsPage, home_section
 from app.ui.pages.calls_log import LogPage, printout
@@ -320,3 +320,36 @@ def test_the_calendar_file_is_never_written_through_a_planted_link(make_window, 
     assert victim.read_text() == "keep me"
     assert Calendar.from_ical(target.read_bytes())
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part") and not p.is_symlink()]
+
+
+def test_saving_a_call_with_all_it_does_is_one_commit_and_opening_writes_nothing(
+        qtbot, make_window, dialogs):
+    def seed(store):
+        answered("social_security", notice="ameli")(store)
+        store.tasks.add(Task(title="Appeler la banque", due=TODAY))
+    w = make_window(lang="fr_FR", done=True, on_store=seed)
+    db, task = w.controller.store.db, w.controller.store.tasks.all()[0]
+    page = open_page(w, "log")
+    before = db.commits
+    page.load()
+    assert db.commits == before
+    click(qtbot, page.received_button)
+    fill(page.form, organisation="Faux conseiller")
+    click(qtbot, page.form.scam.rows[0])
+    click(qtbot, next(r for r in page.form.task.rows if r.value == str(task.id)))
+    before = db.commits
+    page.load()  # the form open, from its draft
+    assert db.commits == before and page.form.isVisibleTo(page)
+    click(qtbot, page.form.save_button)  # the call, the tick, the report to-do, the draft
+    assert db.commits == before + 1
+    call = w.controller.store.calls.all()[0]
+    assert w.controller.store.tasks.get(task.id).done
+    assert w.controller.store.tasks.by_rule(f"calls.report.{call.id}") is not None
+    assert not page.form.isVisibleTo(page)
+    delete = next(b for b in page.findChildren(BigButton) if b.isVisibleTo(page)
+                  and b.accessibleName().startswith(_("Delete") + ":"))
+    for button in (lambda: delete, lambda: page.undo_button):
+        before = db.commits
+        click(qtbot, button())
+        assert db.commits == before + 1
+    assert [c.organisation for c in w.controller.store.calls.all()] == ["Faux conseiller"]

@@ -391,3 +391,39 @@ def test_changing_the_country_rebuilds_the_list_and_keeps_ticks_and_notes(qtbot,
     assert "plan.mx_imss_channels" in rules
     assert tasks.get(email.id).note == "avec mon fils"
     assert "Appeler ma fille" in titles(w)
+
+
+def test_each_change_is_one_commit_and_opening_the_list_writes_nothing(
+        qtbot, make_window, dialogs):
+    w = open_list(make_window)
+    db = w.controller.store.db
+
+    def one_commit(do):
+        before = db.commits
+        do()
+        assert db.commits == before + 1
+
+    before = db.commits
+    w.current.load()
+    assert db.commits == before  # the plan is up to date: nothing to write
+    order = titles(w)
+    one_commit(lambda: click(qtbot, button(w, _("Done"), "Appeler ma fille")))
+    one_commit(lambda: click(qtbot, w.current.undo_button))
+    mover = change(qtbot, w, _("Move up"), order[-1])  # opening a card is a draft: its own
+    one_commit(lambda: click(qtbot, mover))
+    deleter = change(qtbot, w, _("Delete"), order[1])
+    one_commit(lambda: click(qtbot, deleter))
+    one_commit(lambda: click(qtbot, w.current.undo_button))
+    click(qtbot, w.current.add_button)
+    fill_form(qtbot, w, "Acheter des timbres")
+    one_commit(lambda: click(qtbot, w.current.form.save_button))  # the task and the draft
+    assert "Acheter des timbres" in titles(w) and not w.current.form.isVisible()
+    click(qtbot, change(qtbot, w, _("Edit"), "Acheter des timbres"))
+    before = db.commits
+    w.current.load()  # the form open, from its draft
+    assert db.commits == before and w.current.form.isVisible()
+    qtbot.keyClicks(w.current.form.note, "Au bureau de poste")
+    one_commit(lambda: click(qtbot, w.current.form.save_button))
+    saved = next(t for t in w.controller.store.tasks.all() if t.title == "Acheter des timbres")
+    assert saved.note == "Au bureau de poste"
+    assert w.controller.drafts.get("todo.list").get("editing") == ""
