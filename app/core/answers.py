@@ -22,6 +22,19 @@ EXPOSED_KINDS: tuple[str, ...] = (
     "health_rights",
     "unknown",
 )
+# The question is asked on two pages (nine answers do not fit one screen at large sizes):
+# details about the person, then money and health. "I don't know" is offered on both.
+IDENTITY_KINDS: tuple[str, ...] = ("name_address", "birth_date", "social_security", "curp",
+                                   "contact", "unknown")
+MONEY_HEALTH_KINDS: tuple[str, ...] = ("bank", "pension", "health_rights", "unknown")
+# What each leak held (DOMAIN.md and its corrections): ticked for the person when they say
+# which notice they got. The IMSS leak's pension amounts and phones came from one outlet
+# only, and no report lists email: not ticked.
+LEAK_DATA: dict[str, frozenset[str]] = {
+    "imss": frozenset({"name_address", "birth_date", "curp", "social_security",
+                       "health_rights"}),
+    "ameli": frozenset({"birth_date", "social_security", "health_rights"}),
+}
 # "I don't know" is answered as if the sensitive data were exposed.
 SENSITIVE_KINDS: frozenset[str] = frozenset(
     {"name_address", "birth_date", "social_security", "contact", "bank", "pension"}
@@ -72,6 +85,16 @@ class Answers:
 
     def accounts_of(self, kind: str) -> tuple[Account, ...]:
         return tuple(a for a in self.accounts if a.kind == kind)
+
+
+def offered_exposed(country: str, kinds: tuple[str, ...] = EXPOSED_KINDS) -> tuple[str, ...]:
+    """The exposed kinds asked about in this country (the CURP is Mexican), in page order."""
+    return tuple(k for k in kinds if k != "curp" or country == "MX")
+
+
+def leak_data(notice: str, country: str) -> frozenset[str]:
+    """What the leak behind this notice held, among the kinds asked about here."""
+    return LEAK_DATA.get(notice, frozenset()) & set(offered_exposed(country))
 
 
 def valid_last4(text: str) -> bool:

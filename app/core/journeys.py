@@ -20,11 +20,12 @@ FIRST_RUN = Journey(
 
 
 def _what_happened_steps(answers: Answers) -> list[Step]:
-    """The questions, names only when there are accounts, and the list the answers made."""
-    names = [Step("what_happened.names")] if answers.accounts else []
+    """The questions (what was exposed on two pages, so each fits one screen), a name for
+    each account on its own page, and the list the answers made."""
+    names = [Step("what_happened.names", str(a.id)) for a in answers.accounts]
     return [Step("what_happened.notice"), Step("what_happened.exposed"),
-            Step("what_happened.accounts"), *names, Step("what_happened.summary"),
-            Step("todo.list")]
+            Step("what_happened.exposed_more"), Step("what_happened.accounts"), *names,
+            Step("what_happened.summary"), Step("todo.list")]
 
 
 WHAT_HAPPENED = Journey(

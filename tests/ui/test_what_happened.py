@@ -18,18 +18,22 @@ def step(w):
     return w.controller.navigator.position.step
 
 
+def tick_only(qtbot, page, wanted):
+    """Tick exactly the wanted answers that this page offers."""
+    for r in page.group.rows:  # a second run starts from the earlier answers
+        if r.isChecked() != (r.value in wanted):
+            click(qtbot, r)
+
+
 def answer(qtbot, w, notice, exposed, accounts):
-    """From the notice page to the summary, choosing the given answers."""
+    """From the notice page to the first name page (or the summary), choosing the answers."""
     assert step(w) == "what_happened.notice"
     click(qtbot, row(w.current, notice))
     click(qtbot, w.next_button)
-    for value in w.current.group.values():  # a second run starts from the earlier answers
-        if value not in exposed:
-            click(qtbot, row(w.current, value))
-    for value in exposed:
-        if value not in w.current.group.values():
-            click(qtbot, row(w.current, value))
-    click(qtbot, w.next_button)
+    for page in ("what_happened.exposed", "what_happened.exposed_more"):
+        assert step(w) == page
+        tick_only(qtbot, w.current, exposed)
+        click(qtbot, w.next_button)
     for kind in accounts:
         if kind not in w.current.group.values():
             click(qtbot, row(w.current, kind))
@@ -51,30 +55,34 @@ def test_questionnaire_makes_the_plan_and_shows_the_risks(qtbot, make_window):
     assert store.answers.exposed() == {"curp", "pension", "bank"}
     assert [a.kind for a in store.answers.accounts()] == ["email", "bank"]
 
-    assert step(w) == "what_happened.names"
-    bank = next(a for a in store.answers.accounts() if a.kind == "bank")
-    name, digits = w.current.names[bank.id], w.current.digits[bank.id]
+    email, bank = store.answers.accounts()
+    assert step(w) == f"what_happened.names:{email.id}"  # one account per page
+    assert w.current.digits is None and w.current.name.value() == _("Email")
+    click(qtbot, w.next_button)
+    assert step(w) == f"what_happened.names:{bank.id}"
+    name, digits = w.current.name, w.current.digits
     assert name.value() == _("Bank account")
     name.edit.clear()
     qtbot.keyClicks(name.edit, "Banco Azteca")
     qtbot.keyClicks(digits.edit, "12a4")
     click(qtbot, w.next_button)
-    assert step(w) == "what_happened.names"  # letters refused, with a message
+    assert step(w) == f"what_happened.names:{bank.id}"  # letters refused, with a message
     assert "4" in w.current.error_label.text()
     click(qtbot, w.back_button)  # Back keeps what was typed, even a wrong number
     click(qtbot, w.next_button)
-    assert digits.value() == "12a4"
+    assert w.current.digits.value() == "12a4"
+    assert w.current.name.value() == "Banco Azteca"
+    digits = w.current.digits
     digits.edit.clear()
     qtbot.keyClicks(digits.edit, "4821")
     click(qtbot, w.next_button)
     assert store.answers.account(bank.id).name == "Banco Azteca"
     assert store.answers.account(bank.id).last4 == "4821"
+    assert w.controller.drafts.get(f"what_happened.names:{bank.id}") == {}
 
     assert step(w) == "what_happened.summary"
     answers = w.controller.answers()
     wanted = [t.rule for t in plan.build(answers, w.controller.today())]
-    stored = [t.rule for t in store.tasks.all() if t.rule]
-    assert wanted and sorted(stored) == sorted(wanted)
     shown = w.current.read_aloud_text()
     for risk in plan.risks(answers):
         assert _(risk) in shown
@@ -83,6 +91,8 @@ def test_questionnaire_makes_the_plan_and_shows_the_risks(qtbot, make_window):
     assert w.next_button.text() == _("See my to-do list")
     click(qtbot, w.next_button)
     assert step(w) == "todo.list"
+    stored = [t.rule for t in store.tasks.all() if t.rule]
+    assert wanted and sorted(stored) == sorted(wanted)
     assert w.current.count_label.text().startswith(str(len(wanted)))
 
 
@@ -90,8 +100,8 @@ def test_running_again_keeps_ticks_and_notes_without_doubles(qtbot, make_window)
     w = make_window(lang="fr_FR", done=True)
     w.controller.start("what_happened")
     answer(qtbot, w, "ameli", ["social_security", "health_rights"], ["social_security"])
-    click(qtbot, w.next_button)  # names
-    click(qtbot, w.next_button)  # summary
+    click(qtbot, w.next_button)  # the name of the one account: the summary
+    click(qtbot, w.next_button)  # the list, made from the answers
     tasks = w.controller.store.tasks
     first = tasks.all()
     ticked, noted = first[0], first[1]
@@ -104,6 +114,7 @@ def test_running_again_keeps_ticks_and_notes_without_doubles(qtbot, make_window)
     answer(qtbot, w, "ameli", ["social_security", "health_rights", "bank"], ["social_security"])
     click(qtbot, w.next_button)
     assert step(w) == "what_happened.summary"
+    click(qtbot, w.next_button)
     rules = [t.rule for t in tasks.all() if t.rule]
     assert len(rules) == len(set(rules))
     assert tasks.get(ticked.id).done
@@ -118,12 +129,17 @@ def test_french_and_mexican_rows_name_the_social_security_number(qtbot, make_win
     click(qtbot, row(w.current, "ameli"))
     click(qtbot, w.next_button)
     values = [r.value for r in w.current.group.rows]
-    assert "curp" not in values and "health_rights" in values
+    assert values == ["name_address", "birth_date", "social_security", "contact", "unknown"]
     assert row(w.current, "social_security").title_label.text() == "Numéro de sécurité sociale"
-    for value in list(w.current.group.values()):  # what the AmeliPro leak held, pre-ticked
-        click(qtbot, row(w.current, value))
-    click(qtbot, w.next_button)  # nothing chosen: blocked
-    assert step(w) == "what_happened.exposed"
+    tick_only(qtbot, w.current, [])  # what the AmeliPro leak held was ticked: untick it
+    click(qtbot, w.next_button)  # nothing about identity: fine, money and health come next
+    assert step(w) == "what_happened.exposed_more"
+    assert [r.value for r in w.current.group.rows] == [
+        "bank", "pension", "health_rights", "unknown"]
+    tick_only(qtbot, w.current, [])
+    click(qtbot, w.next_button)  # nothing chosen on either page: blocked
+    assert step(w) == "what_happened.exposed_more"
+    assert w.current.error_label.isVisible()
     click(qtbot, row(w.current, "unknown"))
     click(qtbot, w.next_button)
     assert step(w) == "what_happened.accounts"
@@ -132,8 +148,11 @@ def test_french_and_mexican_rows_name_the_social_security_number(qtbot, make_win
     w.controller.set_setting("language", "es_MX")
     w.controller.set_setting("country", "MX")
     click(qtbot, w.back_button)
+    click(qtbot, w.back_button)
+    assert step(w) == "what_happened.exposed"
     assert "curp" in [r.value for r in w.current.group.rows]
     assert row(w.current, "social_security").title_label.text().startswith("NSS")
+    assert row(w.current, "unknown").isChecked()  # one answer, on both pages
 
 
 @pytest.mark.parametrize("confirm", [True, False])
@@ -147,6 +166,7 @@ def test_unticking_an_account_asks_before_forgetting_it(qtbot, make_window, dial
     click(qtbot, w.next_button)
     click(qtbot, row(w.current, "unknown"))
     click(qtbot, w.next_button)
+    click(qtbot, w.next_button)  # "I don't know" is ticked on the second page too
     dialogs.answer = confirm
     click(qtbot, row(w.current, "bank"))
     asked = dialogs.texts("confirm")
@@ -168,13 +188,53 @@ def test_what_the_leak_held_is_ticked_and_said(qtbot, make_window, lang, notice,
     w = make_window(lang=lang, done=True)
     w.controller.start("what_happened")
     click(qtbot, row(w.current, notice))
+    assert w.controller.store.answers.exposed() == held  # with the notice, in one commit
     click(qtbot, w.next_button)
-    assert set(w.current.group.values()) == held == w.controller.store.answers.exposed()
+    identity = {r.value for r in w.current.group.rows}
+    assert set(w.current.group.values()) == held & identity
     assert w.current.leak.isVisible() and "Sereno" in w.current.leak.text()
     if notice == "ameli":  # AmeliPro took no address, phone or bank details
         assert not {"name_address", "contact", "bank"} & held
-    click(qtbot, row(w.current, "pension"))  # the person can still add more
-    click(qtbot, row(w.current, "birth_date"))  # or untick
+    click(qtbot, row(w.current, "birth_date"))  # the person can untick
+    click(qtbot, w.next_button)
+    assert set(w.current.group.values()) == {"health_rights"}
+    assert w.current.leak.isVisible()
+    click(qtbot, row(w.current, "pension"))  # or add more
     click(qtbot, w.back_button)
+    assert not row(w.current, "birth_date").isChecked()
+    click(qtbot, w.back_button)
+    click(qtbot, row(w.current, notice))  # the same notice again: nothing ticked anew
+    click(qtbot, w.next_button)
     click(qtbot, w.next_button)
     assert w.controller.store.answers.exposed() == (held - {"birth_date"}) | {"pension"}
+
+
+def test_each_answer_is_one_commit_and_showing_a_page_writes_nothing(qtbot, make_window, dialogs):
+    w = make_window(lang="es_MX", done=True)
+    db = w.controller.store.db
+
+    def commits(do):
+        before = db.commits
+        do()
+        return db.commits - before
+
+    w.controller.start("what_happened")
+    assert commits(lambda: click(qtbot, row(w.current, "imss"))) == 1
+    assert commits(lambda: click(qtbot, w.next_button)) == 0
+    assert commits(lambda: click(qtbot, row(w.current, "contact"))) == 1
+    assert commits(lambda: click(qtbot, w.next_button)) == 0
+    assert commits(lambda: click(qtbot, row(w.current, "bank"))) == 1
+    assert commits(lambda: click(qtbot, w.next_button)) == 0
+    assert commits(lambda: click(qtbot, row(w.current, "bank"))) == 1  # an account, added
+    assert commits(lambda: click(qtbot, row(w.current, "email"))) == 1
+    assert commits(lambda: click(qtbot, w.next_button)) == 0
+    assert step(w).startswith("what_happened.names:")
+    assert commits(lambda: click(qtbot, w.next_button)) == 0  # the name as it was
+    w.current.name.edit.setText("Banorte")  # typing keeps a draft, one commit a change
+    assert commits(lambda: click(qtbot, w.next_button)) == 1  # named, draft done with
+    assert step(w) == "what_happened.summary"
+    assert w.controller.store.tasks.all() == []  # shown, not made yet
+    count = w.current.ready.text()
+    assert commits(lambda: click(qtbot, w.next_button)) == 1  # the list, made
+    assert step(w) == "todo.list"
+    assert str(len(w.controller.store.tasks.all())) in count

@@ -1,14 +1,22 @@
 """What happened?: the notice, the data exposed, the accounts, and what it means in plain words.
 
-Every answer is written to the store the moment it is chosen, so the plan, the activity
-checks and the password journey see it at once; the summary turns it into the to-do list.
+Every answer is one action of `controller.what_happened` (app/core/actions/what_happened.py),
+written the moment it is chosen, so the plan, the activity checks and the password journey
+see it at once; leaving the summary turns the answers into the to-do list.
 """
 from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from app.core import emergency, plan
-from app.core.answers import ACCOUNT_KIND_NAMES, ACCOUNT_KINDS, valid_last4
+from app.core.answers import (
+    ACCOUNT_KIND_NAMES,
+    ACCOUNT_KINDS,
+    IDENTITY_KINDS,
+    MONEY_HEALTH_KINDS,
+    leak_data,
+    offered_exposed,
+    valid_last4,
+)
 from app.i18n import N_, _, ngettext
 from app.ui import dialogs
 from app.ui.pages.registry import register
@@ -45,14 +53,7 @@ SOCIAL_SECURITY: dict[str, tuple[str, str]] = {
     "OTHER": (N_("Social security number"),
               N_("Your national social security or insurance number.")),
 }
-# What each leak held (DOMAIN.md and its corrections): ticked for the person on the exposed
-# page, with a sentence that says so; they can untick or add. The IMSS leak's pension amounts
-# and phones came from one outlet only, and no report lists email: not ticked.
-LEAK_DATA: dict[str, frozenset[str]] = {
-    "imss": frozenset({"name_address", "birth_date", "curp", "social_security",
-                       "health_rights"}),
-    "ameli": frozenset({"birth_date", "social_security", "health_rights"}),
-}
+# Said above the answers when Sereno ticked what the leak behind the notice held.
 LEAK_WORDS: dict[str, str] = {
     "imss": N_("The IMSS leak held names, addresses, CURP, NSS, birth dates and illnesses. "
                "Sereno has ticked them. Add anything else your notice mentions."),
@@ -60,7 +61,7 @@ LEAK_WORDS: dict[str, str] = {
                 "rights. It held no address, phone or bank details. Sereno has ticked what it "
                 "held. Add anything else your notice mentions."),
 }
-PREFILLED = "prefilled"
+LEAK_TICKED = N_("Sereno has ticked what the leak held. Add anything else your notice mentions.")
 
 ACCOUNT_HINTS: dict[str, str] = {
     "email": N_("The address where you receive your emails."),
@@ -74,6 +75,11 @@ ACCOUNT_HINTS: dict[str, str] = {
 def _country(page: PageBase) -> str:
     country = page.controller.setting("country")
     return country if country in ("MX", "FR") else "OTHER"
+
+
+def _kind_name(kind: str) -> str:
+    return _(ACCOUNT_KIND_NAMES[kind])
+
 
 
 class NoticePage(PageBase):
@@ -94,12 +100,12 @@ class NoticePage(PageBase):
         box.addWidget(self.group)
 
     def load(self) -> None:
-        self.group.set_value(self.controller.store.answers.notice())
+        self.group.set_value(self.controller.what_happened.notice())
 
     def _chosen(self) -> None:
-        if self.group.value():
-            self.controller.store.answers.set_notice(self.group.value())
-            self.controller.changed()
+        chosen = self.group.value()
+        if chosen and chosen != self.controller.what_happened.notice():
+            self.controller.what_happened.set_notice(chosen)
 
     def validate(self) -> str | None:
         if not self.group.value():
@@ -108,22 +114,23 @@ class NoticePage(PageBase):
 
 
 class ExposedPage(PageBase):
-    """Which data was exposed: several answers, "I don't know" included."""
+    """Which details about the person were exposed: the first half of the question."""
 
     title = N_("Which of your data was exposed?")
-    body = N_("Choose everything the notice mentions. If you do not know, choose “I don't know”.")
+    body = N_("Choose everything the notice mentions. Money and health come on the next page.")
     help = N_("The letter or the news usually lists what was taken. "
               "Choosing more than needed does no harm: it only adds advice to your list.")
+    part: tuple[str, ...] = IDENTITY_KINDS
+
+    def asked(self) -> tuple[str, ...]:
+        return offered_exposed(self.controller.setting("country"), self.part)
 
     def kinds(self) -> list[tuple[str, str, str]]:
         country = _country(self)
         rows = []
-        for key in ("name_address", "birth_date", "social_security", "curp", "contact", "bank",
-                    "pension", "health_rights", "unknown"):
-            if key == "curp" and country != "MX":
-                continue
-            words = SOCIAL_SECURITY[country] if key == "social_security" else EXPOSED[key]
-            title, explanation = words
+        for key in self.asked():
+            title, explanation = (SOCIAL_SECURITY[country] if key == "social_security"
+                                  else EXPOSED[key])
             rows.append((key, _(title), _(explanation)))
         return rows
 
@@ -136,30 +143,33 @@ class ExposedPage(PageBase):
         self.group.changed.connect(self._chosen)
         box.addWidget(self.group)
 
+    def leak_words(self, notice: str) -> str:
+        return _(LEAK_WORDS[notice])
+
     def load(self) -> None:
-        answers = self.controller.store.answers
+        answers = self.controller.what_happened
         notice = answers.notice()
-        leak = LEAK_DATA.get(notice, frozenset()) & {row.value for row in self.group.rows}
-        progress = self.controller.store.progress
-        draft = progress.draft(self.step.key)
-        if leak and not answers.exposed() and draft.get(PREFILLED) != notice:
-            # Once per notice: what the leak held is ticked, and the page says so above.
-            answers.set_exposed(set(leak))
-            progress.save_draft(self.step.key, {**draft, PREFILLED: notice})
-            self.controller.changed()
-        self.leak.setText(_(LEAK_WORDS[notice]) if leak else "")
-        self.leak.setVisible(bool(leak))
+        held = leak_data(notice, self.controller.setting("country")) & set(self.asked())
+        self.leak.setText(self.leak_words(notice) if held else "")
+        self.leak.setVisible(bool(held))
         self.group.set_values(answers.exposed())
 
     def _chosen(self) -> None:
-        # Kinds not offered here (CURP after moving to France) are kept as they were.
-        offered = {row.value for row in self.group.rows}
-        kept = set(self.controller.store.answers.exposed()) - offered
-        self.controller.store.answers.set_exposed(kept | set(self.group.values()))
-        self.controller.changed()
+        self.controller.what_happened.set_exposed(set(self.group.values()), self.asked())
+
+
+class ExposedMorePage(ExposedPage):
+    """Money and health details: the second half; one answer over both halves is needed."""
+
+    title = N_("Was anything about your money or health exposed?")
+    body = N_("Choose everything the notice mentions. If you do not know, choose “I don't know”.")
+    part = MONEY_HEALTH_KINDS
+
+    def leak_words(self, notice: str) -> str:
+        return _(LEAK_TICKED)
 
     def validate(self) -> str | None:
-        if not self.group.values():
+        if not self.controller.what_happened.exposed():
             return _("Please choose at least one answer. “I don't know” is a good answer too.")
         return None
 
@@ -176,30 +186,27 @@ class AccountsPage(PageBase):
         self.added_now: set[int] = set()
         self.group = ChoiceGroup(exclusive=False, name=self.page_title())
         for kind in ACCOUNT_KINDS:
-            self.group.add(kind, _(ACCOUNT_KIND_NAMES[kind]), _(ACCOUNT_HINTS[kind]))
+            self.group.add(kind, _kind_name(kind), _(ACCOUNT_HINTS[kind]))
         self.group.changed.connect(self._chosen)
         box.addWidget(self.group)
 
     def load(self) -> None:
-        self.group.set_values({a.kind for a in self.controller.store.answers.accounts()})
+        self.group.set_values({a.kind for a in self.controller.what_happened.accounts()})
 
     def _chosen(self) -> None:
-        answers = self.controller.store.answers
+        answers = self.controller.what_happened
         chosen = set(self.group.values())
         have = answers.accounts()
-        for kind in ACCOUNT_KINDS:
-            mine = [a for a in have if a.kind == kind]
-            if kind in chosen and not mine:
-                self.added_now.add(answers.add_account(kind, _(ACCOUNT_KIND_NAMES[kind])).id)
-            elif kind not in chosen and mine:
-                if not self._may_remove(kind, mine):
-                    self.group.set_values(chosen | {kind})
-                    continue
-                for account in mine:
-                    answers.remove_account(account.id)
-        self.controller.changed()
+        for kind in {a.kind for a in have} - chosen:
+            if not self._may_remove([a for a in have if a.kind == kind]):
+                chosen.add(kind)
+                self.group.set_values(chosen)
+        if chosen == {a.kind for a in have}:
+            return
+        added = answers.set_accounts(chosen, {kind: _kind_name(kind) for kind in chosen})
+        self.added_now |= {a.id for a in added}
 
-    def _may_remove(self, kind: str, accounts) -> bool:
+    def _may_remove(self, accounts) -> bool:
         """Ask before forgetting an account given on an earlier visit (and its checks)."""
         if all(a.id in self.added_now for a in accounts):
             return True
@@ -211,65 +218,63 @@ class AccountsPage(PageBase):
 
 
 class NamesPage(PageBase):
-    """A name the person recognises for each account, and the bank's last 4 digits."""
+    """A name the person recognises for one account (`step.arg` is its id), and for a bank
+    its last 4 digits: one account per page, so each fits one screen."""
 
-    title = N_("How do you call these accounts?")
-    body = N_("Give each one a name you recognise, for example the name of your bank.")
+    title = N_("What do you call this account?")
+    body = N_("Give it a name you recognise. Sereno uses it to say which account to check.")
     help = N_("These names are only for you: Sereno uses them to say which account to check. "
               "For a bank you can add the last 4 digits of the number, never the whole number.")
 
+    def account(self):
+        return self.controller.what_happened.account(int(self.step.arg or 0))
+
     def build(self, box: QVBoxLayout) -> None:
-        self.names: dict[int, TextField] = {}
-        self.digits: dict[int, TextField] = {}
-        for account in self.controller.store.answers.accounts():
-            card = Card(name=_(ACCOUNT_KIND_NAMES[account.kind]))
-            card.box.addWidget(Heading(_(ACCOUNT_KIND_NAMES[account.kind])))
-            name = TextField(_("The name you know it by"), max_length=60)
-            self.names[account.id] = self.keep(f"name_{account.id}", name)
-            card.box.addWidget(name)
-            if account.kind == "bank":
-                last4 = TextField(_("Last 4 digits of the account (optional)"), max_length=4,
-                                  hint=_("Only the last 4 digits: never the whole number."))
-                self.digits[account.id] = self.keep(f"last4_{account.id}", last4)
-                card.box.addWidget(last4)
-                card.box.addWidget(Text(_("Only the last 4 digits: never the whole number."),
-                                        "muted"))
-            box.addWidget(card)
-        self._shown = {a.id for a in self.controller.store.answers.accounts()}
+        self.name = self.digits = None
+        account = self.account()
+        if account is None:  # forgotten meanwhile: the journey no longer lists this page
+            return
+        card = Card(name=_kind_name(account.kind))
+        card.box.addWidget(Heading(_kind_name(account.kind)))
+        card.box.addWidget(Text(_(ACCOUNT_HINTS[account.kind]), "muted"))
+        self.name = self.keep("name", TextField(_("The name you know it by"), max_length=60))
+        card.box.addWidget(self.name)
+        if account.kind == "bank":
+            self.digits = self.keep("last4", TextField(
+                _("Last 4 digits of the account (optional)"), max_length=4,
+                hint=_("Only the last 4 digits: never the whole number.")))
+            card.box.addWidget(self.digits)
+            card.box.addWidget(Text(_("Only the last 4 digits: never the whole number."),
+                                    "muted"))
+        box.addWidget(card)
 
     def load(self) -> None:
-        accounts = self.controller.store.answers.accounts()
-        if {a.id for a in accounts} != self._shown:
-            self.render()  # accounts were added or removed since this page was built
+        account = self.account()
+        if account is None or self.name is None:
+            return
         self._loading = True
-        for account in accounts:
-            self.names[account.id].set_value(account.name)
-            if account.id in self.digits:
-                self.digits[account.id].set_value(account.last4)
+        self.name.set_value(account.name)
+        if self.digits is not None:
+            self.digits.set_value(account.last4)
         self._loading = False
-        super().load()
+        super().load()  # what was typed and not kept yet (a wrong number) comes back
 
     def save(self) -> None:
-        super().save()
-        answers = self.controller.store.answers
-        all_valid = True
-        for account in answers.accounts():
-            field = self.names.get(account.id)
-            if field is None:
-                continue
-            name = field.value().strip() or _(ACCOUNT_KIND_NAMES[account.kind])
-            last4 = self.digits[account.id].value().strip() if account.id in self.digits else ""
-            if not valid_last4(last4):
-                last4, all_valid = account.last4, False
-            if (name, last4) != (account.name, account.last4):
-                answers.rename_account(account.id, name, last4)
-        if all_valid:
-            self.forget_draft()  # all is in the store now; a wrong number stays as typed
+        """One commit when something changed: the name, and the digits when they are valid.
+        What is typed is kept as a draft already, so nothing else is written."""
+        account = self.account()
+        if account is None or self.name is None:
+            return
+        name = self.name.value().strip() or _kind_name(account.kind)
+        last4 = self.digits.value().strip() if self.digits is not None else account.last4
+        drafts = self.controller.drafts
+        if (name, last4) == (account.name, account.last4) and not drafts.get(self.step.key):
+            return
+        self.controller.what_happened.name_account(account.id, name, last4, self.step.key)
 
     def validate(self) -> str | None:
-        for field in self.digits.values():
-            if not valid_last4(field.value().strip()):
-                return _("For the last digits, please write only numbers, at most 4.")
+        if self.digits is not None and not valid_last4(self.digits.value().strip()):
+            return _("For the last digits, please write only numbers, at most 4.")
         return None
 
 
@@ -292,21 +297,21 @@ class SummaryPage(PageBase):
         box.addWidget(self.pace)
 
     def load(self) -> None:
-        answers = self.controller.answers()
+        outlook = self.controller.what_happened.outlook()
         self.risks_kept.fill([(risk, lambda r=risk: self._risk_card(r))
-                              for risk in plan.risks(answers)])
-        change = plan.apply(self.controller.store.tasks, answers, self.controller.today())
-        open_tasks = self.controller.store.tasks.all(include_done=False)
-        count = len(open_tasks)
+                              for risk in outlook.risks])
         # "No hurry" is never said while steps of "I already gave something away" are open.
         self.pace.setText(_("Start with the steps for today: they protect your money.")
-                          if emergency.is_open(open_tasks)
+                          if outlook.urgent
                           else _("You can do them one at a time. There is no hurry."))
+        count = outlook.open_tasks
         self.ready.setText(ngettext("Your to-do list is ready: {n} thing to do.",
                                     "Your to-do list is ready: {n} things to do.",
                                     count).format(n=count))
-        if change.added or change.removed:
-            self.controller.changed()
+
+    def save(self) -> None:
+        """Leaving the summary (to the list, Back or Home) makes the list it announced."""
+        self.controller.what_happened.make_plan()
 
     @staticmethod
     def _risk_card(risk: str) -> Card:
@@ -321,6 +326,7 @@ class SummaryPage(PageBase):
 PAGES = register("what_happened", {
     "notice": NoticePage,
     "exposed": ExposedPage,
+    "exposed_more": ExposedMorePage,
     "accounts": AccountsPage,
     "names": NamesPage,
     "summary": SummaryPage,
