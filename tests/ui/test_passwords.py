@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -82,7 +82,9 @@ def test_later_puts_a_todo_and_done_keeps_only_the_date_and_ticks_it(qtbot, wind
     store = w.controller.store
     page = go(w, "done", "bank")
     bank = ids(store)["bank"]
+    before = store.db.commits
     click(qtbot, row(page.group, "later"))
+    assert store.db.commits == before + 1  # the answer and its to-do: one commit
     task = store.tasks.by_rule(f"passwords.later.{bank}")
     assert task.shown_title() == "Change the password of Banorte"
     assert task.due == TODAY + dt.timedelta(days=7) and not task.done
@@ -461,3 +463,59 @@ def test_nothing_typed_or_suggested_reaches_the_disk(qtbot, window, tmp_path, la
             for encoded in (secret.encode("utf-8"), secret.encode("utf-16-le")):
                 assert encoded not in data, f"{secret!r} found in {path}"
             assert secret.split("-")[0].encode() + b"-" not in data
+
+
+def test_no_page_of_the_journey_writes_while_it_loads(qtbot, window):
+    w = window()
+    store = w.controller.store
+    store.answers.add_account("pension", "Pensión")
+    store.passwords.set_status(ids(store)["email"], "changed", TODAY)
+    for step in w.controller.navigator.steps():
+        w.controller.go_to(step)
+        before = store.db.commits
+        w.current.load()
+        assert store.db.commits == before, step.key
+
+
+def _on_screen(w, widget) -> bool:
+    """Whole inside the page's visible area (or the window, for Back and Next)."""
+    area = w.scroll.viewport() if w.scroll.isAncestorOf(widget) else w
+    seen = QRect(0, 0, area.width(), area.height())
+    return seen.contains(QRect(widget.mapTo(area, QPoint(0, 0)), widget.size()))
+
+
+def _at_175(w, page, kind):
+    """The page at 175 % in a 1280x720 window, scrolled to its top."""
+    w.resize(1280, 720)
+    w.controller.set_setting("text_size", 175)
+    page = go(w, page, kind)
+    QApplication.processEvents()
+    w.scroll.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    return page
+
+
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
+def test_at_175_the_passphrase_its_buttons_and_next_fit_without_scrolling(qtbot, window, lang):
+    w = window(lang)
+    page = _at_175(w, "suggest", "email")
+    block = page.suggestion
+    for widget in (block.phrase, block.another, block.shorter, block.read, block.copy,
+                   w.next_button):
+        assert widget.isVisible() and _on_screen(w, widget), widget.text()
+    font, lines = block.phrase.layout_for(block.phrase.width())
+    assert lines == [page._passphrase]  # one line: never wrapped, never cut
+    assert font.pointSize() >= QApplication.font().pointSize()
+
+
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
+def test_at_175_how_did_it_go_shows_every_answer_and_skip(qtbot, window, lang):
+    w = window(lang)
+    click(qtbot, row(go(w, "done", "email").group, "changed"))  # the date line shows too
+    page = _at_175(w, "done", "email")
+    for widget in (*page.group.rows, page.when, page.skip, w.next_button):
+        assert widget.isVisible() and _on_screen(w, widget), widget.accessibleName()
+    assert all(r.explanation_label.isHidden() for r in page.group.rows)
+    assert all(r.accessibleDescription() for r in page.group.rows)  # still heard
+    w.controller.set_setting("text_size", 100)
+    assert all(r.explanation_label.isVisible() for r in w.current.group.rows)
