@@ -138,6 +138,18 @@ def still_to_change(accounts: Iterable[Account], states: Mapping[int, PasswordSt
     return left
 
 
+BANK_CONFIRM = {
+    "FR": N_("Your bank may then ask you to confirm in its app (Crédit Agricole: SécuriPass; "
+             "BNP Paribas: Clé Digitale)."),
+    "MX": N_("Your bank may also ask for the code of your token, the “clave dinámica”."),
+}
+
+
+def bank_confirmation(kind: str, country: str) -> str:
+    """What a bank may ask for after the change, in this country (a catalog id, or "")."""
+    return BANK_CONFIRM.get(country, "") if kind in ("bank", "pension") else ""
+
+
 def two_step_where(kind: str, country: str) -> str:
     """Where to find two-step verification for this kind of account (a catalog id)."""
     if kind == "social_security" and country == "MX":

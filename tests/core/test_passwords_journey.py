@@ -118,3 +118,9 @@ def test_a_whole_journey_walked_as_data():
     left = pj.still_to_change(password_order(answers), states, {4: "same"}, has_bank=True)
     assert [s for _a, s in left] == [Step("passwords.suggest", "3")]
     assert left[0][1].key in keys(steps)  # the way back is a page of the journey
+
+
+def test_what_a_bank_may_ask_after_the_change_depends_on_the_country():
+    assert "SécuriPass" in pj.bank_confirmation("bank", "FR")
+    assert "clave dinámica" in pj.bank_confirmation("pension", "MX")
+    assert pj.bank_confirmation("email", "MX") == pj.bank_confirmation("bank", "US") == ""

@@ -14,11 +14,17 @@ import datetime as dt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core.answers import ACCOUNT_KIND_NAMES, Account
-from app.core.password_journey import CHANGE_WHY, shown_for, skip_to, two_step_where
+from app.core.password_journey import (
+    CHANGE_WHY,
+    bank_confirmation,
+    shown_for,
+    skip_to,
+    two_step_where,
+)
 from app.i18n import N_, _, format_date
 from app.ui import theme
 from app.ui.pages.passwords_check import CheckPage, YearPage
-from app.ui.pages.passwords_suggest import CONFIRM, AccountPage, SuggestionBlock
+from app.ui.pages.passwords_suggest import AccountPage, SuggestionBlock
 from app.ui.pages.registry import register
 from app.ui.printing import Printout, Sheet, print_paper, register_sheet, save_pdf
 from app.ui.widgets import BigButton, ButtonRow, Card, ChoiceGroup, Heading, PageBase, Text
@@ -167,10 +173,10 @@ class ChangePage(AccountPage):
             else ("", 0)
         self.kind.set_value(kind)
         self._present(kind, length)
-        country = self.controller.setting("country")
-        bank = account is not None and account.kind in ("bank", "pension")
-        self.confirm.setText(_(CONFIRM[country]) if bank and country in CONFIRM else "")
-        self.confirm.setVisible(bool(self.confirm.text()))
+        said = bank_confirmation(account.kind if account else "",
+                                 self.controller.setting("country") or "")
+        self.confirm.setText(_(said) if said else "")
+        self.confirm.setVisible(bool(said))
 
     def _present(self, kind: str, length: int) -> None:
         self.suggestion.present(kind, length)

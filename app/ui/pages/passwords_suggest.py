@@ -112,11 +112,6 @@ KEYPAD = N_("Many banks show the numbers on the screen, in a mixed order. Click 
             "of the code with the mouse.")
 HOW_TO_TELL = N_("How to tell: a keypad of numbers on the screen wants the code. A box where "
                  "you type wants the words.")
-CONFIRM = {
-    "FR": N_("Your bank may then ask you to confirm in its app (Crédit Agricole: SécuriPass; "
-             "BNP Paribas: Clé Digitale)."),
-    "MX": N_("Your bank may also ask for the code of your token, the “clave dinámica”."),
-}
 
 
 class SuggestionBlock(QWidget):
