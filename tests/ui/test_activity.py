@@ -448,3 +448,55 @@ def test_a_person_who_cannot_check_alone_gets_a_task_with_the_trusted_person(qtb
     assert task.due == TODAY + dt.timedelta(days=7)
     _next(qtbot, w)  # going on does not add it twice
     assert len(_activity_tasks(w.controller.store, "activity.with_someone.")) == 1
+
+
+def _commits(w, do):
+    before = w.controller.store.db.commits
+    do()
+    return w.controller.store.db.commits - before
+
+
+def test_each_page_of_the_check_writes_nothing_while_it_loads(qtbot, make_window, monkeypatch,
+                                                              tmp_path):
+    path = tmp_path / "releve.csv"
+    path.write_text(CSV, encoding="utf-8")
+    _offer_file(monkeypatch, path)
+    w = make_window(done=True, on_store=_bank_and_email)
+    w.controller.start("activity")
+    seen = set()
+    while w.controller.navigator.step is not None:
+        page = w.current
+        assert _commits(w, page.load) == 0, w.controller.navigator.step.key
+        seen.add(page.stage() if hasattr(page, "stage") else w.controller.navigator.step.page)
+        if w.controller.navigator.step.page == "activity.look":
+            _choose(qtbot, w, "strange" if "file" not in {
+                r.value for r in page.findChildren(ChoiceRow)} else "file")
+        if getattr(page, "open_button", None) is not None and page.stage() == "file":
+            qtbot.mouseClick(page.open_button, LEFT)
+            assert _commits(w, w.current.load) == 0
+            seen.add(w.current.stage())
+            for _i in range(4):
+                qtbot.mouseClick(w.current.review.yes, LEFT)
+            assert _commits(w, w.current.load) == 0
+            seen.add(w.current.stage())
+        if w.controller.navigator.step.page == "activity.summary":
+            break
+        _next(qtbot, w)
+    assert {"strange", "file", "review", "done", "activity.summary"} <= seen
+
+
+def test_one_answer_or_one_payment_is_one_commit(qtbot, make_window, monkeypatch, tmp_path):
+    path = tmp_path / "releve.csv"
+    path.write_text(CSV, encoding="utf-8")
+    w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
+    assert _commits(w, lambda: qtbot.mouseClick(page.review.no, LEFT)) == 1
+    assert _commits(w, lambda: qtbot.mouseClick(page.review.yes, LEFT)) == 1
+    qtbot.mouseClick(w.home_button, LEFT)
+    w2 = make_window(lang="fr_FR", done=True)
+    page = _to_result(qtbot, w2, "bank", "strange")
+    _type(qtbot, page.day, "12/03/2026")
+    qtbot.mouseClick(page.continue_button, LEFT)
+    _type(qtbot, page.amount, "45,00")
+    qtbot.mouseClick(page.continue_button, LEFT)
+    _type(qtbot, page.payee, "XYZ")
+    assert _commits(w2, lambda: qtbot.mouseClick(page.add_button, LEFT)) == 1

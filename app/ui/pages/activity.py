@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout
 
 from app import i18n
@@ -166,9 +167,9 @@ class LookPage(PageBase):
 
 
 TITLES = {
-    Stage.PAYMENT: N_("Write down the strange payment"),
-    Stage.PAYMENT_AMOUNT: N_("Write down the strange payment"),
-    Stage.PAYMENT_NAME: N_("Write down the strange payment"),
+    Stage.PAYMENT: N_("The strange payment"),
+    Stage.PAYMENT_AMOUNT: N_("The strange payment"),
+    Stage.PAYMENT_NAME: N_("The strange payment"),
     Stage.STRANGE: N_("Something looked strange"),
     Stage.FILE: N_("Open the file your bank gave you"),
     Stage.REVIEW: N_("Is this payment yours?"),
@@ -225,7 +226,17 @@ class ResultPage(HandStages, FileStages, ReviewStages, PageBase):
         if stage in SAYS_NEXT_CHECK and due is not None:
             self.area.addWidget(Text(_("Your next check is on your to-do list for {date}.")
                                      .format(date=format_date(due)), "muted"))
+        self._show_now()
         super().load()
+
+    def _show_now(self) -> None:
+        """Show what was just built now, not at the next turn of the event loop: the shell
+        then sees this stage's own main button (one filled button), and focus can go there."""
+        for i in range(self.area.count()):
+            widget = self.area.itemAt(i).widget()
+            if widget is not None and not widget.testAttribute(
+                    Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                widget.show()
 
     def _show_normal(self, account: Account) -> None:
         self.area.addWidget(Text(_("Good news. Sereno has written down today's date for "
