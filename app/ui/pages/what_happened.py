@@ -6,7 +6,7 @@ see it at once; leaving the summary turns the answers into the to-do list.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from app.core.answers import (
     ACCOUNT_KIND_NAMES,
@@ -18,7 +18,7 @@ from app.core.answers import (
     valid_last4,
 )
 from app.i18n import N_, _, ngettext
-from app.ui import dialogs
+from app.ui import dialogs, theme
 from app.ui.pages.registry import register
 from app.ui.widgets import Card, ChoiceGroup, Heading, PageBase, Text, TextField
 from app.ui.widgets.page import KeptWidgets
@@ -61,7 +61,7 @@ LEAK_WORDS: dict[str, str] = {
                 "rights. It held no address, phone or bank details. Sereno has ticked what it "
                 "held. Add anything else your notice mentions."),
 }
-LEAK_TICKED = N_("Sereno has ticked what the leak held. Add anything else your notice mentions.")
+LEAK_TICKED = N_("Sereno ticked what the leak held.")
 
 ACCOUNT_HINTS: dict[str, str] = {
     "email": N_("The address where you receive your emails."),
@@ -135,13 +135,16 @@ class ExposedPage(PageBase):
         return rows
 
     def build(self, box: QVBoxLayout) -> None:
-        self.leak = Text("", "muted")
-        self.leak.hide()
-        box.addWidget(self.leak)
         self.group = ChoiceGroup(exclusive=False, name=self.page_title())
+        # Two columns from four answers: with the question, they share one screen at 175 %.
+        self.group.COLUMNS_FROM = 4
         self.group.add_all(self.kinds())
         self.group.changed.connect(self._chosen)
         box.addWidget(self.group)
+        # Why some answers are ticked already: below them, as every explanation.
+        self.leak = Text("", "muted")
+        self.leak.hide()
+        box.addWidget(self.leak)
 
     def leak_words(self, notice: str) -> str:
         return _(LEAK_WORDS[notice])
@@ -161,7 +164,7 @@ class ExposedPage(PageBase):
 class ExposedMorePage(ExposedPage):
     """Money and health details: the second half; one answer over both halves is needed."""
 
-    title = N_("Was anything about your money or health exposed?")
+    title = N_("And about your money or your health?")
     body = N_("Choose everything the notice mentions. If you do not know, choose “I don't know”.")
     part = MONEY_HEALTH_KINDS
 
@@ -222,31 +225,37 @@ class NamesPage(PageBase):
     its last 4 digits: one account per page, so each fits one screen."""
 
     title = N_("What do you call this account?")
-    body = N_("Give it a name you recognise. Sereno uses it to say which account to check.")
     help = N_("These names are only for you: Sereno uses them to say which account to check. "
               "For a bank you can add the last 4 digits of the number, never the whole number.")
 
     def account(self):
         return self.controller.what_happened.account(int(self.step.arg or 0))
 
+    def page_title(self) -> str:
+        account = self.account()
+        if account is None:
+            return _(self.title)
+        return _("{kind}: what do you call it?").format(kind=_kind_name(account.kind))
+
     def build(self, box: QVBoxLayout) -> None:
         self.name = self.digits = None
         account = self.account()
         if account is None:  # forgotten meanwhile: the journey no longer lists this page
             return
-        card = Card(name=_kind_name(account.kind))
-        card.box.addWidget(Heading(_kind_name(account.kind)))
-        card.box.addWidget(Text(_(ACCOUNT_HINTS[account.kind]), "muted"))
+        row = QHBoxLayout()
+        row.setSpacing(theme.GAP_PX)
         self.name = self.keep("name", TextField(_("The name you know it by"), max_length=60))
-        card.box.addWidget(self.name)
-        if account.kind == "bank":
+        row.addWidget(self.name, 3)
+        if account.kind == "bank":  # beside the name, so both fit one screen at 175 %
             self.digits = self.keep("last4", TextField(
-                _("Last 4 digits of the account (optional)"), max_length=4,
-                hint=_("Only the last 4 digits: never the whole number.")))
-            card.box.addWidget(self.digits)
-            card.box.addWidget(Text(_("Only the last 4 digits: never the whole number."),
-                                    "muted"))
-        box.addWidget(card)
+                _("Last 4 digits of the account (optional)"), max_length=4))
+            self.digits.edit.setAccessibleDescription(
+                _("Only the last 4 digits: never the whole number."))
+            row.addWidget(self.digits, 2)
+        box.addLayout(row)
+        explained = (_("Only the last 4 digits: never the whole number.") if self.digits
+                     else _(ACCOUNT_HINTS[account.kind]))
+        box.addWidget(Text(explained, "muted"))
 
     def load(self) -> None:
         account = self.account()
