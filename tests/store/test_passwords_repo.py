@@ -4,12 +4,14 @@ import sqlite3
 
 import pytest
 
+from app.core.passwords import PasswordState
 from tests.conftest import TODAY
 
 
 def test_nothing_recorded_reads_as_not_yet(store):
     acc = store.answers.add_account("email", "Correo")
     state = store.passwords.get(acc.id)
+    assert isinstance(state, PasswordState)  # the store maps rows to core's record
     assert (state.status, state.changed_on, state.two_step) == ("", None, "")
     assert store.passwords.all() == {}
 

@@ -6,6 +6,10 @@ kept here in memory only (one PasswordActions per open profile), never in the st
 """
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
 from app.core import password_journey as journey
 from app.core.actions import Actions, action
 from app.core.answers import Account
@@ -26,9 +30,10 @@ from app.i18n import _
 class PasswordActions(Actions):
     """The passwords journey's reads and actions over one person's store."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.suggestions = Suggestions()
+    def __init__(self, store: Any, today: Callable[[], dt.date],
+                 changed: Callable[[str], None]):
+        super().__init__(store, today, changed)
+        self.suggestions = Suggestions()  # this profile's, for as long as it is open
 
     # Reads ------------------------------------------------------------------------------
     def account(self, arg: str) -> Account | None:
