@@ -101,6 +101,12 @@ class Controller(QObject):
 
         return ScamActions(self.store, self.today, self.changed)
 
+    @cached_property
+    def emergency(self) -> Any:  # EmergencyActions (app/core/actions/emergency.py)
+        from app.core.actions.emergency import EmergencyActions
+
+        return EmergencyActions(self.store, self.today, self.changed)
+
     # Answers and settings -----------------------------------------------------------
     def answers(self) -> Answers:
         return self.store.answers.snapshot(self.setting("country"))

@@ -109,3 +109,30 @@ def test_no_hurry_is_never_said_while_the_steps_are_open(qtbot, make_window):
     text = w.current.read_aloud_text()
     assert _("You can do them one at a time. There is no hurry.") not in text
     assert _("Start with the steps for today: they protect your money.") in text
+
+
+def test_show_me_what_to_do_is_one_commit_and_the_steps_page_only_reads(qtbot, make_window):
+    w = make_window(lang="fr_FR", done=True, on_store=lambda s: planned(s, "FR"))
+    click(qtbot, entry_button(w))
+    click(qtbot, next(r for r in w.current.group.rows if r.value == "card"))
+    db = w.controller.store.db
+    before = db.commits
+    click(qtbot, w.next_button)  # "Show me what to do now": the person's yes
+    assert isinstance(w.current, StepsPage)
+    assert db.commits == before + 1
+    assert w.controller.tasks.by_rule("emergency.card") is not None
+    after = db.commits
+    w.current.load()
+    assert db.commits == after  # showing the steps writes nothing
+    assert _(emergency.steps_for({"card"}, "FR")[0].title) in w.current.read_aloud_text()
+
+
+def test_back_or_home_from_the_question_puts_nothing_on_the_list(qtbot, make_window):
+    w = make_window(lang="es_MX", done=True, on_store=lambda s: planned(s, "MX"))
+    click(qtbot, entry_button(w))
+    click(qtbot, next(r for r in w.current.group.rows if r.value == "money"))
+    w.go_home()
+    assert not [t for t in w.controller.tasks.all() if (t.rule or "").startswith("emergency.")]
+    click(qtbot, entry_button(w))  # the path opens at its question again, nothing chosen
+    assert isinstance(w.current, WhatPage)
+

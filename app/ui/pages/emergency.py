@@ -1,14 +1,15 @@
 """I already gave something away: what was given, then the steps for today on the list.
 
 Reached from home (always at the top), from every scam answer and from the end of the
-welcome pages. Two pages: the question, then the steps, which are put on the to-do list as
-tasks due today when that page opens (once per step: the list never holds two).
+welcome pages. Two pages: the question, then the steps. "Show me what to do now" on the
+question is the person's yes: the steps go on the to-do list then, as tasks due today, in one
+commit (once per step: the list never holds two). The steps page only shows them.
 """
 from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from app.core import emergency, plan
+from app.core import emergency
 from app.core.flow import Step
 from app.i18n import N_, _
 from app.ui.pages.registry import register
@@ -22,7 +23,7 @@ ENTRY_WHY = N_("A code, a card number, a password, money or your details: what t
 
 def gave(controller) -> set[str]:
     """What the person said they gave, from the question's draft."""
-    values = controller.store.progress.draft(WHAT).get("gave", [])
+    values = controller.drafts.get(WHAT).get("gave", [])
     return {v for v in values if v in emergency.GAVE} if isinstance(values, list) else set()
 
 
@@ -45,18 +46,36 @@ class WhatPage(PageBase):
         for key, (title, explanation) in emergency.GAVE.items():
             self.group.add(key, _(title), _(explanation))
         box.addWidget(self.keep("gave", self.group))
+        self._confirmed = False
+
+    def load(self) -> None:
+        self._confirmed = False
+        super().load()
 
     def validate(self) -> str | None:
+        """Called only when Next ("Show me what to do now") is pressed: passing it is the
+        person's yes, and leaving the page then starts the path (see save)."""
         if not self.group.values():
             return _("Please choose at least one answer.")
+        self._confirmed = True
         return None
+
+    def save(self) -> None:
+        """After "Show me what to do now", put the steps on the list (one commit: the
+        answers were kept as each was ticked). Back, Home or a language change only keep
+        the answers: nothing goes on the list that the person did not ask for."""
+        if not self._confirmed:
+            super().save()
+            return
+        self._confirmed = False
+        self.controller.emergency.start_path(set(self.group.values()))
 
     def next_text(self) -> str:
         return _("Show me what to do now")
 
 
 class StepsPage(PageBase):
-    """The steps for today, put on the list as this page opens."""
+    """The steps for today, already on the list: this page only shows them."""
 
     title = N_("What to do now")
     body = N_("Do these today, in this order. They are on your to-do list.")
@@ -69,20 +88,7 @@ class StepsPage(PageBase):
         box.addLayout(self.area)
 
     def load(self) -> None:
-        c = self.controller
-        today = c.today()
-        added = False
-        for task in emergency.tasks_for(gave(c), c.setting("country"), today):
-            stored = c.store.tasks.by_rule(task.rule)
-            if stored is None or stored.done or c.store.tasks.get(stored.id) is None:
-                if stored is not None and stored.done:
-                    c.store.tasks.undo_done(stored.id)  # it happened again: the step is back
-                c.store.tasks.add(task)
-                added = True
-        if added:
-            plan.sync(c.store.tasks, c.answers(), today)  # a complaint, the police: later
-            c.changed()  # the page says it: "They are on your to-do list."
-        steps = emergency.steps_for(gave(c), c.setting("country"))
+        steps = self.controller.emergency.steps(gave(self.controller))
         entries: list[tuple] = []
         for number, step in enumerate(steps, 1):
             line = f"{number}. {_(step.title)}"

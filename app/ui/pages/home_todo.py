@@ -6,83 +6,79 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.core import plan
+from app.core import emergency
 from app.core.tasks import Task, arrange
-from app.i18n import _, due_in_words, ngettext
-from app.ui.widgets import BigButton, ButtonRow, Card, Heading, Text
-from app.ui.widgets.buttons import button_flow
+from app.i18n import _, ngettext
+from app.ui.widgets import BigButton, ButtonRow, Heading, Text
+from app.ui.widgets.wrapping import WrapButton, make_compact
 
 OPENED_KEY = "opened"  # the to-do list's draft: the ids of the opened cards
+LIST_KEY = "todo.list"
+
+
+def section_heading(text: str) -> Heading:
+    """A heading for screen readers (level 2), drawn in bold at the body size the person
+    chose: on home the room goes to what can be pressed, never to big headings."""
+    heading = Heading(text)
+    heading.setProperty("role", "strong")
+    return heading
 
 
 def open_on_list(controller, task_id: int) -> None:
-    """Show the to-do list with this task's card opened (home's task cards use it)."""
-    key = "todo.list"
-    draft = dict(controller.store.progress.draft(key))
+    """Show the to-do list with this task's card opened (home's task rows use it)."""
+    draft = dict(controller.drafts.get(LIST_KEY))
     draft[OPENED_KEY] = sorted({*draft.get(OPENED_KEY, []), task_id})
     draft["editing"] = ""
-    controller.store.progress.save_draft(key, draft)
+    controller.drafts.save(LIST_KEY, draft)
     controller.start("todo")
 
 
-def urgent_entries(controller) -> list[tuple]:
-    """The top of home: the way in for a person who gave something away, and, while steps of
-    that path are open, a word that they come first (before anything else on home)."""
-    from app.core import emergency
-
-    entries: list[tuple] = []
-    if emergency.is_open(controller.store.tasks.all(include_done=False)):
-        entries.append(("emergency open", lambda: Heading(
-            _("First, the steps to protect your money. They are for today."))))
-    entries.append(("emergency button", lambda: _emergency_button(controller)))
-    return entries
-
-
-def _emergency_button(controller) -> QWidget:
+def emergency_button(controller) -> QWidget:
+    """"I already gave something away": on home always, at the top."""
     from app.ui.pages.emergency import ENTRY, ENTRY_WHY, start
 
     button = BigButton(_(ENTRY), description=_(ENTRY_WHY))
+    make_compact(button)
     button.clicked.connect(lambda: start(controller))
     return ButtonRow(button)
 
 
-def today_entries(controller) -> list[tuple]:
-    """ "What to do today": the same (at most three) tasks as the list's "For today"."""
-    today = controller.today()
-    # The plan follows the answers: a new country, or a payment marked "not mine".
-    plan.sync(controller.store.tasks, controller.answers(), today)
-    first, _later = arrange(controller.store.tasks.all(include_done=False), today)
-    entries: list[tuple] = [("today", lambda: Heading(_("What to do today")))]
+def for_today(controller) -> tuple[list[Task], bool]:
+    """The same (at most three) tasks as the list's "For today", and whether steps of "I
+    already gave something away" are open (home then says they come first)."""
+    open_tasks = controller.tasks.open()
+    first, _later = arrange(open_tasks, controller.today())
+    return first, emergency.is_open(open_tasks)
+
+
+def today_column(controller, first: list[Task], urgent: bool) -> QWidget:
+    """"What to do today": a heading and one compact row per task; a row opens its card on
+    the list (why, how, Done). While the emergency steps are open, the heading says so."""
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(12)  # the least gap between two targets (tests/ui/audit.py)
+    if urgent:
+        box.addWidget(section_heading(
+            _("First, the steps to protect your money. They are for today.")))
+    else:
+        box.addWidget(section_heading(_("What to do today")))
     if not first:
-        entries.append(("nothing due", lambda: Text(_("Nothing is due today."))))
+        box.addWidget(Text(_("Nothing is due today.")))
     for task in first:
-        entries.append(((repr(task), today), lambda t=task: _task_card(controller, t, today)))
-    return entries
-
-
-def _task_card(controller, task: Task, today) -> Card:
-    title = task.shown_title()
-    card = Card(name=title)
-    card.box.addWidget(Text(title))
-    card.box.addWidget(Text(_("Due: {when}").format(when=due_in_words(task.due, today)),
-                            "muted"))
-    how = BigButton(_("How to do it"), description=_(
-        "Why it matters, how to do it, and how to change it: {task}").format(task=title))
-    how.clicked.connect(lambda _c=False, t=task.id: open_on_list(controller, t))
-    done = BigButton(_("Done"), description=_("Mark “{task}” as done").format(task=title))
-    done.clicked.connect(lambda _c=False, t=task.id: _done(controller, t))
-    card.box.addLayout(button_flow(how, done))
-    return card
-
-
-def _done(controller, task_id: int) -> None:
-    controller.store.tasks.mark_done(task_id, controller.today())
-    controller.changed(_("Well done. It is ticked on your list."))
+        title = task.shown_title()
+        row = WrapButton(title, lines=1, compact=True, description=_(
+            "Why it matters, how to do it, and how to change it: {task}").format(task=title))
+        row.setObjectName("task")
+        row.clicked.connect(lambda _c=False, t=task.id: open_on_list(controller, t))
+        box.addWidget(row)
+    box.addStretch(1)
+    return holder
 
 
 def home_section(controller) -> tuple[tuple, Callable[[], QWidget]]:
-    """Under "What to do today": how many things are left, and the way to the whole list."""
-    left = len(controller.store.tasks.all(include_done=False))
+    """After the journeys: how many things are left, and the way to the whole list."""
+    left = len(controller.tasks.open())
     return ("todo", left), lambda: _section(controller, left)
 
 

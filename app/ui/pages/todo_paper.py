@@ -74,7 +74,7 @@ def printout(controller) -> Printout:
 
     today = controller.today()
     sheet = Printout(_("My to-do list"), controller.setting("first_name") or "", today)
-    first, later = arrange(controller.store.tasks.all(include_done=False), today)
+    first, later = arrange(controller.tasks.open(), today)
     if not first and not later:
         sheet.paragraph(_("Nothing left to do. Well done."))
     for heading, tasks in ((_("To do first"), first), (_("Later"), later)):
