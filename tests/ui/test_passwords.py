@@ -495,16 +495,21 @@ def _at_175(w, page, kind):
     return page
 
 
-@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
-def test_at_175_the_passphrase_its_buttons_and_next_fit_without_scrolling(qtbot, window, lang):
+@pytest.mark.parametrize("lang, kind", [("es_MX", ""), ("fr_FR", ""), ("en", ""),
+                                        ("fr_FR", "unsure"), ("es_MX", "numbers")])
+def test_at_175_the_suggestion_its_buttons_and_next_fit_without_scrolling(
+        qtbot, window, lang, kind):
     w = window(lang)
+    if kind:
+        w.controller.passwords.set_secret_kind(ids(w.controller.store)["email"], kind)
     page = _at_175(w, "suggest", "email")
     block = page.suggestion
-    for widget in (block.phrase, block.another, block.shorter, block.read, block.copy,
-                   w.next_button):
+    first = block.phrase if kind != "numbers" else block.code
+    for widget in (first, block.another, block.read, block.copy, w.next_button):
         assert widget.isVisible() and _on_screen(w, widget), widget.text()
-    font, lines = block.phrase.layout_for(block.phrase.width())
-    assert lines == [page._passphrase]  # one line: never wrapped, never cut
+    assert block.shorter.isHidden() or _on_screen(w, block.shorter)
+    font, lines = first.layout_for(first.width())
+    assert lines == [first.text()]  # one line: never wrapped, never cut
     assert font.pointSize() >= QApplication.font().pointSize()
 
 

@@ -115,8 +115,9 @@ HOW_TO_TELL = N_("How to tell: a keypad of numbers on the screen wants the code.
 
 
 class SuggestionBlock(QWidget):
-    """The suggestion (words, a code, or both) and its buttons, then its spelling and the
-    code's length: at 175 % the suggestion and its buttons fit under the page's title."""
+    """The suggestion (words, a code, or both) with its buttons right under the words (or
+    under the code when there are no words), then the spelling and the code's length: at
+    175 % the suggestion and its buttons fit under the page's title."""
 
     def __init__(self, page: AccountPage):
         super().__init__(page)
@@ -124,7 +125,7 @@ class SuggestionBlock(QWidget):
         self.kind = "letters"
         self.short = False
         self.length = DEFAULT_LENGTH
-        box = QVBoxLayout(self)
+        self.box = box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(theme.GAP_PX)
         self.words_lead = Text("")
@@ -136,8 +137,6 @@ class SuggestionBlock(QWidget):
         self.code = PassphraseView()
         self.keypad = Text(_(KEYPAD))
         self.tell = Text(_(HOW_TO_TELL))
-        for widget in (self.words_lead, self.phrase, self.code_lead, self.code):
-            box.addWidget(widget)
         self.another = BigButton(_("Give me another"),
                                  description=_("Shows a different suggestion."))
         self.shorter = BigButton(_("A shorter one"))
@@ -151,18 +150,16 @@ class SuggestionBlock(QWidget):
         self.shorter.clicked.connect(self.toggle_short)
         self.read.clicked.connect(self.read_it)
         self.copy.clicked.connect(self.copy_it)
-        box.addWidget(buttons(self.another, self.shorter, self.read, self.copy))
-        for widget in (self.short_note, self.aid):
-            box.addWidget(widget)
+        self.actions = buttons(self.another, self.shorter, self.read, self.copy)
         self.lengths = [BigButton(_("{count} digits").format(count=n)) for n in LENGTHS]
         for n, button in zip(LENGTHS, self.lengths, strict=True):
             button.setAccessibleDescription(_("A code of this many digits."))
             button.clicked.connect(lambda _c=False, n=n: self.set_length(n))
         self.lengths_lead = Text(_("How many digits does the site ask for?"))
-        box.addWidget(self.lengths_lead)
         self.lengths_row = buttons(*self.lengths)
-        box.addWidget(self.lengths_row)
-        for widget in (self.keypad, self.tell):
+        for widget in (self.words_lead, self.phrase, self.actions, self.short_note, self.aid,
+                       self.code_lead, self.code, self.lengths_lead, self.lengths_row,
+                       self.keypad, self.tell):
             box.addWidget(widget)
 
     # What is kept, for this account, in memory only (controller.passwords).
@@ -193,6 +190,9 @@ class SuggestionBlock(QWidget):
                        self.lengths_row):
             widget.setVisible(code)
         self.tell.setVisible(both)
+        self.box.removeWidget(self.actions)  # under the words, or under a code shown alone
+        self.box.insertWidget(self.box.indexOf(self.phrase if words else self.code) + 1,
+                              self.actions)
         self.short_note.setVisible(words and self.short)
         self.shorter.setText(_("The longer one") if self.short else _("A shorter one"))
         self.shorter.setAccessibleDescription(
