@@ -124,7 +124,8 @@ def test_each_verdict_is_one_commit_and_a_no_calls_the_bank(store, checks, bank,
     heard.clear()
     for verdict in ("not_mine", "mine", "mine"):
         txn, _number, _total = checks.review_position(bank.id)
-        assert commits_of(store, lambda: checks.answer_payment(bank.id, txn.id, verdict))[0] == 1
+        n, _ = commits_of(store, lambda t=txn.id, v=verdict: checks.answer_payment(bank.id, t, v))
+        assert n == 1
     assert heard == [ADDED, "", ""]
     (rule,) = rules(store, "activity.txn.")
     assert "EUR" in str(store.tasks.by_rule(rule).params)
