@@ -150,3 +150,27 @@ def test_a_long_label_wraps_inside_the_window_and_a_row_keeps_one_line(qtbot):
     assert button.height() >= button.fontMetrics().lineSpacing() * (button.text().count("\n") + 1)
     assert "\n" not in row.text() and row.text().endswith("…")
     assert row.accessibleName() == "Call my daughter about the letter from the bank"
+
+
+def test_while_money_steps_are_open_they_come_first_whole_and_filled(qtbot, make_window):
+    """Issue #19: home says so first; the first step is the main button, in sight."""
+    from app.core import emergency
+
+    def seed(store):
+        busy_day("fr_FR")(store)
+        for task in emergency.tasks_for({"card"}, "FR", TODAY):
+            store.tasks.add(task)
+
+    w = make_window(lang="fr_FR", done=True, on_store=seed)
+    w.resize(1280, 720)
+    stopped_in_passwords(qtbot, w)
+    QApplication.processEvents()
+    primary = [b for b in home_buttons(w) if b.property("role") == "primary"]
+    card = w.controller.tasks.by_rule("emergency.card")
+    assert [b.accessibleName() for b in primary] == [card.shown_title()]
+    assert on_screen(w, primary[0]) and "…" not in primary[0].text()
+    text = w.current.read_aloud_text()
+    assert text.index(_("First, the steps to protect your money. They are for today.")) \
+        < text.index(card.shown_title()) < text.index(_("Continue where I stopped: {journey}, "
+                                                       "step {n} of {total}").split(":")[0])
+    assert fit_problems(w, "home") == []

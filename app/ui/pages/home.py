@@ -101,23 +101,27 @@ class HomePage(PageBase):
         return key, lambda: self._top_block(stopped, first, urgent)
 
     def _top_block(self, stopped, first: list[Task], urgent: bool) -> QWidget:
+        """Side by side; while steps to protect the person's money are open, those come
+        first and whole, across the page, and the way back to where they stopped after."""
         holder = QWidget()
-        row = QHBoxLayout(holder)
+        row = QVBoxLayout(holder) if urgent else QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(theme.GAP_PX)
+        row.addWidget(home_todo.today_column(self.controller, first, urgent), TODAY_PART)
         if stopped is not None:
             column = QVBoxLayout()
-            column.addWidget(self._continue_button(*stopped))
+            column.addWidget(self._continue_button(*stopped, primary=not urgent))
             column.addStretch(1)
-            row.addLayout(column, STOPPED_PART)
-        row.addWidget(home_todo.today_column(self.controller, first, urgent), TODAY_PART)
+            row.insertLayout(row.count() if urgent else 0, column, STOPPED_PART)
         return holder
 
-    def _continue_button(self, journey: Journey, n: int, total: int) -> QWidget:
-        """The one main (filled) button of home: back to where the person stopped."""
+    def _continue_button(self, journey: Journey, n: int, total: int,
+                         primary: bool) -> QWidget:
+        """Back to where the person stopped: home's main (filled) button, unless steps to
+        protect their money are open (the first of those is, then)."""
         text = _("Continue where I stopped: {journey}, step {n} of {total}").format(
             journey=_(journey.title), n=n, total=total)
-        button = WrapButton(text, primary=True, compact=True)
+        button = WrapButton(text, primary=primary, compact=True)
         button.clicked.connect(lambda _c=False, k=journey.key: self._start(k))
         return button
 

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QWidget
 from app.core.flow import Step
 from app.core.known_facts import CARD_INTRO, CARD_RULE, CARD_TITLE, known_facts
 from app.i18n import _
-from app.ui.widgets import BigButton, Card, Heading, Text
+from app.ui.pages.home_todo import section_heading
+from app.ui.widgets import BigButton, Card, Text
 from app.ui.widgets.buttons import button_flow
 
 
@@ -26,7 +27,7 @@ def home_section(controller) -> tuple[tuple, Callable[[], QWidget]] | None:
 
 def _card(controller, lines: tuple[str, ...]) -> QWidget:
     card = Card(name=_(CARD_TITLE))
-    card.box.addWidget(Heading(_(CARD_TITLE)))
+    card.box.addWidget(section_heading(_(CARD_TITLE)))
     card.box.addWidget(Text(_(CARD_INTRO)))
     card.box.addWidget(Text("\n".join(lines)))
     card.box.addWidget(Text(_(CARD_RULE), "status"))

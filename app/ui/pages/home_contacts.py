@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.flow import Step
 from app.i18n import _
-from app.ui.widgets import BigButton, ButtonRow, Card, Heading, Text
+from app.ui.pages.home_todo import section_heading
+from app.ui.widgets import BigButton, ButtonRow, Card, Text
 
 
 def trusted_section(controller) -> tuple[tuple, Callable[[], QWidget]] | None:
@@ -21,9 +22,9 @@ def trusted_section(controller) -> tuple[tuple, Callable[[], QWidget]] | None:
 
 def _card(controller, person: str) -> QWidget:
     card = Card(name=_("Someone you trust"))
-    card.box.addWidget(Heading(_("Someone you trust")))
+    card.box.addWidget(section_heading(_("Someone you trust")))
     card.box.addWidget(Text(_("If a message or a call worries you, hang up and call:")))
-    card.box.addWidget(Text(person, "heading"))
+    card.box.addWidget(Text(person, "strong"))
     change = BigButton(_("Change"), description=_("Change the person to call"))
     change.clicked.connect(lambda: open_trusted(controller))
     card.box.addWidget(ButtonRow(change))

@@ -65,9 +65,12 @@ def today_column(controller, first: list[Task], urgent: bool) -> QWidget:
         box.addWidget(section_heading(_("What to do today")))
     if not first:
         box.addWidget(Text(_("Nothing is due today.")))
-    for task in first:
+    for index, task in enumerate(first):
         title = task.shown_title()
-        row = WrapButton(title, lines=1, compact=True, description=_(
+        # One line each; the steps that protect the person's money are whole (two lines),
+        # and the first of them is home's main (filled) button.
+        row = WrapButton(title, primary=urgent and index == 0, lines=2 if urgent else 1,
+                         compact=True, description=_(
             "Why it matters, how to do it, and how to change it: {task}").format(task=title))
         row.setObjectName("task")
         row.clicked.connect(lambda _c=False, t=task.id: open_on_list(controller, t))
