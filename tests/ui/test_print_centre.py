@@ -125,3 +125,14 @@ def test_the_centre_lists_every_registered_printout_in_order(monkeypatch, make_w
     assert headings == ["Today's summary", "My to-do list", "My calls", "My password notebook"]
     primary = [k for k, b in w.current.print_buttons.items() if b.property("role") == "primary"]
     assert primary == ["summary"]
+
+
+def test_showing_and_printing_write_nothing(qtbot, monkeypatch, tmp_path, print_page):
+    w = print_page()
+    qtbot.wait(10)  # the position is saved once the page is painted
+    store = w.controller.store
+    before = store.db.commits
+    w.current.load()
+    for key in w.current.pdf_buttons:
+        assert save(qtbot, monkeypatch, w, key, tmp_path / key).exists()
+    assert store.db.commits == before

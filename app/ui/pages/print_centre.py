@@ -20,14 +20,14 @@ from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 def summary_printout(controller) -> Printout:
     """What was checked, which passwords were changed (dates only), what is left, who to call."""
     c = controller
-    store, today = c.store, c.today()
+    today = c.today()
     sheet = Printout(_("Today's summary"), c.setting("first_name") or "", today)
     accounts = password_order(c.answers())
     sheet.heading(_("Accounts I checked"))
     if not accounts:
         sheet.paragraph(_("No account written down yet."))
     for account in accounts:
-        last = store.activity.last_check(account.id)
+        last = c.activity.last_check(account.id)
         if last is None:
             line = _("Not checked yet.")
         elif last.result == "strange":
