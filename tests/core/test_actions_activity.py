@@ -88,6 +88,10 @@ def test_strange_without_payments_adds_a_reminder_once(store, checks, email, hea
     assert commits_of(store, lambda: checks.keep_note(email.id, "A sign-in from Lyon"))[0] == 0
 
 
+def test_choosing_the_bank_file_writes_nothing_until_a_file_is_read(store, checks, bank):
+    assert commits_of(store, lambda: checks.answer(bank.id, "file"))[0] == 0
+
+
 def test_cannot_do_it_alone_writes_no_check_and_names_the_trusted_person(store, checks, email):
     store.settings.set("trusted_person", "Lucía")
     checks.answer(email.id, "help")

@@ -178,11 +178,12 @@ class ActivityActions(Actions):
     def answer(self, account_id: int, way: str) -> None:
         """The person answered what they found: write down what that answer leads to."""
         account = self.account(account_id)
-        if account is None or not way:
-            return
+        effects = ON_ANSWER.get(next_stage(self.facts(account_id, way)), ()) if way else ()
+        if account is None or not effects:
+            return  # the bank's file writes when it is read
         today, repo, added = self.today(), self.store.activity, False
         with self.store.transaction():
-            for effect in ON_ANSWER.get(next_stage(self.facts(account_id, way)), ()):
+            for effect in effects:
                 if effect in (CHECK_NORMAL, CHECK_STRANGE):
                     repo.record_check(account_id, today, "hand", effect.split(":")[1])
                 elif effect == TELL_ORGANISATION:
