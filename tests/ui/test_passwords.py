@@ -63,7 +63,7 @@ def test_the_journey_goes_email_bank_social_security_then_check_and_notebook(qtb
         "passwords.intro", *per_account, "passwords.year", "passwords.check",
         "passwords.notebook"]
     titles = [title for _key, title in seen]
-    assert titles[1:5] == ["What does the site of Correo ask for?",
+    assert titles[1:5] == ["What does Correo ask for?",
                            "Change the password of Correo", "How did it go with Correo?",
                            "Two-step verification for Correo"]
     assert titles[6] == "Change the password of Banorte"

@@ -84,7 +84,7 @@ class IntroPage(PageBase):
 class KindPage(AccountPage):
     """Asked once per account: what the site asks for (letters, a code, or not sure)."""
 
-    title = N_("What does the site of {account} ask for?")
+    title = N_("What does {account} ask for?")
 
     def help_text(self) -> str:
         account = self.account()
