@@ -37,6 +37,8 @@ from app.ui.widgets.page import clear_layout
 
 # Pages ----------------------------------------------------------------------------------
 class IntroPage(PageBase):
+    """What the check is, and each account with the day it was last checked."""
+
     title = N_("Check account activity")
     body = N_("Someone who has your data may try to use your accounts. We will look at each "
               "account together, one at a time. It takes a few minutes each.")
@@ -81,6 +83,8 @@ OPEN_TEXT = {
 
 
 class OpenPage(PageBase):
+    """Open the account safely: the official address typed, never a link from a message."""
+
     title = N_("Open your account")
     help = N_("Links in messages can lead to fake websites that look real. Typing the address "
               "yourself, or using your bookmark, is the safe way.")
@@ -298,6 +302,8 @@ SUMMARY_WORDS = {
 
 
 class SummaryPage(PageBase):
+    """What today's checks found, account by account."""
+
     title = N_("Your check is finished")
     body = N_("Thank you. Here is what Sereno wrote down today.")
 
