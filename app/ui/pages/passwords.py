@@ -54,6 +54,8 @@ def kind_name(account: Account) -> str:
 
 
 class IntroPage(PageBase):
+    """Before the accounts: the order they come in, and that no password is kept."""
+
     title = N_("Change your passwords")
     help = N_("Whoever has your details may try your old passwords. A new password for each "
               "account keeps them out. You can skip an account and come back later.")
@@ -336,6 +338,8 @@ TWO_STEP_IS = N_("It asks for a code sent to your phone, as well as your passwor
 
 
 class TwoStepPage(AccountPage):
+    """After the change: two-step verification, with why its code is for you alone."""
+
     title = N_("Two-step verification for {account}")
     help = N_("Look for it in your account settings, under “Security”. Not every account "
               "offers it; that is fine.")
@@ -373,6 +377,8 @@ class TwoStepPage(AccountPage):
 
 
 class NotebookPage(PageBase):
+    """The end: the notebook to print and fill by hand, and the accounts still to change."""
+
     title = N_("Your password notebook")
     body = N_("Sereno never keeps a password. Write yours on paper instead: print this page, "
               "fill it in by hand, and keep it safe at home.")

@@ -31,6 +31,8 @@ class _EnterChecks(QObject):
 
 
 class CheckPage(PageBase):
+    """A password the person chose, rated in words; forgotten when the page is left."""
+
     title = N_("Check a password I chose")
     body = N_("Type a password to see how hard it is to guess. Sereno forgets it when you "
               "leave this page.")
