@@ -118,7 +118,7 @@ def _session(controller):
 class MePage(PageBase):
     title = N_("You on this computer")
     body = N_("Your name, a file to take your notes to another computer, and erasing.")
-    help = N_("Your notes stay on this computer. To move them, save them to a file, then "
+    help = N_("Your notes stay on this computer. To move them, save them to a file. Then "
               "bring that file in on the other computer, from “People on this computer”.")
 
     def build(self, box: QVBoxLayout) -> None:
