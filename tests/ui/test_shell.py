@@ -137,20 +137,6 @@ def test_help_explains_the_current_page(qtbot, make_window, dialogs):
     assert shown and "language" in shown[0]
 
 
-def test_home_lists_due_tasks_and_ticks_them(qtbot, make_window):
-    from app.core.tasks import Task
-
-    def seed(s):
-        s.tasks.add(Task(title="Call the bank", due=TODAY))
-
-    w = make_window(done=True, on_store=seed)
-    assert w.controller.navigator.journey is None
-    done = next(b for b in w.current.findChildren(type(w.next_button)) if b.text() == "Done")
-    click(qtbot, done)
-    assert w.controller.store.tasks.all()[0].done
-    assert "ticked" in w.status.text()
-
-
 def test_enter_on_an_answer_chooses_it_and_goes_on(qtbot, make_window):
     w = make_window()
     go_to_page(qtbot, w, "country")
@@ -159,37 +145,6 @@ def test_enter_on_an_answer_chooses_it_and_goes_on(qtbot, make_window):
     qtbot.keyClick(france, Qt.Key.Key_Return)
     assert w.controller.setting("country") == "FR"
     assert w.controller.navigator.position.step == "first_run.ready"
-
-
-def test_home_cards_follow_what_was_done(qtbot, make_window):
-    """Home keeps the cards that did not change, and redraws those that did."""
-    from app.core.tasks import Task
-
-    def seed(s):
-        s.tasks.add(Task(title="Call the bank", due=TODAY))
-
-    w = make_window(done=True, on_store=seed)
-
-    def labels():
-        return {b.accessibleName() for b in w.current.findChildren(type(w.next_button))
-                if b.isVisibleTo(w.current)}
-
-    assert {"Start: Spot the scam", "Start: Change passwords", "Done"} <= labels()
-    scams_card = next(b for b in w.current.findChildren(type(w.next_button))
-                      if b.accessibleName() == "Start: Spot the scam")
-    passwords_card = next(b for b in w.current.findChildren(type(w.next_button))
-                          if b.accessibleName() == "Start: Change passwords")
-    click(qtbot, scams_card)
-    assert w.controller.navigator.journey.key == "scams"
-    w.go_home()
-    assert "Continue: Spot the scam" in labels()
-    assert "Start: Spot the scam" not in labels()
-    assert passwords_card in w.current.findChildren(type(w.next_button))  # unchanged: kept
-
-    done = next(b for b in w.current.findChildren(type(w.next_button)) if b.text() == "Done")
-    click(qtbot, done)
-    assert "Done" not in labels()
-    assert "Nothing is due today." in w.current.read_aloud_text()
 
 
 def test_a_missing_answer_is_said_beside_the_answers_and_goes_once_answered(qtbot, make_window):
