@@ -9,6 +9,8 @@ from app.store.db import Database
 
 
 class AnswersRepo:
+    """The notice, the exposed kinds and the accounts, as rows."""
+
     def __init__(self, db: Database):
         self.db = db
 

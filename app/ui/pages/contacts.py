@@ -27,6 +27,8 @@ from app.ui.widgets.page import clear_layout
 
 
 class ContactsPage(PageBase):
+    """The official organisations of the person's country, each with how to reach it."""
+
     title = N_("Where to turn")
     help = N_(
         "These organisations are real. Your bank comes first. Type an address yourself, or "
@@ -85,6 +87,8 @@ class ContactsPage(PageBase):
 
 
 class TrustedPage(PageBase):
+    """Someone the person trusts, named on every scam answer as the one to call."""
+
     title = N_("Someone you trust")
     body = N_(
         "Write down one person you can call when a message or a call worries you: "

@@ -42,6 +42,8 @@ class SettingChoicePage(PageBase):
 
 
 class LanguagePage(SettingChoicePage):
+    """The language first, before anything else is read."""
+
     title = N_("Which language do you prefer?")
     help = N_("Choose the language you read most easily. You can change it later in Settings.")
     setting = "language"
@@ -65,6 +67,8 @@ class LanguagePage(SettingChoicePage):
 
 
 class WelcomePage(PageBase):
+    """What Sereno is, and that it never calls or writes."""
+
     title = N_("Welcome to Sereno")
     body = N_(
         "Sereno helps you, step by step, after your personal data has leaked. "
@@ -77,6 +81,8 @@ class WelcomePage(PageBase):
 
 
 class TextSizePage(SettingChoicePage):
+    """The text size, changed as soon as it is chosen."""
+
     title = N_("Which text size is easiest to read?")
     body = N_("The text changes as soon as you choose. Pick the one you read without effort.")
     setting = "text_size"
@@ -96,6 +102,8 @@ class TextSizePage(SettingChoicePage):
 
 
 class ContrastPage(SettingChoicePage):
+    """Standard colours or high contrast."""
+
     title = N_("Which colours are easiest for you?")
     setting = "theme"
 
@@ -112,6 +120,8 @@ class ContrastPage(SettingChoicePage):
 
 
 class ReadAloudPage(SettingChoicePage):
+    """Whether each page is read aloud as it opens."""
+
     title = N_("Should Sereno read the pages aloud?")
     body = N_("The Read aloud button at the top always works. "
               "Here you choose if each page is also read as it opens.")
@@ -133,6 +143,8 @@ class ReadAloudPage(SettingChoicePage):
 
 
 class NamePage(PageBase):
+    """A first name to greet the person by (optional)."""
+
     title = N_("What is your first name?")
     body = N_("This is optional. Sereno uses it only to greet you.")
 
@@ -145,6 +157,8 @@ class NamePage(PageBase):
 
 
 class CountryPage(SettingChoicePage):
+    """The country, which chooses the organisations and the advice."""
+
     title = N_("Which country do you live in?")
     body = N_("Sereno then shows the right organisations and steps for your country.")
     setting = "country"
@@ -163,6 +177,8 @@ class CountryPage(SettingChoicePage):
 
 
 class ReadyPage(PageBase):
+    """The end of the settings, and a way out for a person already tricked."""
+
     title = N_("All set")
     body = N_("You can change these choices at any time: press Home, then Settings.")
 

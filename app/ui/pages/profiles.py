@@ -116,6 +116,8 @@ def _session(controller):
 
 
 class MePage(PageBase):
+    """The open person: their name, a file of their notes, erasing them."""
+
     title = N_("You on this computer")
     body = N_("Your name, a file to take your notes to another computer, and erasing.")
     help = N_("Your notes stay on this computer. To move them, save them to a file. Then "
@@ -180,6 +182,8 @@ class MePage(PageBase):
 
 
 class PeoplePage(PageBase):
+    """The other people on this computer: open, delete, or bring in a file."""
+
     title = N_("People on this computer")
     body = N_("Each person has their own notes. Open someone else's, add a person, or bring "
               "in notes saved on another computer.")
@@ -316,6 +320,8 @@ class PeoplePage(PageBase):
 
 
 class CentrePage(PageBase):
+    """Whether this computer is shared, so notes are offered to be erased at closing."""
+
     title = N_("Is this computer shared?")
     body = N_("At a community centre, many people use the same computer.")
 

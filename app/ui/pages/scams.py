@@ -104,6 +104,8 @@ class RoundPage(PageBase):
 
 
 class IntroPage(PageBase):
+    """What the practice is, and how far the person has come."""
+
     title = N_("Spot the scam")
     body = N_(
         "Fraudsters send messages and make calls that look real. Here you practise with "
@@ -140,6 +142,8 @@ class IntroPage(PageBase):
 
 
 class ExamplePage(RoundPage):
+    """One message of the round, and the three answers."""
+
     title = N_("Genuine, or a scam?")
     help = N_(
         "Read the message calmly. Look at who sends it, what it asks you to do, and how fast. "
@@ -186,6 +190,8 @@ class ExamplePage(RoundPage):
 
 
 class AnswerPage(RoundPage):
+    """The answer: the clues marked on the message, and what to do."""
+
     title = N_("The answer")
     help = N_(
         "The marks on the message show what to look at. Each number matches an explanation "
@@ -243,6 +249,8 @@ class AnswerPage(RoundPage):
 
 
 class ResultPage(PageBase):
+    """The end of a round: three rules to remember, and another round."""
+
     title = N_("Three messages practised")
     body = N_("Well done. Each message you look at makes a real scam easier to see.")
     help = N_("You can practise again at any time from your home page.")
