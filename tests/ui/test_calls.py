@@ -190,6 +190,7 @@ def test_a_scam_call_adds_a_report_task_naming_the_trusted_person(qtbot, make_wi
     assert "Faux conseiller" in task.shown_title()
     assert "Sophie, ma fille" in task.shown_how()
     assert "17cyber.gouv.fr" in task.shown_how()
+    assert "Appel suspect de : Faux conseiller" in page.read_aloud_text()  # the card says so
 
 
 def test_a_task_is_ticked_with_a_call_attached(qtbot, make_window):
@@ -306,7 +307,7 @@ def test_every_page_is_in_the_persons_language(make_window, lang):
         assert text.strip()
         if lang != "en":
             for english in ("What they already know", "My calls", "Your bank",
-                            "Newest first", "Never give", "check-up"):
+                            "Suspicious call", "Never give", "check-up"):
                 assert english not in text, (page, english)
 
 

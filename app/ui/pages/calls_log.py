@@ -30,7 +30,13 @@ def when_line(call: Call) -> str:
 
 
 def headline(call: Call) -> str:
+    """Who called whom; a call that felt like a scam says so here, so its card is a line
+    shorter and the newest call shows whole at the largest text."""
     who = call.organisation or _("someone")
+    if call.felt_like_scam:
+        if call.direction == "made":
+            return _("Suspicious call to: {organisation}").format(organisation=who)
+        return _("Suspicious call from: {organisation}").format(organisation=who)
     if call.direction == "made":
         return _("My call to: {organisation}").format(organisation=who)
     return _("A call from: {organisation}").format(organisation=who)
@@ -46,8 +52,6 @@ def details(call: Call, task_title: str = "") -> list[str]:
         lines.append(_("What was said: {notes}").format(notes=call.notes))
     if task_title:
         lines.append(_("About: {task}").format(task=task_title))
-    if call.felt_like_scam:
-        lines.append(_("It felt like a scam."))
     return lines
 
 
@@ -298,8 +302,9 @@ class LogPage(ListFormPage):
     def refresh(self) -> None:
         """Show the log; a call's card is made again only when what it shows has changed."""
         calls = self.controller.calls.all()
-        self.count_label.setText(_("Newest first.") if calls else
-                                 _("No call written down yet."))
+        # Newest first, as the dates show: no line for it, so the newest call shows whole.
+        self.count_label.setText(_("No call written down yet."))
+        self.count_label.setVisible(not calls)
         self.undo_button = None
         entries: list[tuple] = [] if self.undo_call is None else [(None, self._undo_card)]
         for call in calls:
