@@ -87,6 +87,14 @@ NEXT_CHECK_HOW = N_("On the home page, press “Check account activity” and fo
 STRANGE = N_("Tell the organisation about something strange in “{account}”")
 STRANGE_HOW = N_("Change its password first. Then call the number on an official letter or "
                  "on your card, never a number from a message, and say what you saw.")
+# The Assurance Maladie is reached on 3646 only, never "the number on your card".
+STRANGE_HOW_AMELI = N_("Change your ameli password first. Then call 3646 yourself, never a "
+                       "number from a message, and say what you saw.")
+# An email account is made safe by its owner: there is nobody to tell.
+STRANGE_EMAIL = N_("Secure “{account}”: change its password")
+STRANGE_EMAIL_HOW = N_("Change its password first, and turn on two-step verification if it is "
+                       "offered. Then, on its security page, sign out the devices you do not "
+                       "know.")
 WITH_SOMEONE = N_("Check “{account}” with {person}")
 WITH_SOMEONE_HOW = N_("Sit down together. Open the account, then look for what Sereno lists: "
                       "you read, they help.")
@@ -117,11 +125,16 @@ def next_check_task(account: Account, today: dt.date, first_check: dt.date) -> T
     )
 
 
-def strange_task(account: Account, today: dt.date) -> Task:
-    """Something strange in an account without payments: tell the organisation today."""
-    return Task(title=STRANGE, how=STRANGE_HOW, priority=1, due=today,
-                params={"account": account.name}, source=SOURCE,
-                rule=f"activity.strange.{account.id}")
+def strange_task(account: Account, today: dt.date, country: str | None) -> Task:
+    """Something strange in an account without payments: act on it today."""
+    if account.kind == "email":
+        title, how = STRANGE_EMAIL, STRANGE_EMAIL_HOW
+    elif account.kind == "social_security" and country == "FR":
+        title, how = STRANGE, STRANGE_HOW_AMELI
+    else:
+        title, how = STRANGE, STRANGE_HOW
+    return Task(title=title, how=how, priority=1, due=today, params={"account": account.name},
+                source=SOURCE, rule=f"activity.strange.{account.id}")
 
 
 def with_someone_task(account: Account, person: str, today: dt.date) -> Task:

@@ -88,6 +88,23 @@ def test_strange_without_payments_adds_a_reminder_once(store, checks, email, hea
     assert commits_of(store, lambda: checks.keep_note(email.id, "A sign-in from Lyon"))[0] == 0
 
 
+@pytest.mark.parametrize("kind, country, title, how", [
+    ("email", "FR", "Secure “Compte”: change its password", "two-step verification"),
+    ("social_security", "FR", "Tell the organisation", "call 3646 yourself"),
+    ("social_security", "MX", "Tell the organisation", "an official letter"),
+    ("phone", "FR", "Tell the organisation", "an official letter"),
+])
+def test_what_to_do_about_something_strange_fits_the_account(store, checks, kind, country,
+                                                             title, how):
+    store.settings.set("country", country)
+    account = store.answers.add_account(kind, "Compte")
+    checks.answer(account.id, "strange")
+    task = store.tasks.by_rule(f"activity.strange.{account.id}")
+    assert task.shown_title().startswith(title)
+    assert how in task.shown_how()
+    assert "3646" not in task.shown_how() or country == "FR"
+
+
 def test_choosing_the_bank_file_writes_nothing_until_a_file_is_read(store, checks, bank):
     assert commits_of(store, lambda: checks.answer(bank.id, "file"))[0] == 0
 

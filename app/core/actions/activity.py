@@ -187,7 +187,8 @@ class ActivityActions(Actions):
                 if effect in (CHECK_NORMAL, CHECK_STRANGE):
                     repo.record_check(account_id, today, "hand", effect.split(":")[1])
                 elif effect == TELL_ORGANISATION:
-                    added |= self._add_once(strange_task(account, today))
+                    added |= self._add_once(strange_task(
+                        account, today, self.store.settings.get("country")))
                 elif effect == WITH_SOMEONE:
                     person = (self.store.settings.get("trusted_person") or "").strip()
                     added |= self._add_once(with_someone_task(account, person, today))

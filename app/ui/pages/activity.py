@@ -247,8 +247,13 @@ class ResultPage(HandStages, FileStages, ReviewStages, PageBase):
                                    "“{account}”.").format(account=account.name)))
 
     def _show_strange(self, account: Account) -> None:
-        self.area.addWidget(Text(_("You did well to look. Sereno has put a reminder on your "
-                                   "to-do list to tell the organisation.")))
+        if account.kind == "email":
+            said = _("You did well to look. Sereno has put a reminder on your to-do list to "
+                     "make this account safe.")
+        else:
+            said = _("You did well to look. Sereno has put a reminder on your to-do list to "
+                     "tell the organisation.")
+        self.area.addWidget(Text(said))
         self.note = TextField(_("What looked strange? (optional)"), max_length=300)
         self.area.addWidget(self.keep("note", self.note))
 
