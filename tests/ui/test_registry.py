@@ -1,13 +1,16 @@
-"""Pages, printouts and home sections are found by what registered, never by a hand list."""
+"""Pages and printouts are found by what registered; home's sections import no journey."""
 from __future__ import annotations
 
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app.core.answers import ACCOUNT_KINDS, Account, Answers
 from app.core.journeys import JOURNEYS
 from app.ui import pages
+from app.ui.pages import registry
 from app.ui.printing import sheets
 from app.ui.widgets import PageBase
 
@@ -64,3 +67,16 @@ def test_home_sections_are_drawn_by_small_modules_that_bring_in_no_journey():
                          check=True, cwd=ROOT).stdout.split()
     assert len(out) >= 3
     assert not {f"app.ui.pages.{module}" for module in pages.MODULES.values()} & set(out)
+
+
+def test_a_page_id_registered_by_two_classes_is_refused(monkeypatch):
+    monkeypatch.setattr(registry, "_PAGES", dict(registry._PAGES))
+    todo_list = pages.page_class("todo.list")
+    registry.register("todo", {"list": todo_list})  # the same class again (a reload): fine
+
+    class Other(PageBase):
+        pass
+
+    with pytest.raises(ValueError, match="todo.list"):
+        registry.register("todo", {"list": Other})
+    assert pages.page_class("todo.list") is todo_list

@@ -15,10 +15,22 @@ _PAGES: dict[str, type[PageBase]] = {}
 
 
 def register(journey: str, pages: dict[str, type[PageBase]]) -> dict[str, type[PageBase]]:
-    """Record each page as "<journey>.<name>"; returns `pages` for the module to keep."""
+    """Record each page as "<journey>.<name>"; returns `pages` for the module to keep.
+
+    An id taken by another class (a journey key copied from another module) is refused:
+    one of the two pages would never be shown.
+    """
     for name, cls in pages.items():
-        _PAGES[f"{journey}.{name}"] = cls
+        page_id = f"{journey}.{name}"
+        known = _PAGES.get(page_id)
+        if known is not None and _where(known) != _where(cls):
+            raise ValueError(f"{page_id} is already {_where(known)}, not {_where(cls)}")
+        _PAGES[page_id] = cls
     return pages
+
+
+def _where(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
 
 
 def registered() -> dict[str, type[PageBase]]:
