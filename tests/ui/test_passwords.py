@@ -505,3 +505,14 @@ def test_at_175_how_did_it_go_shows_every_answer_and_skip(qtbot, window, lang):
     assert all(r.accessibleDescription() for r in page.group.rows)  # still heard
     w.controller.set_setting("text_size", 100)
     assert all(r.explanation_label.isVisible() for r in w.current.group.rows)
+
+
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
+def test_at_175_two_step_shows_every_answer_as_a_title(qtbot, window, lang):
+    w = window(lang)
+    page = _at_175(w, "two_step", "social_security")  # the longest name: IMSS's, in MX
+    for widget in (*page.group.rows, w.next_button):
+        assert widget.isVisible() and _on_screen(w, widget), widget.accessibleName()
+    assert all(r.explanation_label is None or r.explanation_label.isHidden()
+               for r in page.group.rows)  # titles only: the last answer no longer touches
+    # the fold (it ended exactly on it with its explanation)

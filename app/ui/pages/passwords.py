@@ -211,9 +211,9 @@ class ChangePage(AccountPage):
         return text
 
 
-class OutcomeGroup(ChoiceGroup):
-    """How it went: from 150 %, the three answers show their titles alone (as longer groups
-    do), so they and Skip share one screen with the question in every language; each
+class BriefGroup(ChoiceGroup):
+    """Three answers that show their titles alone from 150 % (ChoiceGroup does so from four),
+    so they share one screen with the question and what follows in every language; each
     explanation stays the answer's description for screen readers."""
 
     SHORT_FROM = 3
@@ -228,7 +228,7 @@ class OutcomeBox(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(theme.GAP_PX)
-        self.group = OutcomeGroup(exclusive=True, name=_("How did it go?"))
+        self.group = BriefGroup(exclusive=True, name=_("How did it go?"))
         self.group.add("changed", _("Done, I changed it"),
                        _("Sereno notes only the date, never the password."))
         self.group.add("later", _("I'll do it later"), _("Sereno puts it on your to-do list."))
@@ -346,7 +346,7 @@ class TwoStepPage(AccountPage):
 
     def build(self, box: QVBoxLayout) -> None:
         box.addWidget(Text(_(TWO_STEP_IS)))
-        self.group = ChoiceGroup(exclusive=True, name=self.page_title())
+        self.group = BriefGroup(exclusive=True, name=self.page_title())
         self.group.add("on", _("I turned it on"))
         self.group.add("not_offered", _("My account doesn't have it"))
         self.group.add("later", _("I'll do it later"), _("Sereno puts it on your to-do list."))
