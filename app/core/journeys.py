@@ -120,8 +120,8 @@ CONTACTS = Journey(
 CALLS = Journey(
     key="calls",
     title=N_("Phone calls"),
-    summary=N_("What a caller may already know, what to say when you call, a note of each "
-               "call, and your check-up calendar."),
+    summary=N_("What a caller may know, what to say, a note of each call, and your "
+               "check-up calendar."),
     pages=("card", "scripts", "log", "calendar"),
 )
 
