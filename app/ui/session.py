@@ -64,6 +64,7 @@ class Session(QObject):
         self._watch.setInterval(WATCH_MS)
         self._watch.timeout.connect(self._answer_second_start)
         # ask(parent, question) -> "keep" | "erase" | "cancel"; a test can pass its own.
+        # What is said about erasing is the profile pages' wording (tests replace `tell` there).
         from app.ui.pages import profiles as pages
 
         self._pages = pages
