@@ -183,7 +183,7 @@ class AccountsPage(PageBase):
     title = N_("Which of these do you have?")
     body = N_("Choose every kind of account you use. Sereno will help you check each one.")
     help = N_("An account is a place where you sign in or where your money is kept. "
-              "You give each one a name on the next page. Sereno never asks for a password.")
+              "Next, you give each one a name. Sereno never asks for a password.")
 
     def build(self, box: QVBoxLayout) -> None:
         self.added_now: set[int] = set()
