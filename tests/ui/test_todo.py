@@ -361,9 +361,10 @@ def test_home_shows_the_same_tasks_for_today_and_opens_one(qtbot, make_window):
     text = w.current.read_aloud_text()
     for task in first:
         assert task.shown_title() in text
-    how = [b for b in w.current.findChildren(BigButton) if b.text() == _("How to do it")]
-    assert len(how) == len(first) and all(b.property("role") != "primary" for b in how)
-    click(qtbot, how[0])
+    rows = [b for b in w.current.findChildren(BigButton) if b.objectName() == "task"]
+    assert [b.full_text() for b in rows] == [t.shown_title() for t in first]
+    assert all(b.property("role") != "primary" for b in rows)
+    click(qtbot, rows[0])  # a row opens its task's card on the list
     assert isinstance(w.current, ListPage)
     assert first[0].shown_how().splitlines()[0] in w.current.read_aloud_text()
 
