@@ -334,8 +334,8 @@ def test_the_list_opens_on_three_for_today_then_the_rules_then_later(qtbot, make
 
 def test_a_new_urgent_task_goes_to_the_top_of_today(qtbot, make_window):
     w = open_list(make_window)
-    w.controller.add_task(Task(title="Appeler la banque", priority=1, due=TODAY,
-                               rule="activity.manual.1", source="activity"))
+    w.controller.tasks.add(Task(title="Appeler la banque", priority=1, due=TODAY,
+                                rule="activity.manual.1", source="activity"))
     w.go_home()
     w.controller.start("todo")
     assert titles(w)[0] == "Appeler la banque"
