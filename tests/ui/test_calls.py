@@ -354,3 +354,22 @@ def test_saving_a_call_with_all_it_does_is_one_commit_and_opening_writes_nothing
         click(qtbot, button())
         assert db.commits == before + 1
     assert [c.organisation for c in w.controller.store.calls.all()] == ["Faux conseiller"]
+
+
+def test_a_call_that_cannot_be_written_stays_in_the_form_as_typed(qtbot, make_window,
+                                                                  monkeypatch):
+    w = make_window(lang="fr_FR", done=True)
+    page = open_page(w, "log")
+    click(qtbot, page.made_button)
+    fill(page.form, organisation="Ma banque", reference="DOS-1")
+
+    def full(*_args):
+        raise OSError("disk full")
+    monkeypatch.setattr(w.controller.store.calls, "add", full)
+    with qtbot.capture_exceptions() as raised:
+        click(qtbot, page.form.save_button)
+    assert raised and isinstance(raised[0][1], OSError)
+    assert page.form.isVisibleTo(page) and page.editing == "made"
+    assert (page.form.organisation.value(), page.form.reference.value()) == ("Ma banque",
+                                                                             "DOS-1")
+    assert w.controller.calls.all() == []

@@ -121,7 +121,11 @@ class ListFormPage(PageBase):
         self.fill_form("")
         self._loading = False
         draft = (self.step.key, self.values())
-        result = save(draft) if save is not None else self.controller.drafts.save(*draft)
+        try:
+            result = save(draft) if save is not None else self.controller.drafts.save(*draft)
+        except Exception:
+            self.load()  # nothing was written: the form is back as typed (its stored draft)
+            raise
         self._show_mode()
         return result
 
