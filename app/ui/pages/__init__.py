@@ -1,7 +1,7 @@
 """The pages, one module per journey, each registering its own (see registry.py).
 
-A journey's module is imported only when one of its pages is first shown: home, the
-start-up page, imports none of them (start-up time, bench/bench_startup.py).
+A journey's module is imported the first time one of its pages is shown, so start-up
+(home) does not pay for every journey's pages (bench/bench_startup.py).
 """
 from __future__ import annotations
 
