@@ -15,14 +15,13 @@ from PySide6.QtCore import QObject, Signal
 from app import i18n
 from app.core.answers import Answers
 from app.core.flow import Journey, Navigator, Step
-from app.core.tasks import Task
-from app.i18n import _
 from app.store import Store
 
 if TYPE_CHECKING:
     from app.core.actions.activity import ActivityActions
     from app.core.actions.calls import CallActions
     from app.core.actions.drafts import DraftActions
+    from app.core.actions.emergency import EmergencyActions
     from app.core.actions.passwords import PasswordActions
     from app.core.actions.scams import ScamActions
     from app.core.actions.tasks import TaskActions
@@ -102,7 +101,7 @@ class Controller(QObject):
         return ScamActions(self.store, self.today, self.changed)
 
     @cached_property
-    def emergency(self) -> Any:  # EmergencyActions (app/core/actions/emergency.py)
+    def emergency(self) -> EmergencyActions:
         from app.core.actions.emergency import EmergencyActions
 
         return EmergencyActions(self.store, self.today, self.changed)
@@ -117,7 +116,11 @@ class Controller(QObject):
     def set_setting(self, key: str, value: Any) -> None:
         if self.setting(key) == value:
             return
-        self.store.settings.set(key, value)
+        with self.store.transaction():
+            self.store.settings.set(key, value)
+            if key == "country":
+                # Another country's plan: its tasks come, the old one's go, ticks stay.
+                self.tasks.sync_plan()
         if key == "language":
             i18n.set_language(value)
             self.language_changed.emit(value)
@@ -125,15 +128,7 @@ class Controller(QObject):
             self.appearance_changed.emit()
         self.data_changed.emit()
 
-    # Tasks ----------------------------------------------------------------------------
-    def add_task(self, task: Task, announce: bool = True) -> Task:
-        """Put something on the to-do list and say so."""
-        saved = self.store.tasks.add(task)
-        self.data_changed.emit()
-        if announce:
-            self.announce.emit(_("Added to your to-do list."))
-        return saved
-
+    # Listeners ------------------------------------------------------------------------
     def changed(self, message: str = "") -> None:
         """A page changed the model: refresh listeners, and announce `message` if given."""
         self.data_changed.emit()
