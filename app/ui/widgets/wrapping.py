@@ -77,9 +77,20 @@ class WrapButton(BigButton):
             lines = self._broken(high)
         if self._most and len(lines) > self._most:
             lines = lines[: self._most - 1] + [" ".join(lines[self._most - 1:])]
+        return [self._cut(line, room) for line in lines]
+
+    def _cut(self, line: str, room: int) -> str:
+        """The line as it is if it fits, else cut after a whole word, ending in "…"."""
         fm = self.fontMetrics()
-        return [fm.elidedText(line, Qt.TextElideMode.ElideRight, room)
-                if fm.horizontalAdvance(line) > room else line for line in lines]
+        if fm.horizontalAdvance(line) <= room:
+            return line
+        words = line.split(" ")
+        while len(words) > 1:
+            words.pop()
+            shown = " ".join(words).rstrip(",;:") + "…"
+            if fm.horizontalAdvance(shown) <= room:
+                return shown
+        return fm.elidedText(line, Qt.TextElideMode.ElideRight, room)  # one long word
 
     def _broken(self, room: int) -> list[str]:
         """Words put on a line while it stays within `room` (a longer word has its own)."""
