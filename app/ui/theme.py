@@ -143,6 +143,7 @@ QPushButton {{ min-height: {m.button_px - 2 * f}px; padding: {pad // 2}px {m.px(
     border: {f}px solid {p.border}; border-radius: {RADIUS_PX}px;
     background: {p.button}; color: {p.button_text}; }}
 QPushButton[role="tool"] {{ padding: {pad // 2}px {m.px(12)}px; }}
+QPushButton[compact="true"] {{ padding-top: 0; padding-bottom: 0; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text};
     border-color: {p.primary}; font-weight: bold; }}
 QPushButton[role="choice"] {{ text-align: left; padding: 0; }}

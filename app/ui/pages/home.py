@@ -20,7 +20,7 @@ from app.ui.home_sections import SECTIONS
 from app.ui.pages import home_todo
 from app.ui.widgets import BigButton, ButtonRow, PageBase, Text
 from app.ui.widgets.page import KeptWidgets
-from app.ui.widgets.wrapping import COMPACT_STYLE, WrapButton
+from app.ui.widgets.wrapping import WrapButton
 
 JOURNEY_COLUMNS = 2
 # The way back to where the person stopped takes 2 parts of the width, today's tasks 3:
@@ -40,7 +40,6 @@ class HomePage(PageBase):
                  "Press a big button to start or continue something.")
 
     def build(self, box: QVBoxLayout) -> None:
-        self.setStyleSheet(COMPACT_STYLE)
         self.dynamic = QVBoxLayout()
         self.dynamic.setSpacing(theme.GAP_PX)
         self.kept = KeptWidgets(self.dynamic)

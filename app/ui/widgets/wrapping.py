@@ -4,9 +4,9 @@ A QPushButton draws its text on one line: at 175 % a long label ("Continue where
 Change passwords, step 3 of 16") is wider than the window and gets cut at the edge. This
 one breaks its text at spaces to the width it is given; with `lines=1` it keeps one line
 and ends it in "…" (a compact row of a list: the whole text is read out and shown on opening).
-A `compact` button (on a page that carries COMPACT_STYLE) has no padding above and below
-its text: rows of a list at 175 % take the height of their text (and still at least the
-least button height).
+A `compact` button (the theme's `compact` rule) has no padding above and below its text:
+rows of a list at 175 % take the height of their text (and still at least the least button
+height).
 """
 from __future__ import annotations
 
@@ -15,13 +15,9 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QStyle, QStyleOptionButt
 
 from app.ui.widgets.buttons import BigButton
 
-# For a page with compact buttons: one style sheet on the page, not one per button (Qt
-# polishes a widget with its own style sheet apart, which doubled home's drawing time).
-COMPACT_STYLE = 'QPushButton[compact="true"] { padding-top: 0; padding-bottom: 0; }'
-
 
 def make_compact(button: QPushButton) -> None:
-    """No padding above and below the text (with COMPACT_STYLE on the page): the button is
+    """No padding above and below the text (the theme's `compact` rule): the button is
     as tall as its text, and never lower than the theme's least button height."""
     button.setProperty("compact", True)
 
