@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import i18n
 from app.core.journeys import JOURNEYS
@@ -17,6 +17,7 @@ from app.i18n import N_, _
 from app.paths import resource
 from app.store import STORAGE_ERRORS, Store, StoreError
 from app.store.profiles import DataDir
+from app.ui import dialogs
 from app.ui.controller import Controller
 from app.ui.shell import MainWindow
 
@@ -107,7 +108,7 @@ def tell_recovery(window: MainWindow, store: Store) -> None:
     else:
         text = _("Your notes could not be read and there was no earlier copy, so Sereno starts "
                  "afresh. The damaged file was kept, in case a helper can repair it.")
-    QMessageBox.information(window, _("Sereno"), text)
+    dialogs.tell(window, text)
 
 
 def tell_store_error(error: StoreError) -> None:
@@ -117,7 +118,7 @@ def tell_store_error(error: StoreError) -> None:
     else:
         text = _("Sereno cannot save on this computer right now (the folder may be full or "
                  "read-only). Nothing was changed. Please ask your helper.")
-    QMessageBox.critical(None, _("Sereno"), text)
+    dialogs.tell(None, text, kind="critical")
 
 
 SAVE_FAILED = N_("Sereno could not save your last change. The computer may be full, or the "
@@ -156,7 +157,7 @@ def install_safety_net(window: MainWindow) -> Callable[[], None]:
             return
         showing = True
         try:
-            QMessageBox.warning(window, _("Sereno"), plain_error_text(exc))
+            dialogs.tell(window, plain_error_text(exc), kind="warning")
         finally:
             showing = False
 

@@ -18,10 +18,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.i18n import _
-from app.store import Store, StoreError
+from app.store import STORAGE_ERRORS, Store, StoreError
 from app.store.lock import ProfileLock, StartLock
 from app.store.profiles import DataDir, Erased
-from app.ui import application
+from app.ui import application, dialogs, people
 from app.ui.chooser import ChooserWindow
 from app.ui.shell import MainWindow
 
@@ -46,7 +46,7 @@ class Session(QObject):
     """The open profile (store, window) and the way to another one."""
 
     def __init__(self, folder: DataDir, qt_translations, language: str | None = None,
-                 text_size: int | None = None, theme: str | None = None, ask=None):
+                 text_size: int | None = None, theme: str | None = None):
         super().__init__()
         self.folder = folder
         self.qt_translations = qt_translations
@@ -63,12 +63,6 @@ class Session(QObject):
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_MS)
         self._watch.timeout.connect(self._answer_second_start)
-        # ask(parent, question) -> "keep" | "erase" | "cancel"; a test can pass its own.
-        # What is said about erasing is the profile pages' wording (tests replace `tell` there).
-        from app.ui.pages import profiles as pages
-
-        self._pages = pages
-        self.ask = ask or pages.ask_keep_or_erase
 
     # Starting ---------------------------------------------------------------------------
     def start(self) -> bool:
@@ -144,7 +138,7 @@ class Session(QObject):
         if not lock.raise_path.exists():
             return
         lock.raise_path.unlink(missing_ok=True)
-        self._pages.tell(self.chooser or self.window, _(
+        dialogs.tell(self.chooser or self.window, _(
             "Sereno is already open for this person. Please look for its window on the "
             "screen or in the bar at the bottom."))
 
@@ -168,6 +162,49 @@ class Session(QObject):
 
     def new_person(self) -> MainWindow | None:
         return self.open(self.folder.create())  # a new id: nobody else has it open
+
+    def is_open(self) -> bool:
+        """Whether someone's notes are open now."""
+        return self.store is not None
+
+    # Files and other people ---------------------------------------------------------------
+    def export(self, target: Path) -> Path:
+        """A copy of the open person's notes in one private `.sereno` file (the name it got).
+
+        Raises OSError or StoreError when it cannot be written there."""
+        if self.store is None:
+            raise StoreError("cannot_write", "nobody is open")
+        return self.store.export(target)
+
+    def erase_other(self, profile_id: str) -> Erased:
+        """Erase someone who is not open now (StoreError "in_use" if another Sereno has them)."""
+        erased = self.folder.erase(profile_id)
+        forget_file_dialog_folders()
+        return erased
+
+    def bring_in(self, path: Path, replace: str | None = None) -> str:
+        """Bring in notes from a `.sereno` file as a new person, or in place of `replace`.
+
+        Replacing the open person keeps their notes whole until the new ones have opened in
+        the window. When anything fails, a copy that did not open is not kept, the person
+        who was open stays open, and the error is raised for the page to explain.
+        """
+        new_id = ""
+        try:
+            if replace is not None and replace == self.profile_id:
+                new_id = self.folder.import_file(path)
+                if self.open(new_id) is None:
+                    raise StoreError("cannot_open", new_id)
+                self.folder.erase(replace)
+            else:
+                new_id = self.folder.import_file(path, replace=replace)
+        except STORAGE_ERRORS:
+            if new_id and new_id != self.profile_id:
+                self.folder.erase(new_id)
+            if self.store is None and replace is not None:
+                self.open(replace)
+            raise
+        return new_id
 
     def show_chooser(self) -> QWidget:
         """"Who is using Sereno?"; a fresh first run when nobody is left."""
@@ -233,9 +270,9 @@ class Session(QObject):
             forget_file_dialog_folders()
             self.last_erased = erased
             self.profile_id = ""
-            text = self._pages.erased_text(erased)  # in the erased person's language
+            text = people.erased_text(erased)  # in the erased person's language
             shown = self.show_chooser()
-            self._pages.tell(shown, text)
+            dialogs.tell(shown, text)
         finally:
             app.setQuitOnLastWindowClosed(quit_on_close)
         return erased
@@ -244,7 +281,7 @@ class Session(QObject):
         """On a community-centre computer, closing asks: keep or erase this person's notes?"""
         if (watched is self.window and event.type() == QEvent.Type.Close and not self._quiet
                 and self.store is not None and self.store.settings.get("community_centre")):
-            choice = self.ask(self.window, self.store.settings.get("first_name"))
+            choice = people.ask_keep_or_erase(self.window, self.store.settings.get("first_name"))
             if choice == "cancel":
                 event.ignore()
                 return True
@@ -265,7 +302,7 @@ class Session(QObject):
         self.last_erased = self.folder.erase(profile_id)
         forget_file_dialog_folders()
         self.profile_id = ""
-        self._pages.tell_erased(None, self.last_erased)
+        dialogs.tell(None, people.erased_text(self.last_erased))
         return self.last_erased
 
     def shutdown(self) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from app import i18n
 from app.ui import demo, pages
 from app.ui.shell import HOME, MainWindow
 from app.ui.widgets import PageBase
@@ -33,7 +34,9 @@ def iter_pages(window: MainWindow) -> Iterator[tuple[str, PageBase]]:
         if journey.key != "first_run":
             continue
         yield from _walk(window, journey.key)
-    demo.seed(controller.store, controller.setting("language") or "en", today)
+    # The demo person lives where the language shown is spoken (es_MX: Mexico, IMSS; fr_FR:
+    # France, Assurance Maladie): `--lang` is shown but never saved, so the setting is empty.
+    demo.seed(controller.store, i18n.language(), today)
     window.retranslate()
     nav.go_home()
     window._show(HOME)

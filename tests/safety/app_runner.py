@@ -2,8 +2,9 @@
 
 `python app_runner.py DATA_DIR [UID]`. Everything is imported first; then, given a UID, the
 process takes that user's rights (so a folder that user may not write is read-only even
-when the tests run as root). Message boxes are recorded instead of shown and the event
-loop returns at once; prints JSON: {"code": main's return, "messages": [[kind, text]...]}.
+when the tests run as root). Messages and questions (app/ui/dialogs.py) are recorded
+instead of shown, questions get their safe answer, and the event loop returns at once;
+prints JSON: {"code": main's return, "messages": [[kind, text]...]}.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import importlib  # noqa: E402
 import pkgutil  # noqa: E402
 
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import app  # noqa: E402
 from app.__main__ import main  # noqa: E402
@@ -27,16 +28,23 @@ from app.__main__ import main  # noqa: E402
 # folder the other user cannot read (a private temporary clone).
 for module in pkgutil.walk_packages(app.__path__, "app."):
     importlib.import_module(module.name)
-from app.ui import application  # noqa: E402
+from app.ui import application, dialogs  # noqa: E402
 
 shown: list[list[str]] = []
 
 
-def record(kind):
-    def box(_parent, _title, text, *_args, **_kwargs):
-        shown.append([kind, text])
-        return QMessageBox.StandardButton.Ok
-    return staticmethod(box)
+def tell(_parent, text, title="", kind="information"):
+    shown.append([kind, text])
+
+
+def confirm(_parent, text, *_args, **_kwargs):
+    shown.append(["question", text])
+    return False  # the safe answer, as when the window is closed
+
+
+def choose(_parent, text, _answers, _default, escape, *_args, **_kwargs):
+    shown.append(["question", text])
+    return escape
 
 
 def leave(*_args):
@@ -45,8 +53,7 @@ def leave(*_args):
     return 0
 
 
-for kind in ("information", "warning", "critical", "question"):
-    setattr(QMessageBox, kind, record(kind))
+dialogs.tell, dialogs.confirm, dialogs.choose = tell, confirm, choose
 QApplication.exec = leave
 qapp = application.make_app()
 

@@ -1,17 +1,19 @@
-"""Run Sereno's real main() inside a test: message boxes recorded, the event loop replaced."""
+"""Run Sereno's real main() inside a test: messages recorded, the event loop replaced."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.__main__ import main
+from app.ui import dialogs
 from app.ui.shell import MainWindow
 
 
 class Run:
-    """main() with message boxes recorded; `during(window)` runs in place of the event loop."""
+    """main() with its messages recorded as (kind, text) and each question given its safe
+    answer (app/ui/dialogs.py); `during(window)` runs in place of the event loop."""
 
     def __init__(self, monkeypatch, data_dir: Path | None, lang: str = "en"):
         """`data_dir` None: the usual per-user folder (not portable)."""
@@ -22,15 +24,21 @@ class Run:
         # Portable mode points these inside the data folder: put them back after the test.
         for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
             monkeypatch.setenv(var, os.environ.get(var) or str(Path.home() / var.lower()))
-        for kind in ("information", "warning", "critical", "question"):
-            monkeypatch.setattr(QMessageBox, kind, self._record(kind))
+        monkeypatch.setattr(dialogs, "tell", self._tell)
+        monkeypatch.setattr(dialogs, "confirm", self._confirm)
+        monkeypatch.setattr(dialogs, "choose", self._choose)
         monkeypatch.setattr(QApplication, "exec", self._exec)
 
-    def _record(self, kind):
-        def box(_parent, _title, text, *_args, **_kwargs):
-            self.shown.append((kind, text))
-            return QMessageBox.StandardButton.Ok
-        return staticmethod(box)
+    def _tell(self, _parent, text, title="", kind="information") -> None:
+        self.shown.append((kind, text))
+
+    def _confirm(self, _parent, text, *_args, **_kwargs) -> bool:
+        self.shown.append(("question", text))
+        return False  # the safe answer, as when the window is closed
+
+    def _choose(self, _parent, text, _answers, _default, escape, *_args, **_kwargs) -> str:
+        self.shown.append(("question", text))
+        return escape
 
     def _exec(self, *_args):
         (window,) = [w for w in QApplication.topLevelWidgets()

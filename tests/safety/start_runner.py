@@ -1,8 +1,9 @@
 """Start Sereno's real main() on a data folder and keep its window up a moment.
 
-`python start_runner.py DATA_DIR SECONDS`: message boxes are recorded instead of shown; the
-event loop runs for SECONDS (so a second start can find this one open), then the windows
-close. Prints JSON: {"code": main's return, "messages": [[kind, text]...]}.
+`python start_runner.py DATA_DIR SECONDS`: messages and questions (app/ui/dialogs.py) are
+recorded instead of shown (a question gets its safe answer); the event loop runs for SECONDS
+(so a second start can find this one open), then the windows close. Prints JSON:
+{"code": main's return, "messages": [[kind, text]...]}.
 Used by test_one_window.py to start Sereno twice at once, as a double double-click does.
 """
 from __future__ import annotations
@@ -16,20 +17,28 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.__main__ import main  # noqa: E402
+from app.ui import dialogs  # noqa: E402
 
 shown: list[list[str]] = []
 seconds = float(sys.argv[2])
 real_exec = QApplication.exec
 
 
-def record(kind):
-    def box(_parent, _title, text, *_args, **_kwargs):
-        shown.append([kind, text])
-        return QMessageBox.StandardButton.Ok
-    return staticmethod(box)
+def tell(_parent, text, title="", kind="information"):
+    shown.append([kind, text])
+
+
+def confirm(_parent, text, *_args, **_kwargs):
+    shown.append(["question", text])
+    return False  # the safe answer, as when the window is closed
+
+
+def choose(_parent, text, _answers, _default, escape, *_args, **_kwargs):
+    shown.append(["question", text])
+    return escape
 
 
 def run_a_moment(*_args):
@@ -42,9 +51,7 @@ def run_a_moment(*_args):
     return real_exec()
 
 
-for kind in ("information", "warning", "critical", "question"):
-    setattr(QMessageBox, kind, record(kind))
-QMessageBox.exec = lambda self: shown.append(["box", self.text()]) or 0
+dialogs.tell, dialogs.confirm, dialogs.choose = tell, confirm, choose
 QApplication.exec = run_a_moment
 code = main(["--data-dir", sys.argv[1], "--lang", "en"])
 print(json.dumps({"code": code, "messages": shown}))

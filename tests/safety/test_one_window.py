@@ -23,7 +23,7 @@ CANNOT_SAVE = "Sereno cannot save on this computer"
 
 
 @pytest.fixture
-def sessions(qtbot, tmp_path, told):
+def sessions(qtbot, tmp_path, dialogs):
     made = []
 
     def make() -> Session:
@@ -38,7 +38,7 @@ def sessions(qtbot, tmp_path, told):
         s.shutdown()
 
 
-def test_a_second_start_brings_the_first_window_forward(qtbot, sessions, told):
+def test_a_second_start_brings_the_first_window_forward(qtbot, sessions, dialogs):
     first = sessions()
     assert first.start()
     shown = first.window
@@ -46,12 +46,13 @@ def test_a_second_start_brings_the_first_window_forward(qtbot, sessions, told):
     assert second.start() is False  # nothing to show: the first one came forward
     assert second.window is None and second.store is None
     assert second.already_open == first.profile_id
-    assert told == []
+    assert dialogs.shown == []
     assert first.window is shown and first.store.settings.get("language") in ("", "en")
     assert not first.lock.raise_path.exists()  # the request was answered and removed
 
 
-def test_when_the_first_cannot_answer_the_person_is_told(qtbot, sessions, told, monkeypatch):
+def test_when_the_first_cannot_answer_the_person_is_told(qtbot, sessions, dialogs,
+                                                         monkeypatch):
     import app.ui.session as session_module
 
     monkeypatch.setattr(session_module, "ALREADY_OPEN_WAIT", 0.3)
@@ -60,6 +61,7 @@ def test_when_the_first_cannot_answer_the_person_is_told(qtbot, sessions, told, 
     first._watch.stop()  # as a Sereno that hangs
     second = sessions()
     assert second.start() is False
+    told = dialogs.texts()
     assert len(told) == 1 and told[0].startswith(ALREADY_OPEN)
     assert not first.lock.raise_path.exists()  # no request is left lying around
 
@@ -116,7 +118,7 @@ def test_two_starts_at_once_never_fail_and_make_one_person(tmp_path):
     assert not list(data_dir.rglob("*.tmp"))
 
 
-def test_a_minimised_first_window_comes_back_as_it_was(qtbot, sessions, told):
+def test_a_minimised_first_window_comes_back_as_it_was(qtbot, sessions, dialogs):
     from PySide6.QtCore import Qt
 
     first = sessions()
@@ -125,4 +127,4 @@ def test_a_minimised_first_window_comes_back_as_it_was(qtbot, sessions, told):
     second = sessions()
     assert second.start() is False
     assert not first.window.windowState() & Qt.WindowState.WindowMinimized
-    assert first.window.isVisible() and told == []
+    assert first.window.isVisible() and dialogs.shown == []

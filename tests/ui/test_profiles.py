@@ -6,33 +6,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from app.store.migrations import latest_version
 from app.store.profiles import DataDir
-from app.ui.pages import profiles as pages
+from app.ui import people
 from app.ui.session import Session
 from tests.conftest import TODAY
 from tests.ui.profiles_support import NoQtTranslations
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def asked(monkeypatch):
-    """Every question asked; answered with `asked.answer` (True: the destructive one)."""
-
-    class Asked(list):
-        answer = True
-
-    questions = Asked()
-
-    def confirm(parent, text, yes, no):
-        questions.append(text)
-        return questions.answer
-
-    monkeypatch.setattr(pages, "confirm", confirm)
-    return questions
 
 
 @pytest.fixture
@@ -43,7 +26,7 @@ def folder(tmp_path):
 
 
 @pytest.fixture
-def session(qtbot, folder, told):
+def session(qtbot, folder, dialogs):
     sessions = []
 
     def make(**kwargs) -> Session:
@@ -148,40 +131,41 @@ def test_renaming_myself(qtbot, session, folder):
     assert folder.profile(pid).name == "Carmen Ruiz"
 
 
-def test_deleting_someone_else_asks_first_and_says_what(qtbot, session, folder, asked, told):
+def test_deleting_someone_else_asks_first_and_says_what(qtbot, session, folder, dialogs):
     carmen, ana = person(folder, "Carmen"), person(folder, "Ana")
     s = session()
     s.open(carmen)
     page = open_journey(qtbot, s, "people")
-    asked.answer = False
+    dialogs.answer = False
     qtbot.mouseClick(page.delete_buttons[ana], LEFT)
+    asked = dialogs.texts("confirm")
     assert "Delete Ana from this computer?" in asked[0]
     assert "safety cop" in asked[0]
     assert files_of(folder, ana)
-    asked.answer = True
+    dialogs.answer = True
     qtbot.mouseClick(s.window.current.delete_buttons[ana], LEFT)
     assert not files_of(folder, ana)
-    assert "Erased from this computer" in told[-1]
+    assert "Erased from this computer" in dialogs.texts("tell")[-1]
     assert not s.window.current.open_buttons
     assert files_of(folder, carmen)
 
 
-def test_erase_everything_about_me(qtbot, session, folder, asked, told):
+def test_erase_everything_about_me(qtbot, session, folder, dialogs):
     carmen, ana = person(folder, "Carmen"), person(folder, "Ana")
     s = session()
     s.open(carmen)
     s.store.settings.set("trusted_person", "Lucía 55 1234")
     page = open_journey(qtbot, s, "me")
     qtbot.mouseClick(page.erase_button, LEFT)
-    assert "Erase everything about you" in asked[0]
+    assert "Erase everything about you" in dialogs.texts("confirm")[0]
     assert not files_of(folder, carmen)
     assert not [p for p in folder.root.rglob("*") if carmen in p.name]
-    assert "the notes" in told[-1]
+    assert "the notes" in dialogs.texts("tell")[-1]
     qtbot.addWidget(s.chooser)
     assert list(s.chooser.buttons) == [ana]
 
 
-def test_erasing_the_last_person_starts_afresh(qtbot, session, folder, asked):
+def test_erasing_the_last_person_starts_afresh(qtbot, session, folder):
     carmen = person(folder, "Carmen")
     s = session()
     s.open(carmen)
@@ -191,28 +175,31 @@ def test_erasing_the_last_person_starts_afresh(qtbot, session, folder, asked):
     assert folder.profile_ids() == [s.profile_id] != [carmen]
 
 
-def test_no_erase_when_the_person_says_no(qtbot, session, folder, asked):
+def test_no_erase_when_the_person_says_no(qtbot, session, folder, dialogs):
     carmen = person(folder, "Carmen")
     s = session()
     s.open(carmen)
-    asked.answer = False
+    dialogs.answer = False
     qtbot.mouseClick(open_journey(qtbot, s, "me").erase_button, LEFT)
     assert s.store is not None and s.profile_id == carmen
     assert folder.path_for(carmen).exists()
 
 
 # Export and import ------------------------------------------------------------------------
-def test_export_then_import_elsewhere(qtbot, session, folder, tmp_path, monkeypatch, told):
+def test_export_then_import_elsewhere(qtbot, session, folder, tmp_path, dialogs):
     carmen = person(folder, "Carmen")
     s = session()
     s.open(carmen)
     s.store.settings.set("trusted_person", "Lucía")
     target = tmp_path / "usb" / "carmen"
     target.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    qtbot.mouseClick(open_journey(qtbot, s, "me").export_button, LEFT)
+    dialogs.path = target
+    page = open_journey(qtbot, s, "me")
+    commits = s.store.db.commits
+    qtbot.mouseClick(page.export_button, LEFT)
     exported = tmp_path / "usb" / "carmen.sereno"
     assert exported.exists()
+    assert s.store.db.commits == commits + 1  # the folder, remembered for next time
     assert "carmen.sereno" in s.window.status.text()
     # on the other computer
     other = DataDir(tmp_path / "other", today=lambda: TODAY)
@@ -221,7 +208,7 @@ def test_export_then_import_elsewhere(qtbot, session, folder, tmp_path, monkeypa
     s2 = session()
     s2.folder = other
     s2.open(ana)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    dialogs.path = exported
     page = open_journey(qtbot, s2, "people")
     qtbot.mouseClick(page.import_button, LEFT)
     names = {p.name: p.id for p in other.profiles()}
@@ -229,29 +216,40 @@ def test_export_then_import_elsewhere(qtbot, session, folder, tmp_path, monkeypa
     assert list(s2.window.current.open_buttons) == [names["Carmen"]]
 
 
-def test_import_asks_before_replacing(qtbot, session, folder, tmp_path, monkeypatch, asked):
+def test_saving_to_a_place_that_cannot_be_written_says_so(qtbot, session, folder, tmp_path,
+                                                           dialogs):
+    s = session()
+    s.open(person(folder, "Carmen"))
+    dialogs.path = tmp_path / "no such stick" / "carmen"
+    page = open_journey(qtbot, s, "me")
+    commits = s.store.db.commits
+    qtbot.mouseClick(page.export_button, LEFT)
+    assert dialogs.texts("tell") == ["Sereno could not write the file there. Please choose "
+                                     "another place, such as a USB stick. Nothing was changed."]
+    assert s.store.db.commits == commits and not s.store.settings.get("last_folder")
+
+
+def test_import_asks_before_replacing(qtbot, session, folder, tmp_path, dialogs):
     carmen, ana = person(folder, "Carmen"), person(folder, "Ana")
-    exported = folder.export(ana, tmp_path / "ana.sereno")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    dialogs.path = folder.export(ana, tmp_path / "ana.sereno")
     s = session()
     s.open(carmen)
     page = open_journey(qtbot, s, "people")
-    asked.answer = True  # replace
+    dialogs.answer = True  # replace
     qtbot.mouseClick(page.import_button, LEFT)
-    assert "already notes for Ana" in asked[0]
+    assert "already notes for Ana" in dialogs.texts("confirm")[0]
     assert [p.name for p in folder.profiles()] == ["Ana", "Carmen"]
     assert not files_of(folder, ana)
-    asked.answer = False  # keep both
+    dialogs.answer = False  # keep both
     qtbot.mouseClick(s.window.current.import_button, LEFT)
-    assert len(asked) == 2
+    assert len(dialogs.texts("confirm")) == 2
     assert [p.name for p in folder.profiles()] == ["Ana", "Ana", "Carmen"]
 
 
 def test_importing_my_own_name_replaces_the_open_notes(qtbot, session, folder, tmp_path,
-                                                       monkeypatch, asked):
+                                                       dialogs):
     carmen = person(folder, "Carmen")
-    exported = folder.export(carmen, tmp_path / "c.sereno")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    dialogs.path = folder.export(carmen, tmp_path / "c.sereno")
     s = session()
     s.open(carmen)
     qtbot.mouseClick(open_journey(qtbot, s, "people").import_button, LEFT)
@@ -260,8 +258,7 @@ def test_importing_my_own_name_replaces_the_open_notes(qtbot, session, folder, t
 
 
 @pytest.mark.parametrize("kind", ["damaged", "too_new"])
-def test_a_bad_file_gets_a_plain_message(qtbot, session, folder, tmp_path, monkeypatch, told,
-                                         kind):
+def test_a_bad_file_gets_a_plain_message(qtbot, session, folder, tmp_path, dialogs, kind):
     carmen = person(folder, "Carmen")
     bad = tmp_path / "bad.sereno"
     if kind == "damaged":
@@ -272,86 +269,76 @@ def test_a_bad_file_gets_a_plain_message(qtbot, session, folder, tmp_path, monke
         conn.execute(f"PRAGMA user_version = {latest_version() + 3}")
         conn.commit()
         conn.close()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    dialogs.path = bad
     s = session()
     s.open(carmen)
     qtbot.mouseClick(open_journey(qtbot, s, "people").import_button, LEFT)
     expected = "cannot be read" if kind == "damaged" else "newer version of Sereno"
+    told = dialogs.texts("tell")
     assert expected in told[-1] and "Nothing was changed" in told[-1]
     assert folder.profile_ids() == [carmen]
 
 
 # Community centre -------------------------------------------------------------------------
+SHARED = "this computer is shared."
+
+
 @pytest.fixture
-def centre(qtbot, session, folder):
+def centre(qtbot, session, folder, dialogs):
     carmen = person(folder, "Carmen")
-    answers = []
-    s = session(ask=lambda parent, name: answers.pop(0))
+    s = session()
     s.open(carmen)
     page = open_journey(qtbot, s, "centre")
     qtbot.mouseClick(page.group.rows[0], LEFT)
     assert s.store.settings.get("community_centre") is True
-    return s, carmen, answers
+    return s, carmen
 
 
-def test_community_centre_erase_on_close(qtbot, centre, folder, told):
-    s, carmen, answers = centre
-    answers.append("erase")
+def test_community_centre_erase_on_close(qtbot, centre, folder, dialogs):
+    s, carmen = centre
+    dialogs.answer = "erase"
     s.window.close()
     qtbot.waitUntil(lambda: not files_of(folder, carmen), timeout=3000)
     assert s.store is None
-    assert "Erased from this computer" in told[-1]
+    assert "Erased from this computer" in dialogs.texts("tell")[-1]
 
 
-def test_community_centre_keep_on_close(qtbot, centre, folder):
-    s, carmen, answers = centre
-    answers.append("keep")
+def test_community_centre_keep_on_close(qtbot, centre, folder, dialogs):
+    s, carmen = centre
+    dialogs.answer = "keep"
     s.window.close()
     s.shutdown()
-    assert folder.path_for(carmen).exists() and not answers
+    assert SHARED in dialogs.texts("choose")[-1]
+    assert folder.path_for(carmen).exists()
 
 
-def test_community_centre_do_not_close(qtbot, centre, folder):
-    s, carmen, answers = centre
-    answers.append("cancel")
+def test_community_centre_do_not_close(qtbot, centre, folder, dialogs):
+    s, carmen = centre
+    dialogs.answer = "cancel"
     s.window.close()
     assert s.window.isVisible()
     assert folder.path_for(carmen).exists()
 
 
-def test_own_computer_asks_nothing(qtbot, session, folder):
+def test_own_computer_asks_nothing(qtbot, session, folder, dialogs):
     carmen = person(folder, "Carmen")
-    s = session(ask=lambda parent, name: pytest.fail("asked on a private computer"))
+    s = session()
     s.open(carmen)
     s.window.close()
     s.shutdown()
     assert folder.path_for(carmen).exists()
+    assert dialogs.texts("choose") == []
 
 
-# The real questions ----------------------------------------------------------------------
-def clicking(label: str):
-    def run(box) -> int:
-        button = next(b for b in box.buttons() if b.text() == label)
-        button.click()
-        return 0
-
-    return run
-
-
-@pytest.mark.parametrize("label, expected", [
-    ("Keep my notes", "keep"), ("Erase my notes", "erase"), ("Do not close", "cancel")])
-def test_the_closing_question(qtbot, monkeypatch, label, expected):
-    monkeypatch.setattr(QMessageBox, "exec", clicking(label))
-    assert pages.ask_keep_or_erase(None, "Carmen") == expected
-
-
-def test_confirm_is_yes_only_when_yes_is_pressed(qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "exec", clicking("Yes, delete"))
-    assert pages.confirm(None, "Delete?", "Yes, delete", "No, keep") is True
-    monkeypatch.setattr(QMessageBox, "exec", clicking("No, keep"))
-    assert pages.confirm(None, "Delete?", "Yes, delete", "No, keep") is False
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)  # closed with Escape
-    assert pages.confirm(None, "Delete?", "Yes, delete", "No, keep") is False
+@pytest.mark.parametrize("answer, expected", [(True, "keep"), (False, "cancel"),
+                                              ("erase", "erase")])
+def test_the_closing_question(dialogs, answer, expected):
+    """Keeping is the default answer; closing the question's window means: do not close."""
+    dialogs.answer = answer
+    assert people.ask_keep_or_erase(None, "Carmen") == expected
+    assert dialogs.texts("choose") == [
+        "Carmen, this computer is shared. Do you want to keep your notes here for next time, "
+        "or erase them now?"]
 
 
 # Files that cannot be read, languages, replacing (issue 21) -------------------------------
@@ -385,7 +372,7 @@ def test_one_readable_person_and_one_unreadable_file_still_start(qtbot, session,
     assert s.window.current.page_title() == "Hello, Ana"
 
 
-def test_the_erased_message_is_in_the_erased_persons_language(qtbot, folder, asked, told):
+def test_the_erased_message_is_in_the_erased_persons_language(qtbot, folder, dialogs):
     from app import i18n
     from app.store import Store
 
@@ -401,7 +388,7 @@ def test_the_erased_message_is_in_the_erased_persons_language(qtbot, folder, ask
     try:
         s.open(carmen)
         qtbot.mouseClick(open_journey(qtbot, s, "me").erase_button, LEFT)
-        assert told[-1].startswith("Effacé de cet ordinateur")
+        assert dialogs.texts("tell")[-1].startswith("Effacé de cet ordinateur")
         assert i18n.language() == "es_MX"  # the chooser, for the next person
     finally:
         s.close_profile()
@@ -409,7 +396,7 @@ def test_the_erased_message_is_in_the_erased_persons_language(qtbot, folder, ask
             s.chooser.close()
 
 
-def test_a_forced_language_is_not_saved(qtbot, folder, told):
+def test_a_forced_language_is_not_saved(qtbot, folder, dialogs):
     from app import i18n
 
     carmen = person(folder, "Carmen")  # saved in English
@@ -423,12 +410,11 @@ def test_a_forced_language_is_not_saved(qtbot, folder, told):
 
 
 def test_replacing_keeps_the_old_notes_until_the_new_ones_open(
-        qtbot, session, folder, tmp_path, monkeypatch, asked, told):
+        qtbot, session, folder, tmp_path, monkeypatch, dialogs):
     from app.store import StoreError
 
     carmen = person(folder, "Carmen")
-    exported = folder.export(carmen, tmp_path / "c.sereno")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    dialogs.path = folder.export(carmen, tmp_path / "c.sereno")
     s = session()
     s.open(carmen)
     real_open = Session.open
@@ -440,12 +426,12 @@ def test_replacing_keeps_the_old_notes_until_the_new_ones_open(
 
     monkeypatch.setattr(Session, "open", open_fails_for_the_new_one)
     qtbot.mouseClick(open_journey(qtbot, s, "people").import_button, LEFT)
-    assert "Nothing was changed" in told[-1]
+    assert "Nothing was changed" in dialogs.texts("tell")[-1]
     assert folder.profile_ids() == [carmen]  # the old notes are whole, the new copy gone
     assert s.profile_id == carmen and s.store.settings.get("first_name") == "Carmen"
 
 
-def test_erase_forgets_the_folders_qt_remembered(qtbot, session, folder, asked):
+def test_erase_forgets_the_folders_qt_remembered(qtbot, session, folder):
     from pathlib import Path
 
     from PySide6.QtCore import QSettings
@@ -464,22 +450,19 @@ def test_erase_forgets_the_folders_qt_remembered(qtbot, session, folder, asked):
     assert not conf.exists() or b"Banorte" not in conf.read_bytes()
 
 
-def test_recovery_says_the_date_and_time_of_the_copy(monkeypatch):
+def test_recovery_says_the_date_and_time_of_the_copy(dialogs):
     import datetime as dt
 
     from app.store.db import Recovery
     from app.ui import application
 
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information",
-                        lambda parent, title, text: shown.append(text))
-
     class Restored:
         recovery = Recovery(Path("x.damaged"), TODAY, dt.datetime.combine(TODAY, dt.time(18, 40)))
 
     application.tell_recovery(None, Restored())
-    assert shown == ["Your notes could not be read, so Sereno brought back the copy it made on "
-                     "November 23, 2026 at 6:40\u202fPM. A copy of the damaged file was kept."]
+    assert dialogs.shown == [("tell", "Your notes could not be read, so Sereno brought back the "
+                                      "copy it made on November 23, 2026 at 6:40\u202fPM. A copy "
+                                      "of the damaged file was kept.")]
 
 
 def test_saving_my_notes_warns_not_to_send_the_file_by_whatsapp_or_email(qtbot, session, folder):

@@ -3,21 +3,29 @@
 The chooser ("Who is using Sereno?") is a window of its own (app/ui/chooser.py), shown
 before any profile is open. The journey's pages act on the open person (name, export,
 erase), on the others (open, delete, bring in a file) and on the community-centre choice.
-Opening, switching and erasing the open person go through the session (app/ui/session.py),
-which closes the old store cleanly first.
+Opening, switching, erasing, saving to a file and bringing one in go through the session
+(app/ui/session.py), which closes the old notes cleanly first; the words both use about
+erasing and unreadable files are in app/ui/people.py.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout
 
-from app.i18n import N_, _, ngettext
-from app.store import STORAGE_ERRORS, StoreError
-from app.store.profiles import DataDir, Erased, Profile
+from app.i18n import N_, _
 from app.ui import dialogs, theme
 from app.ui.chooser import shown_name
 from app.ui.pages.registry import register
+from app.ui.people import (
+    STORAGE_ERRORS,
+    DataDir,
+    Erased,
+    Profile,
+    describe,
+    erased_text,
+    store_error_text,
+)
 from app.ui.widgets import (
     BigButton,
     ButtonRow,
@@ -31,83 +39,6 @@ from app.ui.widgets import (
 from app.ui.widgets.page import clear_layout
 
 FILE_FILTER = N_("Sereno files (*.sereno)")
-
-
-# Questions and messages (tests replace these functions) -----------------------------------
-def confirm(parent: QWidget | None, text: str, yes: str, no: str) -> bool:
-    """Ask first, in plain words; the safe answer is the default."""
-    return dialogs.confirm(parent, text, yes, no)
-
-
-def ask_keep_or_erase(parent: QWidget | None, name: str) -> str:
-    """On a shared computer, at closing: "keep", "erase" or "cancel" (do not close)."""
-    who = _("{name}, this computer is shared.").format(name=name) if name else _(
-        "This computer is shared.")
-    text = who + " " + _("Do you want to keep your notes here for next time, or erase them now?")
-    answers = [("keep", _("Keep my notes")), ("erase", _("Erase my notes")),
-               ("cancel", _("Do not close"))]
-    return dialogs.choose(parent, text, answers, default="keep", escape="cancel",
-                          destructive="erase")
-
-
-def tell(parent: QWidget | None, text: str) -> None:
-    dialogs.tell(parent, text)
-
-
-def describe(folder: DataDir | None, profile_id: str, name: str) -> str:
-    """Exactly what erasing this person removes, before it is done."""
-    files = folder.files_of(profile_id) if folder else []
-    copies = sum(1 for p in files if folder and p.parent == folder.backup_dir)
-    damaged = sum(1 for p in files if ".damaged-" in p.name and p.name.endswith(".sqlite3"))
-    lines = [_("All the notes of {name} on this computer: answers, accounts, to-do list, "
-               "checks and settings.").format(name=name) if name else
-             _("All the notes of this person on this computer: answers, accounts, to-do list, "
-               "checks and settings.")]
-    if copies:
-        lines.append(ngettext("The safety copy Sereno made.",
-                              "The {n} safety copies Sereno made.", copies).format(n=copies))
-    if damaged:
-        lines.append(ngettext("One damaged copy kept aside.",
-                              "{n} damaged copies kept aside.", damaged).format(n=damaged))
-    lines.append(_("Files saved elsewhere (a PDF, a .sereno file) are not touched."))
-    return "\n".join("• " + line for line in lines)
-
-
-def tell_erased(parent: QWidget | None, erased: Erased) -> None:
-    """After erasing: say what was removed."""
-    tell(parent, erased_text(erased))
-
-
-def erased_text(erased: Erased) -> str:
-    """What was removed, in the language now set (the erased person's: call it first)."""
-    lines = [_("Erased from this computer:")]
-    if erased.notes:
-        lines.append("• " + _("the notes (answers, accounts, to-do list, checks, settings)"))
-    if erased.backups:
-        lines.append("• " + ngettext("{n} safety copy", "{n} safety copies",
-                                     erased.backups).format(n=erased.backups))
-    if erased.damaged:
-        lines.append("• " + ngettext("{n} damaged copy", "{n} damaged copies",
-                                     erased.damaged).format(n=erased.damaged))
-    if len(lines) == 1:
-        lines = [_("There was nothing left to erase.")]
-    return "\n".join(lines)
-
-
-def store_error_text(error: StoreError) -> str:
-    if error.reason == "too_big":
-        return _("This file is too big to be Sereno notes. Nothing was changed.")
-    if error.reason == "not_a_file":
-        return _("This is not a file Sereno can bring in. Please choose the .sereno file "
-                 "itself. Nothing was changed.")
-    if error.reason == "in_use":
-        return _("These notes are open in another Sereno window. Please close that window "
-                 "first, then try again.")
-    if error.reason == "too_new":
-        return _("This file was made by a newer version of Sereno. Please install that version "
-                 "here first. Nothing was changed.")
-    return _("This file cannot be read. It may be damaged, or it may not be a Sereno file. "
-             "Nothing was changed.")
 
 
 # The journey's pages --------------------------------------------------------------------
@@ -151,6 +82,9 @@ class MePage(PageBase):
 
     def export(self) -> Path | None:
         c = self.controller
+        session = _session(c)
+        if session is None:
+            return None
         folder = c.setting("last_folder") or str(Path.home())
         suggested = (c.setting("first_name") or _("my-notes")) + ".sereno"
         path = dialogs.save_file(self, _("Save my notes to a file"), Path(folder) / suggested,
@@ -158,10 +92,10 @@ class MePage(PageBase):
         if not path:
             return None
         try:
-            saved = c.store.export(Path(path))
-        except (OSError, StoreError):
-            tell(self, _("Sereno could not write the file there. Please choose another place, "
-                         "such as a USB stick. Nothing was changed."))
+            saved = session.export(Path(path))
+        except STORAGE_ERRORS:
+            dialogs.tell(self, _("Sereno could not write the file there. Please choose another "
+                                 "place, such as a USB stick. Nothing was changed."))
             return None
         c.set_setting("last_folder", str(saved.parent))
         c.changed(_("Your notes are saved in {file}.").format(file=saved.name))
@@ -175,7 +109,7 @@ class MePage(PageBase):
         question = _("Erase everything about you from this computer? This will erase:")
         text = f"{question}\n{describe(session.folder, session.profile_id, name)}\n" + _(
             "This cannot be undone.")
-        if not confirm(self, text, _("Yes, erase everything"), _("No, keep my notes")):
+        if not dialogs.confirm(self, text, _("Yes, erase everything"), _("No, keep my notes")):
             return None
         self.save()
         return session.erase_current()
@@ -250,21 +184,18 @@ class PeoplePage(PageBase):
             session.new_person()
 
     def delete(self, profile_id: str, name: str) -> Erased | None:
-        folder = self.folder()
+        session = _session(self.controller)
         question = _("Delete {name} from this computer? This will erase:").format(name=name)
-        text = f"{question}\n{describe(folder, profile_id, name)}\n" + _(
+        text = f"{question}\n{describe(self.folder(), profile_id, name)}\n" + _(
             "This cannot be undone.")
-        if not confirm(self, text, _("Yes, delete"), _("No, keep")):
+        if session is None or not dialogs.confirm(self, text, _("Yes, delete"), _("No, keep")):
             return None
         try:
-            erased = folder.erase(profile_id)
-        except StoreError as error:
-            tell(self, store_error_text(error))
+            erased = session.erase_other(profile_id)
+        except STORAGE_ERRORS as error:
+            dialogs.tell(self, store_error_text(error))
             return None
-        from app.ui.session import forget_file_dialog_folders
-
-        forget_file_dialog_folders()
-        tell_erased(self, erased)
+        dialogs.tell(self, erased_text(erased))
         self.load()
         self.controller.changed(_("{name} was deleted.").format(name=name))
         return erased
@@ -278,35 +209,21 @@ class PeoplePage(PageBase):
                                    f"{_(FILE_FILTER)};;{_('All files (*)')}")
         if not path:
             return None
-        folder = session.folder
         try:
-            name = folder.peek(Path(path))
-        except StoreError as error:
-            tell(self, store_error_text(error))
+            name = session.folder.peek(Path(path))
+        except STORAGE_ERRORS as error:
+            dialogs.tell(self, store_error_text(error))
             return None
-        replace = folder.find_by_name(name)
+        replace = session.folder.find_by_name(name)
         if replace is not None:
             text = _("There are already notes for {name} on this computer. Replace them with "
                      "the notes in the file?").format(name=name)
-            if not confirm(self, text, _("Yes, replace them"), _("No, keep both")):
+            if not dialogs.confirm(self, text, _("Yes, replace them"), _("No, keep both")):
                 replace = None
-        new_id = ""
         try:
-            if replace is not None and replace == session.profile_id:
-                # The open notes stay whole until the new ones have opened in the window.
-                new_id = folder.import_file(Path(path))
-                if session.open(new_id) is None:
-                    raise StoreError("cannot_open", new_id)
-                folder.erase(replace)
-            else:
-                new_id = folder.import_file(Path(path), replace=replace)
+            new_id = session.bring_in(Path(path), replace)
         except STORAGE_ERRORS as error:
-            tell(self, store_error_text(error) if isinstance(error, StoreError) else
-                 store_error_text(StoreError("unreadable")))
-            if new_id and new_id != session.profile_id:
-                folder.erase(new_id)  # a copy that did not open is not kept as a person
-            if session.store is None and replace is not None:
-                session.open(replace)
+            dialogs.tell(self, store_error_text(error))
             return None
         shown = name or _("This person")
         if session.window is not None and session.window.controller is self.controller:
