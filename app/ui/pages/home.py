@@ -8,15 +8,13 @@ the body size. The room comes from the layout, never from smaller letters.
 """
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.core.flow import Journey
 from app.core.tasks import Task
 from app.i18n import _
 from app.ui import theme
-from app.ui.home_sections import SECTIONS
+from app.ui.home_sections import sections
 from app.ui.pages import home_todo
 from app.ui.widgets import BigButton, ButtonRow, PageBase, Text
 from app.ui.widgets.page import KeptWidgets
@@ -83,11 +81,10 @@ class HomePage(PageBase):
         entries: list[tuple] = [("emergency", lambda: home_todo.emergency_button(c))]
         entries.append(self._top())
         entries += self._journeys()
-        for path in SECTIONS:
-            module, _sep, name = path.partition(":")
-            section = getattr(importlib.import_module(module), name)(c)
-            if section is not None:
-                entries.append(section)
+        for section in sections():
+            entry = section(c)
+            if entry is not None:
+                entries.append(entry)
         entries.append(("settings", self._settings_button))
         self.kept.fill(entries)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from app.core.flow import Step
 from app.core.known_facts import CARD_INTRO, CARD_RULE, CARD_TITLE, known_facts
 from app.i18n import _
+from app.ui.home_sections import register_section
 from app.ui.pages.home_todo import section_heading
 from app.ui.widgets import BigButton, Card, Text
 from app.ui.widgets.buttons import button_flow
@@ -42,3 +43,6 @@ def _card(controller, lines: tuple[str, ...]) -> QWidget:
 def _open(controller, page: str) -> None:
     controller.start("calls")
     controller.go_to(Step(page))
+
+
+register_section(home_section, order=30)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.flow import Step
 from app.i18n import _
+from app.ui.home_sections import register_section
 from app.ui.pages.home_todo import section_heading
 from app.ui.widgets import BigButton, ButtonRow, Card, Text
 
@@ -35,3 +36,6 @@ def open_trusted(controller) -> None:
     """Open "Where to turn" on the page where the trusted person is written down."""
     controller.start("contacts")
     controller.go_to(Step("contacts.trusted"))
+
+
+register_section(trusted_section, order=20)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app.core import emergency
 from app.core.tasks import Task, arrange
 from app.i18n import _, ngettext
+from app.ui.home_sections import register_section
 from app.ui.widgets import BigButton, ButtonRow, Heading, Text
 from app.ui.widgets.wrapping import WrapButton, make_compact
 
@@ -97,3 +98,6 @@ def _section(controller, left: int) -> QWidget:
     button.clicked.connect(lambda: controller.start("todo"))
     box.addWidget(ButtonRow(button))
     return holder
+
+
+register_section(home_section, order=10)
