@@ -14,8 +14,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from icalendar import Alarm, Calendar, Event
+from typing import TYPE_CHECKING
 
 from app.core.tasks import Task, add_months, next_due
 from app.i18n import N_, _
@@ -27,6 +26,9 @@ SHEET_MONTHS = 12
 # a year of weeks or months, three years of a yearly check.
 OPEN_COUNT: dict[str, int] = {"weekly": 52, "monthly": 12, "yearly": 3}
 _FREQ = {"weekly": "WEEKLY", "monthly": "MONTHLY", "yearly": "YEARLY"}
+if TYPE_CHECKING:
+    from icalendar import Event
+
 REMINDER_AT = dt.timedelta(hours=9)  # on the day, at 9 in the morning
 
 
@@ -72,6 +74,8 @@ def _rule(task: Task) -> dict:
 
 
 def _event(task: Task, stamp: dt.datetime) -> Event:
+    from icalendar import Alarm, Event
+
     event = Event()
     event.add("uid", f"sereno-task-{task.id or 0}-{task.rule or 'own'}")
     event.add("dtstamp", stamp)
@@ -94,6 +98,10 @@ def _event(task: Task, stamp: dt.datetime) -> Event:
 def build_calendar(tasks: Iterable[Task], now: dt.datetime | None = None) -> bytes:
     """The .ics file's bytes: one repeating all-day event per repeating task."""
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    # Imported here: the library takes a third of a second, and only saving the file needs it
+    # (the month-by-month sheet and the print centre do not).
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
