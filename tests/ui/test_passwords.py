@@ -476,22 +476,101 @@ def _at_175(w, page, kind):
     return page
 
 
-@pytest.mark.parametrize("lang, kind", [("es_MX", ""), ("fr_FR", ""), ("en", ""),
-                                        ("fr_FR", "unsure"), ("es_MX", "numbers")])
-def test_at_175_the_suggestion_its_buttons_and_next_fit_without_scrolling(
-        qtbot, window, lang, kind):
-    w = window(lang)
-    if kind:
-        w.controller.passwords.set_secret_kind(ids(w.controller.store)["email"], kind)
-    page = _at_175(w, "suggest", "email")
-    block = page.suggestion
-    first = block.phrase if kind != "numbers" else block.code
-    for widget in (first, block.another, block.read, block.copy, w.next_button):
-        assert widget.isVisible() and _on_screen(w, widget), widget.text()
-    assert block.shorter.isHidden() or _on_screen(w, block.shorter)
-    font, lines = first.layout_for(first.width())
-    assert lines == [first.text()]  # one line: never wrapped, never cut
+def _long_names(store):
+    """The demo's French names, its longest: most titles about an account take two lines
+    at 175 %."""
+    store.answers.add_account("email", "Ma messagerie")
+    store.answers.add_account("bank", "Ma banque", "4821")
+
+
+def _at_175_suggest(make_window, lang, kind, length=0):
+    w = make_window(lang=lang, done=True, on_store=_long_names)
+    w.controller.start("passwords")
+    email = ids(w.controller.store)["email"]
+    w.controller.passwords.set_secret_kind(email, kind)
+    if length:
+        w.controller.passwords.set_code_length(email, length)
+    return w, _at_175(w, "suggest", "email")
+
+
+def _biggest_words(w, block):
+    """Short words: the passphrase at its biggest size, the tallest it can be."""
+    block.phrase.setText("Sol-mar-pan-luz-7")
+    QApplication.processEvents()
+    w.scroll.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+
+
+def _one_line_at_least_body_size(view):
+    font, lines = view.layout_for(view.width())
+    assert lines == [view.text()]  # one line: never wrapped, never cut
     assert font.pointSize() >= QApplication.font().pointSize()
+
+
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
+def test_at_175_the_words_their_buttons_and_next_fit_without_scrolling(
+        qtbot, make_window, lang):
+    w, page = _at_175_suggest(make_window, lang, "letters")
+    block = page.suggestion
+    _biggest_words(w, block)
+    for widget in (block.phrase, block.another, block.shorter, block.read, block.copy,
+                   w.next_button):
+        assert widget.isVisible() and _on_screen(w, widget), widget.text()
+    _one_line_at_least_body_size(block.phrase)
+
+
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
+def test_at_175_a_code_its_buttons_and_every_length_fit_on_one_screen(
+        qtbot, make_window, lang):
+    """Only numbers: "8 digits" four times wrapped below the edge in French (issue #18)."""
+    w, page = _at_175_suggest(make_window, lang, "numbers", length=8)  # "✓ 8", the widest
+    block = page.suggestion
+    assert block.phrase.isHidden() and block.shorter.isHidden()
+    for widget in (block.code, block.another, block.read, block.copy, *block.lengths,
+                   w.next_button):
+        assert widget.isVisible() and _on_screen(w, widget), widget.accessibleName()
+    assert len({b.y() for b in block.lengths}) == 1  # one row
+    assert [b.text() for b in block.lengths] == ["4", "5", "6", "✓ 8"]
+    assert block.lengths[0].accessibleName() == {"es_MX": "4 dígitos", "fr_FR": "4 chiffres",
+                                                 "en": "4 digits"}[lang]
+    assert all(b.height() >= 56 for b in block.lengths)
+    assert all(b.font().pointSize() >= QApplication.font().pointSize() for b in block.lengths)
+    _one_line_at_least_body_size(block.code)
+    assert len(block.code.text()) == 8
+    click(qtbot, block.lengths[0])
+    assert len(block.code.text()) == 4 and block.lengths[0].text() == "✓ 4"
+
+
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
+def test_at_175_i_dont_know_shows_the_words_the_code_and_their_buttons(
+        qtbot, make_window, lang):
+    """Both: the code was below the edge, under the words' spelling (issue #18)."""
+    w, page = _at_175_suggest(make_window, lang, "unsure")
+    block = page.suggestion
+    _biggest_words(w, block)
+    for widget in (block.phrase, block.code, block.another, block.read, block.copy,
+                   block.shorter, w.next_button):
+        assert widget.isVisible() and _on_screen(w, widget), widget.accessibleName()
+    for view in (block.phrase, block.code):
+        _one_line_at_least_body_size(view)
+    assert block.code_lead.text() in {"For a keypad of numbers, this code:",
+                                      "Para un teclado de números, esta clave:",
+                                      "Pour un clavier de chiffres, ce code\u00a0:"}
+    assert block.lengths_row.isVisible() and block.tell.isVisible()  # below, one scroll away
+
+
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
+def test_at_175_what_the_site_asks_for_needs_no_scroll_bar_with_a_long_name(
+        qtbot, make_window, lang):
+    """"Que demande Ma messagerie ?" takes two lines: the page was 4 px taller than the
+    screen, a scroll bar and a "more below" cue with nothing below (issue #18)."""
+    w = make_window(lang=lang, done=True, on_store=_long_names)
+    w.controller.start("passwords")
+    page = _at_175(w, "kind", "email")
+    assert w.scroll.verticalScrollBar().maximum() == 0 and w.more_below.isHidden()
+    for row_ in page.kind.rows:
+        assert _on_screen(w, row_) and row_.explanation_label.isVisible()  # hints kept
+        assert row_.explanation_label.font().pointSize() >= QApplication.font().pointSize()
 
 
 @pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])

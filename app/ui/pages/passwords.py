@@ -94,6 +94,9 @@ class KindPage(AccountPage):
 
     def build(self, box: QVBoxLayout) -> None:
         self.kind = kind_group()
+        # The least gap between targets: with a long account name the title takes two lines
+        # at 175 %, and the three answers with their hints still fit with no scroll bar.
+        self.kind.box.setSpacing(theme.TOOL_GAP_PX)
         self.kind.changed.connect(self._kind_chosen)
         box.addWidget(self.kind)
 

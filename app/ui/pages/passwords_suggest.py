@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import i18n
 from app.core.answers import Account
@@ -32,8 +38,16 @@ class PassphraseView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._text = ""
+        self.largest = theme.PASSPHRASE_PT  # at 100 %; grows with the text size
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read, not operated, like the page's text
+
+    def set_largest(self, points: int) -> None:
+        """The biggest size at 100 % (a code beside the words is smaller than the words)."""
+        if points != self.largest:
+            self.largest = points
+            self.updateGeometry()
+            self.update()
 
     def text(self) -> str:
         return self._text
@@ -53,7 +67,7 @@ class PassphraseView(QWidget):
     def layout_for(self, width: int) -> tuple[QFont, list[str]]:
         """The font and the lines for this width."""
         smallest = QApplication.font().pointSize()  # the body size of the person's text size
-        biggest = max(smallest, round(theme.PASSPHRASE_PT * smallest / theme.BODY_PT))
+        biggest = max(smallest, round(self.largest * smallest / theme.BODY_PT))
         for points in range(biggest, smallest - 1, -1):
             font = self._font(points)
             if QFontMetrics(font).horizontalAdvance(self._text) <= width:
@@ -108,6 +122,21 @@ class AccountPage(PageBase):
         return _(self.title).format(account=self.account_name())
 
 
+def _row(lead: Text, *items: QWidget) -> QWidget:
+    """A line of text followed by what it introduces, centred on one line; the text never
+    wraps (it is short: "Your new code:", "How many digits?")."""
+    holder = QWidget()
+    line = QHBoxLayout(holder)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.setSpacing(theme.GAP_PX)
+    lead.setWordWrap(False)
+    line.addWidget(lead, 0, Qt.AlignmentFlag.AlignVCenter)
+    for item in items:
+        line.addWidget(item, 0, Qt.AlignmentFlag.AlignVCenter)
+    return holder
+
+
+WORDS_BESIDE_A_CODE_PT = 30  # at 100 %: still well above the body size (18)
 KEYPAD = N_("Many banks show the numbers on the screen, in a mixed order. Click each number "
             "of the code with the mouse.")
 HOW_TO_TELL = N_("How to tell: a keypad of numbers on the screen wants the code. A box where "
@@ -115,9 +144,9 @@ HOW_TO_TELL = N_("How to tell: a keypad of numbers on the screen wants the code.
 
 
 class SuggestionBlock(QWidget):
-    """The suggestion (words, a code, or both) with its buttons right under the words (or
-    under the code when there are no words), then the spelling and the code's length: at
-    175 % the suggestion and its buttons fit under the page's title."""
+    """The suggestion (words, a code, or both) and its buttons, then the spelling, the code's
+    length and how to use it: at 175 % the suggestion and its buttons fit under the page's
+    title. A code sits on one line with what it is for; beside the words it is smaller."""
 
     def __init__(self, page: AccountPage):
         super().__init__(page)
@@ -135,6 +164,7 @@ class SuggestionBlock(QWidget):
                                  "can, use the four words."))
         self.code_lead = Text("")
         self.code = PassphraseView()
+        self.code_row = _row(self.code_lead, self.code)
         self.keypad = Text(_(KEYPAD))
         self.tell = Text(_(HOW_TO_TELL))
         self.another = BigButton(_("Give me another"),
@@ -150,16 +180,28 @@ class SuggestionBlock(QWidget):
         self.shorter.clicked.connect(self.toggle_short)
         self.read.clicked.connect(self.read_it)
         self.copy.clicked.connect(self.copy_it)
-        self.actions = buttons(self.another, self.shorter, self.read, self.copy)
-        self.lengths = [BigButton(_("{count} digits").format(count=n)) for n in LENGTHS]
+        # "A shorter one" last: when the text is large it is the one that goes to a
+        # second line, and the buttons for both the words and a code stay in sight.
+        self.actions = buttons(self.another, self.read, self.copy, self.shorter)
+        # The lengths as numbers after their question, on one line at every size: "8 digits"
+        # four times took two lines at 175 % in French. Each is named in full for readers.
+        self.lengths = [BigButton(str(n)) for n in LENGTHS]
         for n, button in zip(LENGTHS, self.lengths, strict=True):
             button.setAccessibleDescription(_("A code of this many digits."))
             button.clicked.connect(lambda _c=False, n=n: self.set_length(n))
-        self.lengths_lead = Text(_("How many digits does the site ask for?"))
-        self.lengths_row = buttons(*self.lengths)
-        for widget in (self.words_lead, self.phrase, self.actions, self.short_note, self.aid,
-                       self.code_lead, self.code, self.lengths_lead, self.lengths_row,
-                       self.keypad, self.tell):
+        self.lengths_lead = Text(_("How many digits?"))
+        self.lengths_row = _row(self.lengths_lead, *self.lengths)
+        self.lengths_row.layout().addStretch(1)
+        # One order for words, a code or both (what is not used is hidden): the suggestion
+        # and its buttons first, then what explains it. The suggestion is one block, tight
+        # under its lead, so that with both the words and a code all the buttons show too.
+        shown = QVBoxLayout()
+        shown.setSpacing(theme.GAP_PX // 4)
+        for widget in (self.words_lead, self.phrase, self.code_row):
+            shown.addWidget(widget)
+        box.addLayout(shown)
+        for widget in (self.actions, self.short_note, self.lengths_row, self.aid, self.keypad,
+                       self.tell):
             box.addWidget(widget)
 
     # What is kept, for this account, in memory only (controller.passwords).
@@ -186,21 +228,22 @@ class SuggestionBlock(QWidget):
                                else _("Your new code:"))
         for widget in (self.words_lead, self.phrase, self.aid, self.shorter):
             widget.setVisible(words)
-        for widget in (self.code_lead, self.code, self.keypad, self.lengths_lead,
-                       self.lengths_row):
+        for widget in (self.code_row, self.keypad, self.lengths_row):
             widget.setVisible(code)
         self.tell.setVisible(both)
-        self.box.removeWidget(self.actions)  # under the words, or under a code shown alone
-        self.box.insertWidget(self.box.indexOf(self.phrase if words else self.code) + 1,
-                              self.actions)
+        # Both at once: the words a little smaller, the code at a heading's size, so that
+        # both and all their buttons share the screen at 175 %.
+        self.phrase.set_largest(WORDS_BESIDE_A_CODE_PT if both else theme.PASSPHRASE_PT)
+        self.code.set_largest(theme.HEADING_PT if both else theme.PASSPHRASE_PT)
         self.short_note.setVisible(words and self.short)
         self.shorter.setText(_("The longer one") if self.short else _("A shorter one"))
         self.shorter.setAccessibleDescription(
             _("Four words: stronger.") if self.short else
             _("Three words: easier to type, but less strong."))
         for n, button in zip(LENGTHS, self.lengths, strict=True):
-            button.setText(("✓ " if n == self.length else "") + _("{count} digits").format(
-                count=n))
+            chosen = "✓ " if n == self.length else ""
+            button.setText(f"{chosen}{n}")
+            button.setAccessibleName(chosen + _("{count} digits").format(count=n))
         self.refresh()
 
     def refresh(self) -> None:
