@@ -163,10 +163,6 @@ class Session(QObject):
     def new_person(self) -> MainWindow | None:
         return self.open(self.folder.create())  # a new id: nobody else has it open
 
-    def is_open(self) -> bool:
-        """Whether someone's notes are open now."""
-        return self.store is not None
-
     # Files and other people ---------------------------------------------------------------
     def export(self, target: Path) -> Path:
         """A copy of the open person's notes in one private `.sereno` file (the name it got).
