@@ -120,6 +120,18 @@ def test_switching_closes_the_old_store(qtbot, session, folder):
         old_store.db.conn.execute("SELECT 1")
 
 
+@pytest.mark.parametrize("page_id", ["me", "people", "centre"])
+def test_showing_a_profile_page_writes_nothing(qtbot, session, folder, page_id):
+    carmen = person(folder, "Carmen")
+    person(folder, "Ana")
+    s = session()
+    s.open(carmen)
+    page = open_journey(qtbot, s, page_id)
+    commits = s.store.db.commits
+    page.load()
+    assert s.store.db.commits == commits
+
+
 # Renaming and deleting --------------------------------------------------------------------
 def test_renaming_myself(qtbot, session, folder):
     pid = person(folder, "Carmen")
