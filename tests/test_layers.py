@@ -56,3 +56,15 @@ def test_core_names_no_ui_module(path):
     text = path.read_text(encoding="utf-8")
     named = re.findall(r"\bapp[./]ui\b[\w./]*|\bmodule\s*=", text)
     assert not named, f"{path.relative_to(APP)} names {sorted(set(named))}"
+
+
+def test_outside_the_pages_nothing_names_a_journeys_page_module():
+    """The shell finds pages through the registry (app.ui.pages.page_class); only home, the
+    page shown at start-up, is imported by name."""
+    allowed = {"app.ui.pages", "app.ui.pages.registry", "app.ui.pages.home"}
+    ui = APP / "ui"
+    for path in ui.rglob("*.py"):
+        if (ui / "pages") in path.parents:
+            continue
+        named = {n for n in imports(path) if n.startswith("app.ui.pages")} - allowed
+        assert not named, f"{path.relative_to(APP)} imports {sorted(named)}"
