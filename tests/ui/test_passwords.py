@@ -595,3 +595,15 @@ def test_at_175_two_step_shows_every_answer_as_a_title(qtbot, window, lang):
     assert all(r.explanation_label is None or r.explanation_label.isHidden()
                for r in page.group.rows)  # titles only: the last answer no longer touches
     # the fold (it ended exactly on it with its explanation)
+
+
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
+def test_at_175_the_verdict_shows_right_under_check_it(qtbot, window, lang):
+    """What the page explains comes after the result: the verdict was below the edge."""
+    w = window(lang)
+    page = _at_175(w, "check", "")
+    assert _on_screen(w, page.check_button)
+    page.field.edit.setText("Carmen1950")
+    click(qtbot, page.check_button)
+    QApplication.processEvents()
+    assert page.summary.text() and _on_screen(w, page.summary)

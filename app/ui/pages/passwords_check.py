@@ -34,8 +34,10 @@ class CheckPage(PageBase):
     """A password the person chose, rated in words; forgotten when the page is left."""
 
     title = N_("Check a password I chose")
-    body = N_("Type a password to see how hard it is to guess. Sereno forgets it when you "
-              "leave this page.")
+    # Under the result rather than above the field: at 175 % the verdict shows right under
+    # "Check it", in sight, instead of below the window's edge.
+    explained = N_("Type a password to see how hard it is to guess. Sereno forgets it when "
+                   "you leave this page.")
     help = N_("Sereno looks for what makes a password easy to guess: your name, a year, a "
               "common word, keys side by side. Four ordinary words together are strong.")
 
@@ -64,6 +66,7 @@ class CheckPage(PageBase):
         self.result.box.addLayout(self.reasons)
         self.result.hide()
         box.addWidget(self.result)
+        box.addWidget(Text(_(self.explained)))
 
     def load(self) -> None:
         self._forget()
