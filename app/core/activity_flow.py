@@ -1,9 +1,11 @@
-"""Which stage an account's check is in, worked out from plain facts (no Qt, no store).
+"""The order of the accounts and the stage each account's check is in, from plain facts.
 
-The result page of each account shows one stage: a thank-you, a reminder to tell the
-organisation, a payment written by hand (its date, its amount, its name), the bank's file
-(open it, name its columns, one payment at a time, then what was found), or "with someone
-you trust". `next_stage(facts)` decides, as data a test can walk through without a window.
+The check starts with the account the person worries about (`check_order`), then the bank
+and pension, then the rest. The result page of each account shows one stage: a thank-you,
+a reminder to tell the organisation, a payment written by hand (its date, its amount, its
+name), the bank's file (open it, name its columns, one payment at a time, then what was
+found), or "with someone you trust". `next_stage(facts)` decides, as data a test can walk
+through without a window (no Qt, no store).
 """
 from __future__ import annotations
 
@@ -12,6 +14,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.core.activity import MONEY_KINDS
+from app.core.answers import Account, Answers
+
+
+def check_order(answers: Answers) -> list[Account]:
+    """The accounts in the order they are checked: the one the person chose (their worry),
+    then the bank and pension (a strange charge shows on a statement), then the rest."""
+    first = answers.start_account
+    return sorted(answers.accounts, key=lambda a: (a.id != first, a.kind not in MONEY_KINDS))
 
 
 class Stage(StrEnum):

@@ -70,6 +70,7 @@ class Answers:
     notice: str = ""
     exposed: frozenset[str] = frozenset()
     accounts: tuple[Account, ...] = field(default_factory=tuple)
+    start_account: int | None = None  # the account the person checks first (their worry)
 
     def effective_exposed(self) -> frozenset[str]:
         """The exposed kinds to act on: "I don't know" counts as the sensitive ones."""

@@ -46,9 +46,12 @@ TODO = Journey(
 
 
 def activity_steps(answers: Answers) -> list[Step]:
-    """Check account activity: an introduction, three pages per account, a summary."""
+    """Check account activity: an introduction (where to start), three pages per account in
+    the order the person chose, a summary."""
+    from app.core.activity_flow import check_order  # the activity check's own rules
+
     steps = [Step("activity.intro")]
-    for account in answers.accounts:
+    for account in check_order(answers):
         steps += [Step(f"activity.{page}", str(account.id)) for page in ("open", "look", "result")]
     steps.append(Step("activity.summary"))
     return steps

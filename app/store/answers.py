@@ -7,6 +7,8 @@ from app.core.answers import ACCOUNT_KINDS, EXPOSED_KINDS, NOTICE_SOURCES, Accou
 from app.store import limits
 from app.store.db import Database
 
+START_ACCOUNT = "activity.start"  # answers key: the account checked first
+
 
 class AnswersRepo:
     """The notice, the exposed kinds and the accounts, as rows."""
@@ -66,6 +68,17 @@ class AnswersRepo:
     def remove_account(self, account_id: int) -> None:
         with self.db.write() as conn:
             conn.execute("DELETE FROM accounts WHERE id = ?", (account_id,))
+            if self.start_account() == account_id:  # a new account may get its id again
+                self.db.delete_json("answers", START_ACCOUNT)
+
+    def start_account(self) -> int | None:
+        """The account the person chose to check first, if any."""
+        value = self.db.get_json("answers", START_ACCOUNT, None)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def set_start_account(self, account_id: int) -> None:
+        self.db.set_json("answers", START_ACCOUNT, int(account_id))
 
     def snapshot(self, country: str) -> Answers:
-        return Answers(country, self.notice(), self.exposed(), self.accounts())
+        return Answers(country, self.notice(), self.exposed(), self.accounts(),
+                       self.start_account())

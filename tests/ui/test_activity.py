@@ -55,6 +55,8 @@ def _to_result(qtbot, w, kind, way):
     """From the start of the journey to the result page of the account of this kind."""
     w.controller.start("activity")
     account = str(_account_id(w, kind))
+    if w.current.start is not None:  # two accounts or more: start with this one
+        _choose(qtbot, w, account)
     while w.controller.navigator.step.key != f"activity.look:{account}":
         _next(qtbot, w)
     _choose(qtbot, w, way)
@@ -109,14 +111,15 @@ def test_journey_steps_follow_the_accounts(make_window):
     journey = w.controller.navigator.journeys["activity"]
     steps = [s.key for s in journey.steps(w.controller.answers())]
     email, bank = (str(a.id) for a in w.controller.store.answers.accounts())
-    assert steps == ["activity.intro", f"activity.open:{email}", f"activity.look:{email}",
-                     f"activity.result:{email}", f"activity.open:{bank}", f"activity.look:{bank}",
-                     f"activity.result:{bank}", "activity.summary"]
+    assert steps == ["activity.intro", f"activity.open:{bank}", f"activity.look:{bank}",
+                     f"activity.result:{bank}", f"activity.open:{email}", f"activity.look:{email}",
+                     f"activity.result:{email}", "activity.summary"]
 
 
 def test_only_money_accounts_offer_the_bank_file(qtbot, make_window):
     w = make_window(done=True, on_store=_bank_and_email)
     w.controller.start("activity")
+    _choose(qtbot, w, str(_account_id(w, "email")))
     _next(qtbot, w)
     _next(qtbot, w)
     assert {r.value for r in w.current.findChildren(ChoiceRow)} == {"normal", "strange", "help"}
@@ -473,7 +476,9 @@ def test_each_page_of_the_check_writes_nothing_while_it_loads(qtbot, make_window
     while True:
         loads_quietly()
         step = w.controller.navigator.step
-        if step.page == "activity.look":
+        if step.page == "activity.intro":
+            _choose(qtbot, w, str(_account_id(w, "email")))
+        elif step.page == "activity.look":
             _choose(qtbot, w, "file" if step.arg == str(_account_id(w, "bank")) else "strange")
         elif shown[-1] == "file":
             qtbot.mouseClick(w.current.open_button, LEFT)
@@ -504,3 +509,86 @@ def test_one_answer_or_one_payment_is_one_commit(qtbot, make_window, monkeypatch
     qtbot.mouseClick(page.continue_button, LEFT)
     _type(qtbot, page.payee, "XYZ")
     assert _commits(w2, lambda: qtbot.mouseClick(page.add_button, LEFT)) == 1
+
+
+# Start from the worry ---------------------------------------------------------------------
+def _three_accounts(store):
+    store.answers.add_account("email", "Mon email")
+    store.answers.add_account("social_security", "Ameli")
+    store.answers.add_account("bank", "Ma banque", "4821")
+
+
+def _offered(w):
+    return [(r.title_label.text(), r.accessibleDescription())
+            for r in w.current.findChildren(ChoiceRow)]
+
+
+def test_the_check_asks_where_to_start_with_the_bank_first(qtbot, make_window):
+    w = make_window(done=True, on_store=_three_accounts)
+    w.controller.start("activity")
+    assert w.current.page_title() == "Which account do you want to check first?"
+    assert _offered(w) == [("Ma banque", "A strange charge on a statement would show here."),
+                           ("Mon email", "Not checked yet"), ("Ameli", "Not checked yet")]
+    _next(qtbot, w)  # nothing chosen: asked again, beside the answers
+    assert w.controller.navigator.step.page == "activity.intro"
+    assert w.current.error_label.isVisible()
+    assert "Please choose where to start." in _words(w)
+
+
+def test_choosing_the_bank_opens_the_banks_check_first_in_one_commit(qtbot, make_window):
+    w = make_window(done=True, on_store=_three_accounts)
+    store = w.controller.store
+    bank, email = str(_account_id(w, "bank")), str(_account_id(w, "email"))
+    w.controller.start("activity")
+    assert _commits(w, lambda: _choose(qtbot, w, email)) == 0  # a click alone writes nothing
+    _choose(qtbot, w, bank)
+    assert _commits(w, w.current.save) == 1
+    assert _commits(w, w.current.save) == 0  # the same choice again writes nothing
+    _next(qtbot, w)
+    assert w.controller.navigator.step.key == f"activity.open:{bank}"
+    assert w.current.page_title() == "Open “Ma banque”"
+    assert store.answers.start_account() == int(bank)
+
+
+def test_back_keeps_the_choice_and_another_choice_reorders_the_check(qtbot, make_window):
+    w = make_window(done=True, on_store=_three_accounts)
+    bank, ameli = str(_account_id(w, "bank")), str(_account_id(w, "social_security"))
+    w.controller.start("activity")
+    _choose(qtbot, w, bank)
+    _next(qtbot, w)
+    qtbot.mouseClick(w.back_button, LEFT)
+    assert w.controller.navigator.step.page == "activity.intro"
+    assert w.current.start.value() == bank
+    _choose(qtbot, w, ameli)
+    _next(qtbot, w)
+    assert w.controller.navigator.step.key == f"activity.open:{ameli}"
+    qtbot.mouseClick(w.home_button, LEFT)  # stopping and coming back keeps it too
+    w.controller.start("activity")
+    qtbot.mouseClick(w.back_button, LEFT)
+    assert w.current.start.value() == ameli
+
+
+def test_with_one_account_the_question_is_not_asked(qtbot, make_window):
+    w = make_window(done=True, on_store=_bank)
+    w.controller.start("activity")
+    assert w.current.start is None and not w.current.findChildren(ChoiceRow)
+    assert w.current.page_title() == "Check account activity"
+    assert "Ma banque" in _words(w) and "Not checked yet" in _words(w)
+    _next(qtbot, w)
+    assert w.controller.navigator.step.page == "activity.open"
+    _next(qtbot, w)
+    _choose(qtbot, w, "normal")
+    _next(qtbot, w)
+    for _page in range(3):  # back to the start: it shows the check just made
+        qtbot.mouseClick(w.back_button, LEFT)
+    assert "Last checked: November 23, 2026" in _words(w)
+    assert _words(w).count("Ma banque") == 1 and "Not checked yet" not in _words(w)
+
+
+@pytest.mark.parametrize("kind", ["email", "bank", "social_security", "pension", "phone"])
+def test_every_account_kind_offers_i_cannot_do_this_alone(qtbot, make_window, kind):
+    w = make_window(done=True, on_store=lambda store: store.answers.add_account(kind, "Mine"))
+    w.controller.start("activity")
+    _next(qtbot, w)
+    _next(qtbot, w)
+    assert "help" in {r.value for r in w.current.findChildren(ChoiceRow)}

@@ -33,9 +33,10 @@ from app.core.activity_flow import (
     WITH_SOMEONE,
     Facts,
     Stage,
+    check_order,
     next_stage,
 )
-from app.core.answers import Account
+from app.core.answers import Account, Answers
 from app.core.flow import Step
 from app.core.statements import (
     NO_DESCRIPTION,
@@ -94,6 +95,15 @@ class ActivityActions(Actions):
             return self.store.answers.account(int(account_id))
         except ValueError:
             return None
+
+    def start_choices(self) -> list[Account]:
+        """The accounts offered as where to start: the bank and pension first."""
+        return check_order(Answers(accounts=self.accounts()))
+
+    def start_account(self) -> int | None:
+        """The account the person chose to check first, while it is on their list."""
+        chosen = self.store.answers.start_account()
+        return chosen if self.account(chosen or 0) is not None else None
 
     def checks(self, account_id: int) -> list[Check]:
         return self.store.activity.checks(account_id)
@@ -175,6 +185,14 @@ class ActivityActions(Actions):
         return len(reviewed), sum(1 for r in reviewed if r.verdict == "not_mine")
 
     # Actions ----------------------------------------------------------------------------
+    def start_with(self, account_id: int) -> None:
+        """Check this account first (the person's worry): the steps follow; one commit."""
+        if self.account(account_id) is None or self.start_account() == account_id:
+            return
+        with self.store.transaction():
+            self.store.answers.set_start_account(account_id)
+        self._changed("")
+
     def answer(self, account_id: int, way: str) -> None:
         """The person answered what they found: write down what that answer leads to."""
         account = self.account(account_id)

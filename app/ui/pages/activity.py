@@ -1,5 +1,8 @@
 """Check account activity: for each account, open it, know what to look for, and answer.
 
+The introduction asks which account to check first (the bank and pension offered first);
+leaving it with an answer keeps the choice, and the steps follow it.
+
 Per account: "open" (type the official address yourself), "look" (what to look for, and
 the answer: normal, strange, or from the bank's file) and "result", which shows the stage
 core works out from that answer (app/core/activity_flow.py): a thank-you, a payment
@@ -34,40 +37,80 @@ from app.ui.widgets import (
 )
 from app.ui.widgets.page import clear_layout
 
-
 # Pages ----------------------------------------------------------------------------------
+INTRO = N_("Someone who has your data may try to use your accounts. We will look at each "
+           "account together, one at a time. It takes a few minutes each.")
+ASK_MONEY = N_("Worried about a charge you do not recognise? Start with your bank: it would "
+               "show on your statement. Then we look at the others, one at a time.")
+ASK = N_("After the account you choose, we look at the others, one at a time.")
+
+
 class IntroPage(PageBase):
-    """What the check is, and each account with the day it was last checked."""
+    """Where to start: with two accounts or more, the one that worries the person, the bank
+    and pension offered first; with one, that account and the day it was last checked."""
 
     title = N_("Check account activity")
-    body = N_("Someone who has your data may try to use your accounts. We will look at each "
-              "account together, one at a time. It takes a few minutes each.")
     help = N_("You will need your latest statements, on paper or on the internet. "
               "You can stop at any time with Home and continue later.")
 
-    def build(self, box: QVBoxLayout) -> None:
-        self.list_box = QVBoxLayout()
-        self.list_box.setSpacing(8)
-        box.addLayout(self.list_box)
-
-    def load(self) -> None:
-        clear_layout(self.list_box)
+    @property
+    def body(self) -> str:  # below the answers when asked where to start
         accounts = self.controller.activity.accounts()
-        if not accounts:
-            self.list_box.addWidget(Text(_("You have not listed any accounts yet.")))
+        if len(accounts) < 2:
+            return INTRO
+        return ASK_MONEY if any(a.kind in MONEY_KINDS for a in accounts) else ASK
+
+    def build(self, box: QVBoxLayout) -> None:
+        self.start = None
+        self.built_for = self._shown()
+        if len(self.built_for) > 1:
+            self.start = ChoiceGroup(exclusive=True, name=self.page_title())
+            for account, last_checked in self.built_for:
+                about = (_("A strange charge on a statement would show here.")
+                         if account.kind in MONEY_KINDS else last_checked)
+                self.start.add(str(account.id), account.name, about)
+            box.addWidget(self.start)
             return
-        self.list_box.addWidget(Heading(_("Your accounts")))
-        for account in accounts:
+        if not self.built_for:
+            box.addWidget(Text(_("You have not listed any accounts yet.")))
+        for account, last_checked in self.built_for:
             card = Card(name=account.name)
             card.box.addWidget(Text(account.name, "heading"))
-            card.box.addWidget(Text(self._last_checked(account), "muted"))
-            self.list_box.addWidget(card)
+            card.box.addWidget(Text(last_checked, "muted"))
+            box.addWidget(card)
+
+    def _shown(self) -> tuple[tuple[Account, str], ...]:
+        """Each account offered, with the day it was last checked: built again on a change."""
+        return tuple((a, self._last_checked(a)) for a in self.controller.activity.start_choices())
+
+    def page_title(self) -> str:
+        if len(self.controller.activity.accounts()) > 1:
+            return _("Which account do you want to check first?")
+        return _(self.title)
+
+    def load(self) -> None:
+        if self._shown() != self.built_for:
+            clear_layout(self.box)  # hidden at once: readers never meet the old page
+            self.render()
+        if self.start is not None:
+            chosen = self.controller.activity.start_account()
+            self.start.set_value(str(chosen) if chosen is not None else "")
 
     def _last_checked(self, account: Account) -> str:
         check = self.controller.activity.last_check(account.id)
         if check is None:
             return _("Not checked yet")
         return _("Last checked: {date}").format(date=format_date(check.day))
+
+    def validate(self) -> str | None:
+        if self.start is not None and not self.start.value():
+            return _("Please choose where to start.")
+        return None
+
+    def save(self) -> None:
+        """The account chosen is checked first (one commit; nothing when it is the same)."""
+        if self.start is not None and self.start.value():
+            self.controller.activity.start_with(int(self.start.value()))
 
 
 OPEN_TEXT = {
