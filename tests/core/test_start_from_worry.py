@@ -110,3 +110,12 @@ def test_an_account_taken_off_the_list_takes_the_choice_with_it(store):
     again = store.answers.add_account("phone", "Mon portable")  # may reuse the id
     assert checks.start_account() is None
     assert opened(ACTIVITY.steps(store.answers.snapshot("FR"))) == [email.id, again.id]
+
+
+def test_the_summary_lists_the_accounts_in_the_order_they_were_checked(store):
+    email = store.answers.add_account("email", "Mon email")
+    bank = store.answers.add_account("bank", "Ma banque")
+    phone = store.answers.add_account("phone", "Mon portable")
+    checks = _actions(store, [])
+    checks.start_with(phone.id)
+    assert [a.id for a, _found in checks.today_summary()] == [phone.id, bank.id, email.id]

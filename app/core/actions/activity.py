@@ -100,6 +100,10 @@ class ActivityActions(Actions):
         """The accounts offered as where to start: the bank and pension first."""
         return check_order(Answers(accounts=self.accounts()))
 
+    def in_check_order(self) -> list[Account]:
+        """The accounts in the order the check walks them."""
+        return check_order(Answers(accounts=self.accounts(), start_account=self.start_account()))
+
     def start_account(self) -> int | None:
         """The account the person chose to check first, while it is on their list."""
         chosen = self.store.answers.start_account()
@@ -170,9 +174,10 @@ class ActivityActions(Actions):
         return task.due if task is not None else None
 
     def today_summary(self) -> list[tuple[Account, str]]:
-        """Each account with what today's checks found: "none", "strange" or "normal"."""
+        """Each account, in the order checked, with what today's checks found: "none",
+        "strange" or "normal"."""
         today, found = self.today(), []
-        for account in self.accounts():
+        for account in self.in_check_order():
             results = {c.result for c in self.checks(account.id) if c.day == today}
             found.append((account, "none" if not results
                           else "strange" if "strange" in results else "normal"))
