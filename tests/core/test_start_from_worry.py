@@ -119,3 +119,11 @@ def test_the_summary_lists_the_accounts_in_the_order_they_were_checked(store):
     checks = _actions(store, [])
     checks.start_with(phone.id)
     assert [a.id for a, _found in checks.today_summary()] == [phone.id, bank.id, email.id]
+
+
+def test_a_damaged_choice_in_the_file_is_no_choice(store):
+    store.answers.add_account("email", "Mon email")
+    for damaged in ("2", True, 1.5, [1]):
+        store.db.set_json("answers", "activity.start", damaged)
+        assert store.answers.start_account() is None
+        assert store.answers.snapshot("FR").start_account is None
