@@ -75,8 +75,9 @@ def home_currency(country: str | None) -> str:
 
 
 # The to-dos ---------------------------------------------------------------------------------
+# A wording changed here is moved on the lists already kept (app/store/schema, "reworded").
 CALL_BANK = N_("Call your bank about {amount} paid to {payee} on {date} — use the number "
-               "on your card")
+               "on your bank card")
 CALL_BANK_WHY = N_("You told Sereno this payment is not yours, or you are not sure. "
                    "Your bank can stop it and protect your account.")
 CALL_BANK_HOW = N_("Call the number printed on your bank card or statement, never a number "
@@ -86,7 +87,7 @@ NEXT_CHECK_WHY = N_("After a leak, checking every month for a year catches a pro
 NEXT_CHECK_HOW = N_("On the home page, press “Check account activity” and follow the steps.")
 STRANGE = N_("Tell the organisation about something strange in “{account}”")
 STRANGE_HOW = N_("Change its password first. Then call the number on an official letter or "
-                 "on your card, never a number from a message, and say what you saw.")
+                 "statement. Never call a number from a message. Say what you saw.")
 # The Assurance Maladie is reached on 3646 only, never "the number on your card".
 STRANGE_HOW_AMELI = N_("Change your ameli password first. Then call 3646 yourself, never a "
                        "number from a message, and say what you saw.")

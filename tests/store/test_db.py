@@ -132,3 +132,26 @@ def test_one_backup_a_day_and_only_seven_kept(tmp_path):
     kept = backups.list_backups(tmp_path / "backups", tmp_path / "profiles" / "p1.sqlite3")
     assert len(kept) == 7
     assert kept[0][0] == DAY + dt.timedelta(days=9)
+
+
+def test_a_task_kept_in_an_old_wording_is_shown_in_the_new_one(tmp_path):
+    """A list saved before a wording changed keeps being shown in the person's language."""
+    from app.core.activity import CALL_BANK, STRANGE_HOW
+
+    path = tmp_path / "p.sqlite3"
+    conn = sqlite3.connect(path)
+    migrate(conn, up_to=6)
+    old_title = ("Call your bank about {amount} paid to {payee} on {date} — use the number "
+                 "on your card")
+    old_how = ("Change its password first. Then call the number on an official letter or on "
+               "your card, never a number from a message, and say what you saw.")
+    conn.execute("INSERT INTO tasks (rule, source, title, how, created) VALUES "
+                 "('activity.bank.1', 'activity', ?, '', '2026-11-01'), "
+                 "('activity.strange.2', 'activity', 'Tell them', ?, '2026-11-01')",
+                 (old_title, old_how))
+    conn.commit()
+    conn.close()
+    s = Store(path, None, DAY)
+    assert s.tasks.by_rule("activity.bank.1").title == CALL_BANK
+    assert s.tasks.by_rule("activity.strange.2").how == STRANGE_HOW
+    s.close()
