@@ -84,6 +84,10 @@ def build_window(store: Store, qt_translations: QtTranslations, forced_language:
         store.settings.set("text_size", text_size)
     qt_translations.apply(lang)
     controller = Controller(store, JOURNEYS, today=today)
+    # Every action that changes what the plan depends on brings it up to date in its own
+    # commit; a newer Sereno may bring new rules or words, so the plan also follows once
+    # here, as the notes are opened (a write only when it is out of date).
+    controller.tasks.sync_plan()
     controller.language_changed.connect(qt_translations.apply)
     return MainWindow(controller)
 

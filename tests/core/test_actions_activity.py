@@ -229,3 +229,21 @@ def test_reads_write_nothing_in_any_stage(store, checks, bank, tmp_path):
 def test_an_account_taken_off_the_list_is_gone(checks):
     assert checks.stage(999) is Stage.GONE and checks.account("x") is None
     checks.answer(999, "normal")  # a page left after its account went: nothing happens
+
+
+def test_a_payment_not_mine_brings_the_plan_up_to_date_in_the_same_commit(store, checks, bank):
+    """The plan's conditional tasks (block the card) come with the call to the bank, at
+    once: no page has to write them when it opens."""
+    from app.core import plan
+
+    plan.apply(store.tasks, store.answers.snapshot("FR"), TODAY)
+    assert not rules(store, "plan.fr_card_block")
+    n, _saved = commits_of(store, lambda: checks.add_payment(
+        bank.id, dt.date(2026, 11, 8), Decimal("1.00"), "PAYPAL VERIFY"))
+    assert n == 1
+    assert rules(store, "activity.manual.") and rules(store, "plan.fr_card_block")
+
+
+def test_before_the_plan_is_made_a_payment_adds_only_its_own_call(store, checks, bank):
+    checks.add_payment(bank.id, dt.date(2026, 11, 8), Decimal("1.00"), "PAYPAL VERIFY")
+    assert not rules(store, "plan.")

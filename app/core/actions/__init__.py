@@ -11,6 +11,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
+from app.core.answers import Answers
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -23,6 +25,20 @@ class Actions:
         self.store = store
         self.today = today
         self._changed = changed
+
+    def country(self) -> str:
+        return self.store.settings.get("country") or ""
+
+    def answers(self) -> Answers:
+        """What the person answered, for their country."""
+        return self.store.answers.snapshot(self.country())
+
+    def _follow_plan(self) -> None:
+        """Something the plan listens to happened (a payment marked "not mine", a scam call,
+        a monthly check planned): bring the plan up to date in the same commit."""
+        from app.core import plan
+
+        plan.sync(self.store.tasks, self.answers(), self.today())
 
 
 def action(method: Callable[P, R]) -> Callable[P, R]:

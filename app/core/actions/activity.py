@@ -217,6 +217,8 @@ class ActivityActions(Actions):
                     added |= self._add_once(with_someone_task(account, person, today))
                 elif effect == NEXT_CHECK:
                     self._plan_next_check(account)
+            if added:
+                self._follow_plan()
         self._changed(_("Added to your to-do list.") if added else "")
 
     def keep_note(self, account_id: int, note: str) -> None:
@@ -303,6 +305,7 @@ class ActivityActions(Actions):
             repo.record_check(account_id, today, "hand", "strange")
             self.store.tasks.add(call_bank_task(f"activity.manual.{saved.id}", day, amount,
                                                 currency, saved.description, today))
+            self._follow_plan()
             self.store.progress.clear_draft(_result_key(account_id))
         self._half.pop(account_id, None)
         self._changed(_("Added to your to-do list."))
@@ -320,6 +323,7 @@ class ActivityActions(Actions):
                     f"activity.txn.{txn_id}", txn.date, txn.amount,
                     txn.currency or self.home_currency(),
                     txn.description or {"text": NO_DESCRIPTION}, today))
+                self._follow_plan()
         self._changed(_("Added to your to-do list.") if verdict == "not_mine" else "")
 
     # Inside an action ---------------------------------------------------------------------
@@ -338,3 +342,4 @@ class ActivityActions(Actions):
         today = self.today()
         first = self.store.activity.first_check_day(account.id) or today
         self.store.tasks.add(next_check_task(account, today, first))
+        self._follow_plan()

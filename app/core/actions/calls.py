@@ -70,5 +70,5 @@ class CallActions(Actions):
             trusted = self.store.settings.get("trusted_person") or ""
             self.store.tasks.add(report_task(saved, trusted, plan.country_of(answers),
                                              self.today()))
-            plan.sync(self.store.tasks, answers, self.today())  # a scam call: the plan grows
+            self._follow_plan()  # a scam call: the plan grows
         return Logged(saved, ticked, reported)

@@ -1,16 +1,13 @@
 """I already gave something away: the steps for today put on the list, as one operation."""
 from __future__ import annotations
 
-from app.core import emergency, plan
+from app.core import emergency
 from app.core.actions import Actions, action
 from app.core.emergency import EmergencyStep
 
 
 class EmergencyActions(Actions):
     """The path's steps (a read) and starting it (one commit, when the person confirms)."""
-
-    def country(self) -> str:
-        return self.store.settings.get("country") or ""
 
     # Reads ------------------------------------------------------------------------------
     def steps(self, gave: set[str]) -> list[EmergencyStep]:
@@ -37,5 +34,5 @@ class EmergencyActions(Actions):
             tasks.add(task)
             added = True
         if added:
-            plan.sync(tasks, self.store.answers.snapshot(self.country()), today)
+            self._follow_plan()
         return added

@@ -103,7 +103,7 @@ class TaskActions(Actions):
     @action
     def apply_plan(self) -> plan.PlanChange:
         """Make or refresh the plan's tasks for the current answers."""
-        return plan.apply(self.store.tasks, self._answers(), self.today())
+        return plan.apply(self.store.tasks, self.answers(), self.today())
 
     def sync_plan(self) -> plan.PlanChange | None:
         """Run the plan again for the current answers, as one commit.
@@ -114,7 +114,7 @@ class TaskActions(Actions):
         if not self._plan_out_of_date():
             return None
         with self.store.transaction():
-            change = plan.sync(self.store.tasks, self._answers(), self.today())
+            change = plan.sync(self.store.tasks, self.answers(), self.today())
         if change is not None and change.changed:
             self._changed("")
         return change
@@ -125,7 +125,7 @@ class TaskActions(Actions):
         every = tasks.all()
         if not any(t.rule and t.rule.startswith(plan.RULE_PREFIX) for t in every):
             return False
-        wanted = plan.build(self._answers(), self.today(), None, plan.happened(every))
+        wanted = plan.build(self.answers(), self.today(), None, plan.happened(every))
         for task in wanted:
             stored = tasks.by_rule(task.rule)
             if stored is None:
@@ -141,9 +141,6 @@ class TaskActions(Actions):
         keys = {t.rule for t in wanted}
         return any(t.rule and t.rule.startswith(plan.RULE_PREFIX) and t.rule not in keys
                    for t in every if not t.done)
-
-    def _answers(self):
-        return self.store.answers.snapshot(self.store.settings.get("country"))
 
     def _keep(self, draft: Draft | None) -> None:
         keep_draft(self.store, draft)

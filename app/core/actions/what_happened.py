@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from app.core import emergency, plan
 from app.core.actions import Actions, action
-from app.core.answers import ACCOUNT_KINDS, Account, Answers, leak_data, valid_last4
+from app.core.answers import ACCOUNT_KINDS, Account, leak_data, valid_last4
 
 
 @dataclass(frozen=True)
@@ -27,12 +27,6 @@ class WhatHappenedActions(Actions):
     """The answers to "What happened?" and the accounts the person has."""
 
     # Reads ------------------------------------------------------------------------------
-    def country(self) -> str:
-        return self.store.settings.get("country") or ""
-
-    def answers(self) -> Answers:
-        return self.store.answers.snapshot(self.country())
-
     def notice(self) -> str:
         return self.store.answers.notice()
 

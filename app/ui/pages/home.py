@@ -70,9 +70,6 @@ class HomePage(PageBase):
 
         Home is shown at every return; redrawing every card each time was most of the turn.
         """
-        # The country changed, or something happened: the plan is brought up to date (a
-        # write only when it is out of date, as the to-do list does when it opens).
-        self.controller.tasks.sync_plan()
         inputs = self._inputs()
         if inputs == self._drawn_from:
             return

@@ -94,12 +94,6 @@ class ListPage(ListFormPage):
         return {**super().values(), "show_done": self.show_done,
                 OPENED_KEY: sorted(self.opened)}
 
-    def load(self) -> None:
-        # The country changed, or something happened (a payment not mine, a scam call):
-        # the plan is brought up to date, a write only when it is out of date.
-        self.controller.tasks.sync_plan()
-        super().load()
-
     def load_draft(self, draft: dict) -> None:
         self.show_done = bool(draft.get("show_done"))
         self.opened = {int(i) for i in draft.get(OPENED_KEY, []) if isinstance(i, int)}
