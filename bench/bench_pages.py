@@ -66,6 +66,8 @@ def list_pages(data_dir: Path) -> list[str]:
 
 
 class Walker:
+    """A real window on a profile, turned page by page the way a person would."""
+
     def __init__(self, data_dir: Path):
         from app.ui.application import QtTranslations, build_window, make_app, open_store
 

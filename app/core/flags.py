@@ -36,12 +36,16 @@ TINY_DEFAULT = Decimal("2")
 
 
 class Payment(Protocol):
+    """What flagging needs of a payment: a file's row or one already kept."""
+
     date: dt.date
     amount: Decimal
     description: str
 
 
 class FlagKind(StrEnum):
+    """Why a payment is shown first: each kind has its plain sentence for the person."""
+
     NEW_PAYEE = "new_payee"
     LARGE = "large"
     TINY = "tiny"

@@ -8,6 +8,8 @@ from app.store.db import Database
 
 
 class ProgressRepo:
+    """Where the person stopped and the drafts of unfinished pages."""
+
     def __init__(self, db: Database):
         self.db = db
 

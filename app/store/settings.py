@@ -9,6 +9,8 @@ from app.store.db import Database
 
 
 class SettingsRepo:
+    """The person's choices, each read back with its declared type and default."""
+
     def __init__(self, db: Database):
         self.db = db
 

@@ -54,6 +54,8 @@ def _task(row: sqlite3.Row) -> Task:
 
 
 class TasksRepo:
+    """The to-do list's rows: tasks, their ticks and whoever hid them."""
+
     def __init__(self, db: Database):
         self.db = db
 

@@ -65,6 +65,8 @@ def reading_order(widgets: list[QWidget], page: QWidget) -> list[QWidget]:
 
 
 class MainWindow(QMainWindow):
+    """The one window: the tools, the page shown, and Back and Next."""
+
     def __init__(self, controller: Controller, speaker: Speaker | None = None):
         super().__init__()
         accessibility.install()  # headings and radio buttons for screen readers

@@ -24,6 +24,8 @@ WINDOW_SIZE = (1280, 720)  # fits a 1366x768 screen with its task bar
 # around: the window, cards, buttons, the primary button and a chosen row (tests/ui/test_audit.py).
 @dataclass(frozen=True)
 class Palette:
+    """One set of colours; every pair a person reads is checked for 7:1 contrast."""
+
     name: str
     window: str
     text: str

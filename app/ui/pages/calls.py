@@ -58,6 +58,8 @@ def card_printout(controller) -> Printout:
 
 
 class CardPage(PageBase):
+    """What a caller may already know: a card to keep by the phone."""
+
     title = CARD_TITLE
     help = N_("These are facts about you that may be in the leak. A caller who says them is "
               "not proving anything. Keep this card by the phone.")
@@ -138,6 +140,8 @@ def _phone_line(entry: CallScript, country: str) -> str:
 
 
 class ScriptsPage(PageBase):
+    """What to say when the person calls an organisation themselves."""
+
     title = N_("What to say on the phone")
     body = N_("Choose whom you are calling. Sereno shows what to have at hand, what to say, "
               "what to ask for, and what never to give.")
@@ -240,6 +244,8 @@ def write_ics(controller, path: Path) -> Path:
 
 
 class CalendarPage(PageBase):
+    """The repeating checks as a calendar file or a month-by-month sheet."""
+
     title = N_("My check-up calendar")
     body = N_("Some checks come back every month or every year. A helper can put them in "
               "your phone or email calendar with this file, or you can print them.")

@@ -27,6 +27,8 @@ STOPPED_PART, TODAY_PART = 2, 3
 
 
 class HomePage(PageBase):
+    """Where every visit starts: what is urgent, where the person stopped, the journeys."""
+
     help = ""
 
     def page_title(self) -> str:

@@ -14,6 +14,8 @@ from app.ui.widgets.labels import Text, Title
 
 
 class StepHeader(QWidget):
+    """The page's title with the step beside it ("Step 3 of 8"), on one line."""
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         line = QHBoxLayout(self)

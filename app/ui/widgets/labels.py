@@ -105,6 +105,8 @@ class Title(Text):
 
 
 class Heading(Text):
+    """A section's heading, announced as a heading by screen readers."""
+
     def __init__(self, text: str = "", parent: QWidget | None = None):
         super().__init__(text, "heading", parent)
 
