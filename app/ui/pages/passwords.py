@@ -455,6 +455,18 @@ PAGES = register("passwords", {
     "notebook": NotebookPage,
 })
 
+def demo(store, today: dt.date) -> None:
+    """Screenshots and audits see each suggestion page: the bank asks for a code, and for
+    the third account the person does not know (the words and a code)."""
+    from app.core.actions.passwords import PasswordActions
+
+    passwords = PasswordActions(store, lambda: today, lambda _message: None)
+    kinds = {"bank": "numbers", "social_security": "unsure"}
+    for account in passwords.order():
+        if account.kind in kinds and not passwords.secret_kind(account.id)[0]:
+            passwords.set_secret_kind(account.id, kinds[account.kind])
+
+
 register_sheet(Sheet("notebook", N_("My password notebook"),
                      N_("A page to write your passwords on by hand."), notebook_printout,
                      N_("password-notebook"), order=30))
