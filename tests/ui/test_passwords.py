@@ -465,10 +465,15 @@ def _on_screen(w, widget) -> bool:
     return seen.contains(QRect(widget.mapTo(area, QPoint(0, 0)), widget.size()))
 
 
-def _at_175(w, page, kind):
-    """The page at 175 % in a 1280x720 window, scrolled to its top."""
-    w.resize(1280, 720)
-    w.controller.set_setting("text_size", 175)
+LARGE = [("es_MX", 175), ("fr_FR", 175), ("en", 175), ("fr_FR", 150)]
+WINDOW_FOR = {175: (1280, 720), 150: (1366, 768)}  # the window, then the small laptop's
+
+
+def _shown_at(w, page, kind, size=175):
+    """The page at this size (175 %: in a 1280x720 window; 150 %: 1366x768), scrolled to
+    its top."""
+    w.resize(*WINDOW_FOR[size])
+    w.controller.set_setting("text_size", size)
     page = go(w, page, kind)
     QApplication.processEvents()
     w.scroll.verticalScrollBar().setValue(0)
@@ -483,14 +488,14 @@ def _long_names(store):
     store.answers.add_account("bank", "Ma banque", "4821")
 
 
-def _at_175_suggest(make_window, lang, kind, length=0):
+def _suggest_at(make_window, lang, kind, size, length=0):
     w = make_window(lang=lang, done=True, on_store=_long_names)
     w.controller.start("passwords")
     email = ids(w.controller.store)["email"]
     w.controller.passwords.set_secret_kind(email, kind)
     if length:
         w.controller.passwords.set_code_length(email, length)
-    return w, _at_175(w, "suggest", "email")
+    return w, _shown_at(w, "suggest", "email", size)
 
 
 def _biggest_words(w, block):
@@ -507,10 +512,10 @@ def _one_line_at_least_body_size(view):
     assert font.pointSize() >= QApplication.font().pointSize()
 
 
-@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
-def test_at_175_the_words_their_buttons_and_next_fit_without_scrolling(
-        qtbot, make_window, lang):
-    w, page = _at_175_suggest(make_window, lang, "letters")
+@pytest.mark.parametrize("lang, size", LARGE)
+def test_at_150_and_175_the_words_their_buttons_and_next_fit_without_scrolling(
+        qtbot, make_window, lang, size):
+    w, page = _suggest_at(make_window, lang, "letters", size)
     block = page.suggestion
     _biggest_words(w, block)
     for widget in (block.phrase, block.another, block.shorter, block.read, block.copy,
@@ -519,11 +524,11 @@ def test_at_175_the_words_their_buttons_and_next_fit_without_scrolling(
     _one_line_at_least_body_size(block.phrase)
 
 
-@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
-def test_at_175_a_code_its_buttons_and_every_length_fit_on_one_screen(
-        qtbot, make_window, lang):
+@pytest.mark.parametrize("lang, size", LARGE)
+def test_at_150_and_175_a_code_its_buttons_and_every_length_fit_on_one_screen(
+        qtbot, make_window, lang, size):
     """Only numbers: "8 digits" four times wrapped below the edge in French (issue #18)."""
-    w, page = _at_175_suggest(make_window, lang, "numbers", length=8)  # "✓ 8", the widest
+    w, page = _suggest_at(make_window, lang, "numbers", size, length=8)  # "✓ 8", the widest
     block = page.suggestion
     assert block.phrase.isHidden() and block.shorter.isHidden()
     for widget in (block.code, block.another, block.read, block.copy, *block.lengths,
@@ -541,11 +546,11 @@ def test_at_175_a_code_its_buttons_and_every_length_fit_on_one_screen(
     assert len(block.code.text()) == 4 and block.lengths[0].text() == "✓ 4"
 
 
-@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
-def test_at_175_i_dont_know_shows_the_words_the_code_and_their_buttons(
-        qtbot, make_window, lang):
+@pytest.mark.parametrize("lang, size", LARGE)
+def test_at_150_and_175_i_dont_know_shows_the_words_the_code_and_their_buttons(
+        qtbot, make_window, lang, size):
     """Both: the code was below the edge, under the words' spelling (issue #18)."""
-    w, page = _at_175_suggest(make_window, lang, "unsure")
+    w, page = _suggest_at(make_window, lang, "unsure", size)
     block = page.suggestion
     _biggest_words(w, block)
     for widget in (block.phrase, block.code, block.another, block.read, block.copy,
@@ -559,14 +564,14 @@ def test_at_175_i_dont_know_shows_the_words_the_code_and_their_buttons(
     assert block.lengths_row.isVisible() and block.tell.isVisible()  # below, one scroll away
 
 
-@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
-def test_at_175_what_the_site_asks_for_needs_no_scroll_bar_with_a_long_name(
-        qtbot, make_window, lang):
+@pytest.mark.parametrize("lang, size", LARGE)
+def test_at_150_and_175_what_the_site_asks_for_needs_no_scroll_bar_with_a_long_name(
+        qtbot, make_window, lang, size):
     """"Que demande Ma messagerie ?" takes two lines: the page was 4 px taller than the
     screen, a scroll bar and a "more below" cue with nothing below (issue #18)."""
     w = make_window(lang=lang, done=True, on_store=_long_names)
     w.controller.start("passwords")
-    page = _at_175(w, "kind", "email")
+    page = _shown_at(w, "kind", "email", size)
     assert w.scroll.verticalScrollBar().maximum() == 0 and w.more_below.isHidden()
     for row_ in page.kind.rows:
         assert _on_screen(w, row_) and row_.explanation_label.isVisible()  # hints kept
@@ -577,7 +582,7 @@ def test_at_175_what_the_site_asks_for_needs_no_scroll_bar_with_a_long_name(
 def test_at_175_how_did_it_go_shows_every_answer_and_skip(qtbot, window, lang):
     w = window(lang)
     click(qtbot, row(go(w, "done", "email").group, "changed"))  # the date line shows too
-    page = _at_175(w, "done", "email")
+    page = _shown_at(w, "done", "email")
     for widget in (*page.group.rows, page.when, page.skip, w.next_button):
         assert widget.isVisible() and _on_screen(w, widget), widget.accessibleName()
     assert all(r.explanation_label.isHidden() for r in page.group.rows)
@@ -589,7 +594,7 @@ def test_at_175_how_did_it_go_shows_every_answer_and_skip(qtbot, window, lang):
 @pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
 def test_at_175_two_step_shows_every_answer_as_a_title(qtbot, window, lang):
     w = window(lang)
-    page = _at_175(w, "two_step", "social_security")  # the longest name: IMSS's, in MX
+    page = _shown_at(w, "two_step", "social_security")  # the longest name: IMSS's, in MX
     for widget in (*page.group.rows, w.next_button):
         assert widget.isVisible() and _on_screen(w, widget), widget.accessibleName()
     assert all(r.explanation_label is None or r.explanation_label.isHidden()
@@ -597,11 +602,11 @@ def test_at_175_two_step_shows_every_answer_as_a_title(qtbot, window, lang):
     # the fold (it ended exactly on it with its explanation)
 
 
-@pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
-def test_at_175_the_verdict_shows_right_under_check_it(qtbot, window, lang):
+@pytest.mark.parametrize("lang, size", LARGE)
+def test_at_150_and_175_the_verdict_shows_right_under_check_it(qtbot, window, lang, size):
     """What the page explains comes after the result: the verdict was below the edge."""
     w = window(lang)
-    page = _at_175(w, "check", "")
+    page = _shown_at(w, "check", "", size)
     assert _on_screen(w, page.check_button)
     page.field.edit.setText("Carmen1950")
     click(qtbot, page.check_button)
