@@ -84,7 +84,9 @@ class PageBase(QWidget):
         self.step = step
         self.box = QVBoxLayout(self)
         self.box.setSpacing(theme.GAP_PX)
-        self.box.setContentsMargins(24, 8, 24, 24)
+        # Below the last widget, room for its focus ring only: a wider margin alone made a
+        # page that fits show a scroll bar and "More below" with nothing below.
+        self.box.setContentsMargins(24, 8, 24, 8)
         self._fields: dict[str, QWidget] = {}
         self._loading = False
         self.built_language = ""
