@@ -31,6 +31,8 @@ bench: catalogs
 extract: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location \
 		--sort-output -o translations/sereno.pot .
+	$(BIN)/pybabel update -i translations/sereno.pot -d translations -D sereno -w 100 \
+		--no-fuzzy-matching --ignore-obsolete
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench

@@ -2,8 +2,8 @@
 
 `_` translates now, `N_` marks text defined at import (translated when shown), `ngettext`
 handles counts. Dates, numbers and money go through Babel in the person's locale. Catalogs
-are gettext files under translations/<lang>/LC_MESSAGES/: `sereno` plus one part per journey,
-merged into one lookup when the language is set.
+is one gettext file per language, translations/<lang>/LC_MESSAGES/sereno.po (compiled to .mo
+by `make catalogs`).
 """
 from __future__ import annotations
 
@@ -98,34 +98,28 @@ def _load_catalog(path: Path) -> _gettext.GNUTranslations:
     return _gettext.GNUTranslations(buffer)
 
 
-def catalog_files(lang: str) -> list[Path]:
-    """The .po files of a language: `sereno.po` first, then the journeys' parts."""
-    folder = translations_dir() / lang / "LC_MESSAGES"
-    files = sorted(folder.glob("*.po"), key=lambda p: (p.stem != "sereno", p.stem))
-    return files
+def catalog_file(lang: str) -> Path:
+    """The one catalog of a language: every message of every page."""
+    return translations_dir() / lang / "LC_MESSAGES" / "sereno.po"
+
+
+def translations_for(lang: str) -> _gettext.NullTranslations:
+    """A language's messages, read once (and again only when its file changed)."""
+    path = catalog_file(lang)
+    return _read(path, path.stat().st_mtime_ns if path.exists() else 0)
 
 
 @functools.lru_cache(maxsize=8)
-def _merged(files: tuple[tuple[Path, int], ...]) -> _gettext.NullTranslations:
-    """One language's parts as one catalog; kept, so switching back and forth reads nothing."""
-    merged: _gettext.NullTranslations = _gettext.NullTranslations()
-    parts = [_load_catalog(path) for path, _mtime in files]
-    if parts:
-        merged = parts[0]
-        for extra in parts[1:]:
-            merged._catalog.update(  # type: ignore[attr-defined]
-                {k: v for k, v in extra._catalog.items() if k != ""}  # type: ignore[attr-defined]
-            )
-    return merged
+def _read(path: Path, mtime: int) -> _gettext.NullTranslations:
+    """Kept by path and time, so switching back and forth reads nothing."""
+    return _load_catalog(path) if mtime else _gettext.NullTranslations()
 
 
 def set_language(code: str) -> str:
     """Switch every later `_` to this language; returns the language actually set."""
     global _current, _translations
     lang = normalize(code) or DEFAULT_LANGUAGE
-    # The files' times are part of the key: a catalog changed on disk is read again.
-    _current, _translations = lang, _merged(tuple((p, p.stat().st_mtime_ns)
-                                                  for p in catalog_files(lang)))
+    _current, _translations = lang, translations_for(lang)
     return lang
 
 

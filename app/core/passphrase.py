@@ -119,13 +119,9 @@ def text_in(language: str | None) -> Callable[[str], str]:
     return _catalog(lang)
 
 
-@cache
 def _catalog(lang: str) -> Callable[[str], str]:
-    merged: dict[str, str] = {}
-    for path in i18n.catalog_files(lang):  # merged like i18n.set_language does
-        messages = i18n._load_catalog(path)._catalog  # type: ignore[attr-defined]
-        merged.update({k: v for k, v in messages.items() if k != ""})
-    return lambda message: merged.get(message, message) if message else message
+    translations = i18n.translations_for(lang)
+    return lambda message: translations.gettext(message) if message else message
 
 
 def spell(passphrase: str, language: str | None = None) -> list[str]:

@@ -99,14 +99,14 @@ def test_never_inai():
     texts = [resource("contacts", n).read_text(encoding="utf-8") for n in contacts.FILES.values()]
     texts += [resource("scams", n).read_text(encoding="utf-8")
               for n in ("mexico.toml", "france.toml", "generic.toml")]
-    texts += [(translations_dir() / lang / "LC_MESSAGES" / "scams.po").read_text(encoding="utf-8")
+    texts += [(translations_dir() / lang / "LC_MESSAGES" / "sereno.po").read_text(encoding="utf-8")
               for lang in LANGUAGES]
     assert not any("INAI" in text for text in texts)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_contact_is_shown_in_each_language(lang):
-    with (translations_dir() / lang / "LC_MESSAGES" / "scams.po").open("rb") as f:
+    with (translations_dir() / lang / "LC_MESSAGES" / "sereno.po").open("rb") as f:
         catalog = read_po(f, locale=lang)
     for name in contacts.FILES.values():
         data = tomllib.loads(resource("contacts", name).read_text(encoding="utf-8"))
