@@ -71,6 +71,9 @@ class Answers:
     exposed: frozenset[str] = frozenset()
     accounts: tuple[Account, ...] = field(default_factory=tuple)
     start_account: int | None = None  # the account the person checks first (their worry)
+    # Pension accounts the person said are not their bank account: each gets its own
+    # password pages (a pension paid into the bank is changed with the bank).
+    separate_pensions: frozenset[int] = frozenset()
 
     def effective_exposed(self) -> frozenset[str]:
         """The exposed kinds to act on: "I don't know" counts as the sensitive ones."""

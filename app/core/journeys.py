@@ -74,14 +74,16 @@ def password_order(answers: Answers) -> list[Account]:
 
 def _password_steps(answers: Answers) -> list[Step]:
     """Per account: what the site asks for, the steps with the suggestion inside, how it
-    went, two-step verification; a pension account beside a bank account is one question
-    (often it is the same account). Then the birth year (optional) and the check."""
+    went, two-step verification; a pension account beside a bank account is first one
+    question (often it is the same account), followed by those pages only when the person
+    says it is another account. Then the birth year (optional) and the check."""
     steps = [Step("passwords.intro")]
     has_bank = bool(answers.accounts_of("bank"))
     for account in password_order(answers):
         if account.kind == "pension" and has_bank:
             steps.append(Step("passwords.pension", str(account.id)))
-            continue
+            if account.id not in answers.separate_pensions:
+                continue
         pages = ("kind", "suggest", "done", "two_step")
         steps += [Step(f"passwords.{page}", str(account.id)) for page in pages]
     return steps + [Step("passwords.year"), Step("passwords.check"), Step("passwords.notebook")]

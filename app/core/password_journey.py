@@ -123,17 +123,18 @@ def still_to_change(accounts: Iterable[Account], states: Mapping[int, PasswordSt
                     has_bank: bool) -> list[tuple[Account, Step]]:
     """The accounts not changed yet, each as the page to go back to it.
 
-    A pension paid into the bank account is done with the bank; it is asked about on its
-    own page when a bank account is listed.
+    A pension paid into the bank account is done with the bank; when a bank account is
+    listed, a pension not yet said to be another account goes back to that question.
     """
     left = []
     for account in accounts:
         state = states.get(account.id)
         if state is not None and state.status == "changed":
             continue
-        if account.kind == "pension" and pension_answers.get(account.id) == "same":
+        pension, answer = account.kind == "pension", pension_answers.get(account.id, "")
+        if pension and answer == "same":
             continue
-        page = "pension" if account.kind == "pension" and has_bank else "suggest"
+        page = "pension" if pension and has_bank and answer != "other" else "suggest"
         left.append((account, Step(f"passwords.{page}", str(account.id))))
     return left
 

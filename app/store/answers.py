@@ -6,6 +6,7 @@ import datetime as dt
 from app.core.answers import ACCOUNT_KINDS, EXPOSED_KINDS, NOTICE_SOURCES, Account, Answers
 from app.store import limits
 from app.store.db import Database
+from app.store.passwords import PasswordsRepo
 
 START_ACCOUNT = "activity.start"  # answers key: the account checked first
 
@@ -79,6 +80,14 @@ class AnswersRepo:
     def set_start_account(self, account_id: int) -> None:
         self.db.set_json("answers", START_ACCOUNT, int(account_id))
 
+    def separate_pensions(self, accounts: tuple[Account, ...]) -> frozenset[int]:
+        """The pension accounts answered "No, it is another account" (the password journey
+        keeps that answer)."""
+        kept = PasswordsRepo(self.db)
+        return frozenset(a.id for a in accounts
+                         if a.kind == "pension" and kept.pension_on_bank(a.id) == "other")
+
     def snapshot(self, country: str) -> Answers:
-        return Answers(country, self.notice(), self.exposed(), self.accounts(),
-                       self.start_account())
+        accounts = self.accounts()
+        return Answers(country, self.notice(), self.exposed(), accounts,
+                       self.start_account(), self.separate_pensions(accounts))

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from app.core.actions.passwords import PasswordActions
+from app.core.journeys import PASSWORDS
 from tests.conftest import TODAY
 
 
@@ -126,3 +127,24 @@ def test_the_notebook_list_follows_the_answers(store, pw):
     assert [a.name for a, _s in pw.still_to_change()] == ["Correo", "Banorte"]
     pw.set_outcome(email, "changed")
     assert [s.key for _a, s in pw.still_to_change()] == [f"passwords.suggest:{bank}"]
+
+
+def test_a_pension_on_another_account_gets_its_own_pages_in_one_commit(store, pw, heard):
+    pension = store.answers.add_account("pension", "Pensión").id
+
+    def steps():
+        return [s.key for s in PASSWORDS.steps(store.answers.snapshot("MX"))]
+
+    assert f"passwords.pension:{pension}" in steps()
+    assert f"passwords.kind:{pension}" not in steps()
+    n, _ = commits_of(store, lambda: pw.set_pension_on_bank(pension, "other"))
+    assert n == 1 and heard == [""]
+    assert store.answers.snapshot("MX").separate_pensions == {pension}
+    at = steps().index(f"passwords.pension:{pension}")
+    assert steps()[at + 1:at + 5] == [f"passwords.{p}:{pension}"
+                                      for p in ("kind", "suggest", "done", "two_step")]
+    assert pw.still_to_change()[-1][1].key == f"passwords.suggest:{pension}"
+    assert commits_of(store, lambda: pw.set_pension_on_bank(pension, "same"))[0] == 1
+    assert store.answers.snapshot("MX").separate_pensions == frozenset()
+    assert f"passwords.kind:{pension}" not in steps()
+    assert pension not in [a.id for a, _s in pw.still_to_change()]

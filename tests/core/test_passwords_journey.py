@@ -32,6 +32,22 @@ def test_the_journey_is_email_then_money_then_the_rest_and_a_pension_beside_a_ba
     assert "passwords.suggest:4" in keys(alone) and "passwords.pension:4" not in keys(alone)
 
 
+def test_a_pension_on_another_account_is_its_question_then_the_pages_of_every_account():
+    answers = Answers("MX", accounts=(BANK, PENSION), separate_pensions=frozenset({4}))
+    steps = keys(PASSWORDS.steps_for(answers))
+    at = steps.index("passwords.pension:4")
+    assert steps[at:at + 5] == ["passwords.pension:4", "passwords.kind:4", "passwords.suggest:4",
+                                "passwords.done:4", "passwords.two_step:4"]
+    assert steps[at + 5:] == ["passwords.year", "passwords.check", "passwords.notebook"]
+    # Skip from its pages goes on; the bank's pages still come first.
+    assert pj.skip_to(PASSWORDS.steps_for(answers), Step("passwords.kind", "4")) == \
+        Step("passwords.year")
+    assert steps.index("passwords.two_step:2") < at
+    # Not a separate pension (or no answer): the question alone.
+    same = keys(PASSWORDS.steps_for(Answers("MX", accounts=(BANK, PENSION))))
+    assert "passwords.pension:4" in same and "passwords.kind:4" not in same
+
+
 def test_skip_goes_to_the_next_account_or_lets_next_go_on():
     steps = PASSWORDS.steps_for(Answers("MX", accounts=(EMAIL, BANK)))
     assert pj.skip_to(steps, Step("passwords.done", "1")) == Step("passwords.kind", "2")
@@ -84,7 +100,9 @@ def test_the_notebook_lists_what_is_left_and_where_to_go_back():
     left = pj.still_to_change(accounts, states, {4: "other"}, has_bank=True)
     assert [(a.name, s.key) for a, s in left] == [
         ("Banorte", "passwords.suggest:2"), ("IMSS", "passwords.suggest:3"),
-        ("Pensión", "passwords.pension:4")]
+        ("Pensión", "passwords.suggest:4")]  # another account: its own change page
+    left = pj.still_to_change(accounts, states, {4: ""}, has_bank=True)
+    assert left[-1][1].key == "passwords.pension:4"  # not answered: back to the question
     left = pj.still_to_change(accounts, states, {4: "same"}, has_bank=True)
     assert [a.name for a, _s in left] == ["Banorte", "IMSS"]
     left = pj.still_to_change([PENSION], {}, {}, has_bank=False)

@@ -244,29 +244,56 @@ def test_the_spelling_aid_is_in_french_words(qtbot, window):
     assert "le chiffre" in aid
 
 
+def _bank_and_pension(store):
+    store.answers.add_account("bank", "Banorte", "4821")
+    store.answers.add_account("pension", "Pensión")
+
+
 def test_a_pension_paid_into_the_bank_is_one_question_not_a_second_change(
         qtbot, make_window):
-    def accounts(store):
-        store.answers.add_account("bank", "Banorte", "4821")
-        store.answers.add_account("pension", "Pensión")
-    w = make_window(lang="en", done=True, on_store=accounts)
+    w = make_window(lang="en", done=True, on_store=_bank_and_pension)
     w.controller.start("passwords")
     keys = [s.key for s in w.controller.navigator.steps()]
     store = w.controller.store
-    pension = next(a.id for a in store.answers.accounts() if a.kind == "pension")
+    pension = ids(store)["pension"]
     assert keys.count(f"passwords.pension:{pension}") == 1
     assert f"passwords.suggest:{pension}" not in keys
-    assert f"passwords.two_step:{pension}" not in keys
     page = go(w, "pension")
     assert page.question.text() == "Is your pension paid into Banorte?"
-    assert page.rest.isHidden()
+    assert page.done.isHidden() and page.after.isHidden()
+    before = store.db.commits
     click(qtbot, row(page.same, "same"))
-    assert page.done.isVisible() and page.rest.isHidden()
-    assert store.passwords.pension_on_bank(pension) == "same"
+    assert store.db.commits == before + 1
+    assert page.done.isVisible() and store.passwords.pension_on_bank(pension) == "same"
+    click(qtbot, w.next_button)
+    assert w.controller.navigator.position.step == "passwords.year"
+
+
+def test_another_account_leads_to_its_own_pages_and_back_keeps_the_answer(qtbot, make_window):
+    """The pension page keeps only its question: the change is on the usual pages."""
+    w = make_window(lang="en", done=True, on_store=_bank_and_pension)
+    w.controller.start("passwords")
+    store = w.controller.store
+    pension = ids(store)["pension"]
+    page = go(w, "pension")
+    assert "Give me another" not in [b.text() for b in page.findChildren(type(w.next_button))]
+    before = store.db.commits
     click(qtbot, row(page.same, "other"))
-    assert page.rest.isVisible() and page.suggestion.phrase.text()
-    click(qtbot, row(page.group, "changed"))
-    assert store.passwords.get(pension).status == "changed"
+    assert store.db.commits == before + 1 and page.after.isVisible() and page.done.isHidden()
+    click(qtbot, w.next_button)
+    assert w.controller.navigator.position.step == f"passwords.kind:{pension}"
+    assert w.header.title.text() == "What does Pensión ask for?"
+    click(qtbot, w.back_button)
+    assert w.controller.navigator.position.step == f"passwords.pension:{pension}"
+    assert w.current.same.value() == "other" and w.current.after.isVisible()
+    click(qtbot, w.next_button)
+    for title in ("Change the password of Pensión", "How did it go with Pensión?",
+                  "Two-step verification for Pensión"):
+        click(qtbot, w.next_button)
+        assert w.header.title.text() == title
+    click(qtbot, row(go(w, "pension").same, "same"))  # changed their mind: the question alone
+    click(qtbot, w.next_button)
+    assert w.controller.navigator.position.step == "passwords.year"
 
 
 def test_read_it_to_me_without_a_voice_says_so(qtbot, window, monkeypatch):

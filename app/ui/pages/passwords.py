@@ -130,31 +130,12 @@ class ChangePage(AccountPage):
     title = N_("Change the password of {account}")
     help = N_("Never follow a link from a message: type the address yourself. Take your time; "
               "on the next page you can say how it went.")
-    asks_kind = False  # asked on its own page before this one; the pension page asks here
 
     def build(self, box: QVBoxLayout) -> None:
-        account = self.account()
-        self.top = QVBoxLayout()
-        self.top.setSpacing(theme.GAP_PX)
-        box.addLayout(self.top)
-        self.rest = QWidget(self)
-        self.inner = inner = QVBoxLayout(self.rest)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(theme.GAP_PX)
-        box.addWidget(self.rest)
-        self.kind = kind_group()
-        self.kind.changed.connect(self._kind_chosen)
-        if self.asks_kind:
-            if account is not None:
-                inner.addWidget(Text(_(WHY.get(account.kind, CHANGE_WHY))))
-            inner.addWidget(Heading(_("What does the site ask for?")))
-            inner.addWidget(self.kind)
-        else:
-            self.kind.hide()
         self.suggestion = SuggestionBlock(self)
         self.another, self.copy, self.read = (self.suggestion.another, self.suggestion.copy,
                                               self.suggestion.read)
-        inner.addWidget(self.suggestion)
+        box.addWidget(self.suggestion)
         steps = Card(name=_("The steps"))
         steps.box.addWidget(Text("1. " + _("Type the address of the site yourself, then log "
                                            "in.")))
@@ -165,7 +146,7 @@ class ChangePage(AccountPage):
         steps.box.addWidget(Text("4. " + _("Write it in your password notebook.")))
         self.confirm = Text("")
         steps.box.addWidget(self.confirm)
-        inner.addWidget(steps)
+        box.addWidget(steps)
 
     @property
     def _passphrase(self) -> str | None:
@@ -176,7 +157,6 @@ class ChangePage(AccountPage):
         account = self.account()
         kind, length = self.controller.passwords.secret_kind(account.id) if account \
             else ("", 0)
-        self.kind.set_value(kind)
         self._present(kind, length)
         said = bank_confirmation(account.kind if account else "",
                                  self.controller.setting("country") or "")
@@ -190,13 +170,6 @@ class ChangePage(AccountPage):
             _("Type the words or the code shown above, as the site asks.") if shown.both
             else _("Type the new code shown above.") if shown.code
             else _("Type the new password shown above.")))
-
-    def _kind_chosen(self) -> None:
-        account, kind = self.account(), self.kind.value()
-        if account is None or not kind:
-            return
-        self.controller.passwords.set_secret_kind(account.id, kind)
-        self._present(*self.controller.passwords.secret_kind(account.id))
 
     def set_length(self, length: int) -> None:
         account = self.account()
@@ -291,33 +264,27 @@ class DonePage(AccountPage):
         self.outcome.load()
 
 
-class PensionPage(ChangePage):
-    """The pension account when a bank account is listed: often the same account."""
+class PensionPage(AccountPage):
+    """The pension account when a bank account is listed: often the same account. Only the
+    question: "another account" leads on to that account's own pages, as for the others."""
 
     title = N_("Your pension account: {account}")
-    asks_kind = True
 
     def build(self, box: QVBoxLayout) -> None:
-        super().build(box)
+        self.question = Heading("")
         self.same = ChoiceGroup(exclusive=True, name=_("Is your pension paid into your bank "
                                                        "account?"))
-        self.question = Heading("")
         self.same.add("same", _("Yes, it is the same account"))
         self.same.add("other", _("No, it is another account"),
                       _("Then it needs its own new password."))
         self.same.changed.connect(self._same_chosen)
         self.done = Text(_("Then the new password of your bank protects your pension too. "
                            "Nothing more to do here."))
-        for widget in (self.question, self.same, self.done):
-            self.top.addWidget(widget)
-        self.outcome = OutcomeBox(self)
-        self.group = self.outcome.group
-        self.inner.addWidget(Heading(_("How did it go?")))
-        self.inner.addWidget(self.outcome)
+        self.after = Text(_("The next pages help you change it, one step at a time."))
+        for widget in (self.question, self.same, self.done, self.after):
+            box.addWidget(widget)
 
     def load(self) -> None:
-        super().load()
-        self.outcome.load()
         banks = [a.name for a in self.controller.answers().accounts_of("bank")]
         self.question.setText(_("Is your pension paid into {bank}?").format(
             bank=banks[0] if banks else ""))
@@ -328,9 +295,10 @@ class PensionPage(ChangePage):
 
     def _show(self, answer: str) -> None:
         self.done.setVisible(answer == "same")
-        self.rest.setVisible(answer == "other")
+        self.after.setVisible(answer == "other")
 
     def _same_chosen(self) -> None:
+        """One commit; with "another account" the journey's steps now hold its pages."""
         account, answer = self.account(), self.same.value()
         if account is not None:
             self.controller.passwords.set_pension_on_bank(account.id, answer)
