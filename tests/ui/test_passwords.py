@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from app.core.flow import Step
 from app.ui import clipboard
 from app.ui.clipboard import ClipboardGuard
+from app.ui.widgets.more import TellMeMore
 from tests.conftest import TODAY
 
 
@@ -122,6 +123,11 @@ def test_two_step_warns_the_code_is_for_you_alone_and_imss_may_not_have_it(qtbot
     assert "This code is for you alone." in text and "hang up" in text
     assert "Never approve anything in your bank's app during a call." in text
     assert "The IMSS site may not have it." in text
+    assert "true facts" not in text  # the rest, on request
+    more = page.findChild(TellMeMore)
+    click(qtbot, more.button)
+    assert "Never give it to anyone who calls or writes, even someone who knows true facts " \
+        "about you." in page.read_aloud_text()
     assert "My account doesn't have it" in page.group.rows[1].accessibleName()
 
 
@@ -218,7 +224,25 @@ def test_numbers_only_shows_a_code_of_the_length_asked_without_the_card_digits(q
     click(qtbot, row(go(w, "kind", "bank").kind, "unsure"))
     page = go(w, "suggest", "bank")
     assert page.suggestion.code.isVisible() and page.suggestion.phrase.isVisible()
+    assert page.more.isVisible() and not page.suggestion.tell.isVisible()  # on request
+    click(qtbot, page.more.button)
     assert page.suggestion.tell.isVisible()
+
+
+def test_tell_me_more_holds_what_a_bank_may_ask_and_is_not_offered_with_nothing_more(
+        qtbot, window):
+    w = window("es_MX")
+    w.controller.set_setting("country", "MX")
+    page = go(w, "suggest", "email")
+    assert page.more.isHidden()  # the words only, and no bank: nothing more to say
+    page = go(w, "suggest", "bank")
+    assert page.more.isVisible() and not page.confirm.isVisible()
+    assert page.more.button.text() == "Dígame más"
+    click(qtbot, page.more.button)
+    assert "clave dinámica" in page.confirm.text() and page.confirm.isVisible()
+    assert "clave dinámica" in page.read_aloud_text()
+    for step in ("1. ", "2. ", "3. ", "4. "):  # the steps themselves are never hidden
+        assert step in page.read_aloud_text()
 
 
 def test_the_spelling_aid_names_the_capital_and_every_dash_and_is_read_aloud(
@@ -431,6 +455,10 @@ def test_notebook_pdf_lists_the_accounts_and_no_password(qtbot, window, tmp_path
     assert text.index("Correo") < text.index("Banorte") < text.index("IMSS")
     assert shown not in text and shown.split("-")[0] not in text
     assert w.status.text() == "Saved: notebook.pdf"
+    # On the page the rules wait behind "Tell me more"; on paper they are always printed.
+    assert "cross out the old one" not in page.read_aloud_text()
+    click(qtbot, page.findChild(TellMeMore).button)
+    assert "cross out the old one" in page.read_aloud_text()
 
 
 @pytest.mark.parametrize("lang", ["es_MX", "fr_FR", "en"])
@@ -588,7 +616,7 @@ def test_at_150_and_175_i_dont_know_shows_the_words_the_code_and_their_buttons(
     assert block.code_lead.text() in {"For a keypad of numbers, this code:",
                                       "Para un teclado de números, esta clave:",
                                       "Pour un clavier de chiffres, ce code\u00a0:"}
-    assert block.lengths_row.isVisible() and block.tell.isVisible()  # below, one scroll away
+    assert block.lengths_row.isVisible() and page.more.isVisible()  # below, one scroll away
 
 
 @pytest.mark.parametrize("lang, size", LARGE)

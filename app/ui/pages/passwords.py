@@ -28,6 +28,7 @@ from app.ui.pages.passwords_suggest import AccountPage, SuggestionBlock
 from app.ui.pages.registry import register
 from app.ui.printing import Printout, Sheet, print_paper, register_sheet, save_pdf
 from app.ui.widgets import BigButton, ButtonRow, Card, ChoiceGroup, Heading, PageBase, Text
+from app.ui.widgets.more import TellMeMore, content
 from app.ui.widgets.page import clear_layout
 
 WHY = {
@@ -77,8 +78,14 @@ class IntroPage(PageBase):
             return
         self.order.addWidget(Text(_("We will go through your accounts one at a time, in this "
                                     "order:")))
+        listed = content(QWidget())  # the person's own accounts, not explanation
+        listed.setObjectName("buttons")  # transparent in the stylesheet, as a button row
+        names = QVBoxLayout(listed)
+        names.setContentsMargins(0, 0, 0, 0)
+        names.setSpacing(theme.GAP_PX)
         for i, account in enumerate(accounts, 1):
-            self.order.addWidget(Text(f"{i}. {account.name} — {kind_name(account)}"))
+            names.addWidget(Text(f"{i}. {account.name} — {kind_name(account)}"))
+        self.order.addWidget(listed)
         self.order.addWidget(Text(_("Email comes first, because with your email someone could "
                                     "reset all your other passwords. Then your money.")))
 
@@ -144,9 +151,11 @@ class ChangePage(AccountPage):
         self.use = Text("")
         steps.box.addWidget(self.use)
         steps.box.addWidget(Text("4. " + _("Write it in your password notebook.")))
-        self.confirm = Text("")
-        steps.box.addWidget(self.confirm)
         box.addWidget(steps)
+        # What may come after, and how to tell the words from the code: on request.
+        self.confirm = Text("")
+        self.more = TellMeMore([self.suggestion.tell, self.confirm])
+        box.addWidget(self.more)
 
     @property
     def _passphrase(self) -> str | None:
@@ -162,12 +171,18 @@ class ChangePage(AccountPage):
                                  self.controller.setting("country") or "")
         self.confirm.setText(_(said) if said else "")
         self.confirm.setVisible(bool(said))
+        self._offer_more()
+
+    def _offer_more(self) -> None:
+        """Offer "Tell me more" only when there is more: what a bank may ask, or how to tell
+        the words from the code."""
+        self.more.setVisible(not (self.confirm.isHidden() and self.suggestion.tell.isHidden()))
 
     def _present(self, kind: str, length: int) -> None:
         self.suggestion.present(kind, length)
         shown = shown_for(kind)
         self.use.setText("3. " + (
-            _("Type the words or the code shown above, as the site asks.") if shown.both
+            _("Type the words or the code shown above.") if shown.both
             else _("Type the new code shown above.") if shown.code
             else _("Type the new password shown above.")))
 
@@ -326,11 +341,12 @@ class TwoStepPage(AccountPage):
         self.where = Text("")
         box.addWidget(self.where)
         rules = Card(name=_("Good to know"))
-        rules.box.addWidget(Text(_("This code is for you alone. Never give it to anyone who "
-                                   "calls or writes, even someone who knows true facts about "
-                                   "you. If someone asks for it, hang up.")))
+        rules.box.addWidget(Text(_("This code is for you alone. If someone asks for it, hang "
+                                   "up.")))
         rules.box.addWidget(Text(_("Never approve anything in your bank's app during a "
                                    "call.")))
+        rules.box.addWidget(TellMeMore([_("Never give it to anyone who calls or writes, even "
+                                          "someone who knows true facts about you.")]))
         box.addWidget(rules)
 
     def load(self) -> None:
@@ -362,10 +378,11 @@ class NotebookPage(PageBase):
         )
         self.pdf_button.clicked.connect(self.save_pdf)
         box.addWidget(ButtonRow(self.print_button, self.pdf_button))
+        # The rules are printed on the notebook too: on the page, on request.
         rules = Card(name=_("Three rules to keep it safe"))
         rules.box.addWidget(Heading(_("Three rules to keep it safe")))
-        for i, rule in enumerate(RULES, 1):
-            rules.box.addWidget(Text(f"{i}. {_(rule)}"))
+        rules.box.addWidget(TellMeMore([f"{i}. {_(rule)}" for i, rule in enumerate(RULES, 1)],
+                                       about=_("Three rules to keep it safe")))
         box.addWidget(rules)
         self.left = QVBoxLayout()
         self.left.setSpacing(12)

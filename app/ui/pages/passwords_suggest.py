@@ -25,6 +25,7 @@ from app.ui import clipboard, theme
 from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, PageBase, Text
 from app.ui.widgets.buttons import buttons
+from app.ui.widgets.more import content
 
 
 class PassphraseView(QWidget):
@@ -137,8 +138,7 @@ def _row(lead: Text, *items: QWidget) -> QWidget:
 
 
 WORDS_BESIDE_A_CODE_PT = 30  # at 100 %: still well above the body size (18)
-KEYPAD = N_("Many banks show the numbers on the screen, in a mixed order. Click each number "
-            "of the code with the mouse.")
+KEYPAD = N_("If the numbers show on the screen, click each one with the mouse.")
 HOW_TO_TELL = N_("How to tell: a keypad of numbers on the screen wants the code. A box where "
                  "you type wants the words.")
 
@@ -146,7 +146,12 @@ HOW_TO_TELL = N_("How to tell: a keypad of numbers on the screen wants the code.
 class SuggestionBlock(QWidget):
     """The suggestion (words, a code, or both) and its buttons, then the spelling, the code's
     length and how to use it: at 175 % the suggestion and its buttons fit under the page's
-    title. A code sits on one line with what it is for; beside the words it is smaller."""
+    title. A code sits on one line with what it is for; beside the words it is smaller.
+
+    The suggestion and its spelling are what the person came for, not explanation (they
+    are not counted in the page's words); `tell`, how to tell the words from the code, is
+    for the page to put behind its "Tell me more".
+    """
 
     def __init__(self, page: AccountPage):
         super().__init__(page)
@@ -195,13 +200,16 @@ class SuggestionBlock(QWidget):
         # One order for words, a code or both (what is not used is hidden): the suggestion
         # and its buttons first, then what explains it. The suggestion is one block, tight
         # under its lead, so that with both the words and a code all the buttons show too.
-        shown = QVBoxLayout()
-        shown.setSpacing(theme.GAP_PX // 4)
+        shown = QWidget()
+        shown.setObjectName("buttons")  # transparent in the stylesheet, as a button row
+        tight = QVBoxLayout(shown)
+        tight.setContentsMargins(0, 0, 0, 0)
+        tight.setSpacing(theme.GAP_PX // 4)
         for widget in (self.words_lead, self.phrase, self.code_row):
-            shown.addWidget(widget)
-        box.addLayout(shown)
-        for widget in (self.actions, self.short_note, self.lengths_row, self.aid, self.keypad,
-                       self.tell):
+            tight.addWidget(widget)
+        box.addWidget(content(shown))
+        for widget in (self.actions, self.short_note, self.lengths_row, content(self.aid),
+                       self.keypad):
             box.addWidget(widget)
 
     # What is kept, for this account, in memory only (controller.passwords).
