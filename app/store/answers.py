@@ -71,6 +71,11 @@ class AnswersRepo:
             conn.execute("DELETE FROM accounts WHERE id = ?", (account_id,))
             if self.start_account() == account_id:  # a new account may get its id again
                 self.db.delete_json("answers", START_ACCOUNT)
+            kept = PasswordsRepo(self.db)  # nor may it find this one's answers chosen
+            if kept.pension_on_bank(account_id):
+                kept.set_pension_on_bank(account_id, "")
+            if kept.secret_kind(account_id) != ("", 0):
+                kept.set_secret_kind(account_id, "", 0)
 
     def start_account(self) -> int | None:
         """The account the person chose to check first, if any."""

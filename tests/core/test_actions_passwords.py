@@ -148,3 +148,17 @@ def test_a_pension_on_another_account_gets_its_own_pages_in_one_commit(store, pw
     assert store.answers.snapshot("MX").separate_pensions == frozenset()
     assert f"passwords.kind:{pension}" not in steps()
     assert pension not in [a.id for a, _s in pw.still_to_change()]
+
+
+def test_an_account_removed_takes_its_answers_with_it(store, pw):
+    """Its id may be given again to a new account, which must not find them chosen."""
+    pension = store.answers.add_account("pension", "Pensión").id
+    pw.set_pension_on_bank(pension, "other")
+    pw.set_code_length(pension, 4)
+    before = store.db.commits
+    store.answers.remove_account(pension)
+    assert store.db.commits == before + 1
+    again = store.answers.add_account("pension", "Otra pensión").id
+    assert again == pension  # sqlite gives the highest id again
+    assert pw.pension_on_bank(again) == "" and pw.secret_kind(again) == ("", 0)
+    assert store.answers.snapshot("MX").separate_pensions == frozenset()
