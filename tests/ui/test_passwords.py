@@ -1,5 +1,7 @@
 """Change passwords, clicked through: order, outcomes, clipboard, notebook, nothing kept."""
 
+import re
+
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -191,6 +193,44 @@ def test_the_suggestion_stays_after_back_and_next_and_changes_on_request(qtbot, 
     w.controller.go_home()
     go(w, "suggest", "bank")
     assert go(w, "suggest", "email")._passphrase == second
+
+
+def _explanation_words(page) -> int:
+    """Words of explanation in sight (issue #19: at most 60): the page's visible texts, not
+    the answers, the title, nor what `content()` marks as the person's own (the suggestion,
+    its spelling, their accounts)."""
+    from app.ui.widgets.choices import ChoiceRow
+    from app.ui.widgets.labels import Text, Title
+    from app.ui.widgets.more import CONTENT, WORDS
+
+    def counted(label):
+        holder = label
+        while holder is not None and holder is not page:
+            if isinstance(holder, ChoiceRow) or holder.property(WORDS) == CONTENT:
+                return False
+            holder = holder.parentWidget()
+        return not isinstance(label, Title) and label.isVisibleTo(page)
+
+    return sum(len(re.findall(r"\w+", label.text())) for label in page.findChildren(Text)
+               if counted(label))
+
+
+@pytest.mark.parametrize("lang", ["es_MX", "fr_FR"])
+def test_the_change_page_keeps_to_sixty_words_whatever_the_site_asks_for(qtbot, window, lang):
+    """Words, a code or both, the shorter words too, for a bank in its own country."""
+    w = window(lang)
+    w.controller.set_setting("country", {"es_MX": "MX", "fr_FR": "FR"}[lang])
+    bank = ids(w.controller.store)["bank"]
+    for kind in ("letters", "numbers", "unsure"):
+        w.controller.passwords.set_secret_kind(bank, kind)
+        page = go(w, "suggest", "bank")
+        assert _explanation_words(page) <= 60, kind
+        if kind != "numbers":
+            if not page.suggestion.short:  # the page is kept: it may still show the shorter
+                click(qtbot, page.suggestion.shorter)
+            assert page.suggestion.short_note.isVisible()
+            assert _explanation_words(page) <= 60, f"{kind}, shorter"
+        assert all(step.isVisible() for step in (page.use, page.more.button))
 
 
 def test_the_shorter_one_has_three_words_and_says_it_is_less_strong(qtbot, window):

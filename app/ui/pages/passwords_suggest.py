@@ -165,13 +165,12 @@ class SuggestionBlock(QWidget):
         self.words_lead = Text("")
         self.phrase = PassphraseView()
         self.aid = Text("")
-        self.short_note = Text(_("A shorter one is easier to type but less strong. Where you "
-                                 "can, use the four words."))
+        self.short_note = Text(_("Three words: easier to type, but less strong."))
         self.code_lead = Text("")
         self.code = PassphraseView()
         self.code_row = _row(self.code_lead, self.code)
         self.keypad = Text(_(KEYPAD))
-        self.tell = Text(_(HOW_TO_TELL))
+        self.tell = Text(" ".join((_(HOW_TO_TELL), _(KEYPAD))))  # with both, on request
         self.another = BigButton(_("Give me another"),
                                  description=_("Shows a different suggestion."))
         self.shorter = BigButton(_("A shorter one"))
@@ -236,8 +235,9 @@ class SuggestionBlock(QWidget):
                                else _("Your new code:"))
         for widget in (self.words_lead, self.phrase, self.aid, self.shorter):
             widget.setVisible(words)
-        for widget in (self.code_row, self.keypad, self.lengths_row):
+        for widget in (self.code_row, self.lengths_row):
             widget.setVisible(code)
+        self.keypad.setVisible(code and not both)
         self.tell.setVisible(both)
         # Both at once: the words a little smaller, the code at a heading's size, so that
         # both and all their buttons share the screen at 175 %.
