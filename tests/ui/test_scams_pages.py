@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 from app.core.scam_practice import TASK_RULE, pick_round
 from app.core.scams import find_example, load_examples, locate_clues
 from app.ui.widgets.message_view import MessageView
+from app.ui.widgets.more import TellMeMore
 from tests.conftest import TODAY
 
 
@@ -86,6 +87,11 @@ def test_clues_are_marked_and_numbered_on_the_answer(qtbot, make_window, lang):
     assert plain.index("[1]") < plain.index("[2]")
     listed = [label.text() for label in w.current.findChildren(QLabel) if label.text()[:1] == "["]
     assert [t[:3] for t in listed] == [f"[{n}]" for n in range(1, len(spans) + 1)]
+    # What each mark means is one press away ("Tell me more"), then read aloud with the page.
+    whys = [why for _clue, why in example.shown_clues()]
+    assert not any(why in w.current.read_aloud_text() for why in whys)
+    click(qtbot, w.current.findChildren(TellMeMore)[0].button)
+    assert all(why in w.current.read_aloud_text() for why in whys)
 
 
 @pytest.mark.parametrize("country", ["MX", "FR"])

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 
 from app.core import plan
 from app.i18n import _
+from app.ui.widgets.more import TellMeMore
 
 
 def click(qtbot, widget):
@@ -83,10 +84,16 @@ def test_questionnaire_makes_the_plan_and_shows_the_risks(qtbot, make_window):
     assert step(w) == "what_happened.summary"
     answers = w.controller.answers()
     wanted = [t.rule for t in plan.build(answers, w.controller.today())]
+    risks = [_(risk) for risk in plan.risks(answers)]
     shown = w.current.read_aloud_text()
-    for risk in plan.risks(answers):
-        assert _(risk) in shown
-    assert len(plan.risks(answers)) <= 3
+    assert risks[0] in shown  # the first risk in sight, the others behind "Tell me more"
+    more = w.current.findChildren(TellMeMore)
+    assert all(risk not in shown for risk in risks[1:]) and len(more) == (len(risks) > 1)
+    if more:
+        click(qtbot, more[0].button)
+        shown = w.current.read_aloud_text()
+        assert all(risk in shown for risk in risks)
+    assert len(risks) <= 3
     assert str(len(wanted)) in w.current.ready.text()
     assert w.next_button.text() == _("See my to-do list")
     click(qtbot, w.next_button)

@@ -35,6 +35,7 @@ from app.ui.widgets import (
     Text,
     TextField,
 )
+from app.ui.widgets.more import TellMeMore, content
 from app.ui.widgets.page import clear_layout
 
 # Pages ----------------------------------------------------------------------------------
@@ -148,6 +149,7 @@ class OpenPage(PageBase):
         box.addWidget(Text(_("When it is open in front of you, press Next.")))
 
 
+LOOK_SHOWN = 3  # what to look for: the first three in sight, the rest on request
 LOOK_FOR = {
     "money": (
         N_("New payees: names you have never paid before"),
@@ -197,8 +199,11 @@ class LookPage(PageBase):
                            "and shows each payment."))
         box.addWidget(self.keep("way", self.way))
         box.addWidget(Heading(_("What to look for")))
-        for item in LOOK_FOR["money" if kind in MONEY_KINDS else kind]:
-            box.addWidget(Text("•  " + _(item)))
+        items = ["•  " + _(item) for item in LOOK_FOR["money" if kind in MONEY_KINDS else kind]]
+        for item in items[:LOOK_SHOWN]:
+            box.addWidget(Text(item))
+        if items[LOOK_SHOWN:]:
+            box.addWidget(TellMeMore(items[LOOK_SHOWN:], about=_("What to look for")))
 
     def validate(self) -> str | None:
         if not self.way.value():
@@ -363,13 +368,13 @@ class SummaryPage(PageBase):
     def load(self) -> None:
         clear_layout(self.list_box)
         for account, found in self.controller.activity.today_summary():
-            row = Card(name=account.name)
+            row = content(Card(name=account.name))  # what the person found, account by account
             row.box.addWidget(Text(account.name, "heading"))
             row.box.addWidget(Text(_(SUMMARY_WORDS[found])))
             self.list_box.addWidget(row)
         looked, to_ask = self.controller.activity.files_today()
         if looked:
-            self.list_box.addWidget(Text(counts_sentence(looked, to_ask), "heading"))
+            self.list_box.addWidget(content(Text(counts_sentence(looked, to_ask), "heading")))
         self.list_box.addWidget(Text(_("Sereno will remind you to check again next month.")))
 
     def next_text(self) -> str:

@@ -19,6 +19,7 @@ from app.i18n import _, format_date, format_money, ngettext
 from app.ui import theme
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 from app.ui.widgets.flow import FlowLayout
+from app.ui.widgets.more import content
 
 
 def account_of(page: PageBase) -> Account | None:
@@ -52,8 +53,9 @@ class ReviewCard(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(12)
-        box.addWidget(Text(_("Payment {n} of {total}").format(n=number, total=total), "muted"))
-        card = Card(name=shown_description(txn.description))
+        box.addWidget(content(Text(_("Payment {n} of {total}").format(n=number, total=total),
+                                   "muted")))
+        card = content(Card(name=shown_description(txn.description)))  # the person's payment
         card.box.addWidget(Text(format_date(txn.date), "heading"))
         card.box.addWidget(Text(amount_words(txn, currency), "heading"))
         card.box.addWidget(Text(shown_description(txn.description), "heading"))
@@ -97,7 +99,7 @@ class ReviewStages:
         if self.notice:
             self.area.addWidget(Text(self.notice, "status"))
         looked, to_ask = self.controller.activity.last_file_counts(account.id)
-        self.area.addWidget(Text(counts_sentence(looked, to_ask), "heading"))
+        self.area.addWidget(content(Text(counts_sentence(looked, to_ask), "heading")))
         if to_ask:
             self.area.addWidget(Text(_("Each payment to ask about is on your to-do list, with "
                                        "its date and amount.")))

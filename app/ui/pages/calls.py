@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app import i18n
 from app.core.calendar_export import build_calendar, months_ahead, repeating, write_file
@@ -31,6 +31,7 @@ from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, PageBase, Text
 from app.ui.widgets.buttons import buttons
 from app.ui.widgets.labels import Entries
+from app.ui.widgets.more import TellMeMore, content
 from app.ui.widgets.page import KeptWidgets, clear_layout
 
 SCRIPT_PARTS: tuple[tuple[str, str], ...] = (
@@ -39,6 +40,7 @@ SCRIPT_PARTS: tuple[tuple[str, str], ...] = (
     ("ask_for", N_("What to ask for")),
     ("never_give", N_("Never give")),
 )
+SHOWN_PARTS = ("say", "never_give")  # the rest of a script is behind "Tell me more"
 
 
 def _person(controller) -> str:
@@ -97,7 +99,8 @@ class CardPage(PageBase):
             return
         self.card.box.addWidget(Text(_(CARD_INTRO)))
         for fact in facts:
-            self.card.box.addWidget(Text(f"• {fact.shown()}", "heading"))
+            # what the leak holds about this person: their own data, not explanation
+            self.card.box.addWidget(content(Text(f"• {fact.shown()}", "heading")))
         lines = card_lines(answers)
         if len(lines) > len(facts) + 2:  # the "not sure" line
             self.card.box.addWidget(Text(lines[-2], "muted"))
@@ -143,8 +146,7 @@ class ScriptsPage(PageBase):
     """What to say when the person calls an organisation themselves."""
 
     title = N_("What to say on the phone")
-    body = N_("Choose whom you are calling. Sereno shows what to have at hand, what to say, "
-              "what to ask for, and what never to give.")
+    body = N_("Choose whom you are calling.")
 
     def build(self, box: QVBoxLayout) -> None:
         self.choices = ChoiceGroup(exclusive=True, name=_("Whom are you calling?"))
@@ -184,12 +186,28 @@ class ScriptsPage(PageBase):
         phone = _phone_line(entry, self.controller.setting("country"))
         if phone:
             self.script_card.box.addWidget(Text(phone, "status"))
-        for field, label in SCRIPT_PARTS:
-            self.script_card.box.addWidget(Heading(_(label)))
-            for line in entry.lines(field):
-                role = "status" if field == "say" else ""
-                self.script_card.box.addWidget(Text(f"• {line}", role))
+        # In sight: what to say and what never to give; before and after the call, on request.
+        for field in SHOWN_PARTS:
+            self.script_card.box.addWidget(self._part(entry, field))
+        self.script_card.box.addWidget(TellMeMore(
+            [self._part(entry, field) for field, _label in SCRIPT_PARTS
+             if field not in SHOWN_PARTS], about=entry.shown("organisation")))
         show_now(self.script_card.box)
+
+    @staticmethod
+    def _part(entry: CallScript, field: str) -> QWidget:
+        """One part of a script under its heading; the lines to say are the script's own
+        words, read out on the phone (in bold, and not counted as explanation)."""
+        part = QWidget()
+        part.setObjectName("buttons")  # transparent: the card's colour shows through
+        box = QVBoxLayout(part)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(12)
+        box.addWidget(Heading(_(dict(SCRIPT_PARTS)[field])))
+        for line in entry.lines(field):
+            label = Text(f"• {line}", "status" if field == "say" else "")
+            box.addWidget(content(label) if field == "say" else label)
+        return part
 
     def script_text(self) -> str:
         entry = self.chosen()
@@ -251,7 +269,7 @@ class CalendarPage(PageBase):
               "your phone or email calendar with this file, or you can print them.")
 
     def build(self, box: QVBoxLayout) -> None:
-        self.count_label = Text()
+        self.count_label = content(Text())
         box.addWidget(self.count_label)
         self.ics_button = BigButton(_("Save the calendar file"), primary=True,
                                     description=_("A file for a phone or email calendar."))
@@ -295,7 +313,7 @@ class CalendarPage(PageBase):
         card = Card(name=name)
         card.box.addWidget(Heading(name))
         card.box.addWidget(Entries(lines))
-        return card
+        return content(card)  # the person's own tasks, month by month
 
     def save_ics(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -21,6 +21,7 @@ from app.ui.printing import Printout, print_paper, save_pdf
 from app.ui.widgets import BigButton, Card, ChoiceGroup, Heading, Text, TextField
 from app.ui.widgets.buttons import button_flow, buttons, undo_card
 from app.ui.widgets.list_form import ListFormPage
+from app.ui.widgets.more import content
 
 NO_TASK = "none"
 MAX_TASK_CHOICES = 6  # the first open tasks of the list: enough to choose from, short to read
@@ -227,6 +228,7 @@ class LogPage(ListFormPage):
         self.received_button.clicked.connect(lambda: self.open_form("received"))
         lst.addWidget(buttons(self.made_button, self.received_button))
         self.add_cards(lst)
+        content(self.count_label)
         lst.addWidget(Heading(_("A copy on paper")))
         self.print_button = BigButton(_("Print my calls"))
         self.print_button.clicked.connect(self.print_log)
@@ -333,7 +335,7 @@ class LogPage(ListFormPage):
         delete.setAccessibleName(f"{_('Delete')}: {title}, {when_line(call)}")
         delete.clicked.connect(lambda _c=False, i=call.id: self.delete(i))
         card.box.addLayout(button_flow(edit, delete))
-        return card
+        return content(card)  # the person's own call, not explanation
 
     def delete(self, call_id: int) -> None:
         if not dialogs.confirm(self, _("Delete this call from your list? You can undo it just "

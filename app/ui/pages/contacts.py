@@ -23,6 +23,7 @@ from app.ui.pages.home_contacts import trusted_section  # noqa: F401 - kept impo
 from app.ui.pages.registry import register
 from app.ui.speech import say_or_explain
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text, TextField
+from app.ui.widgets.more import content
 from app.ui.widgets.page import clear_layout
 
 
@@ -78,7 +79,7 @@ class ContactsPage(PageBase):
             card.box.addWidget(Text(contact.shown("how_to_reach")))
         # The source stays in the data file for whoever corrects it; the person sees the date.
         card.box.addWidget(Text(contact.shown_checked(), "muted"))
-        return card
+        return content(card)  # the list the person came for, not explanation
 
     def say_number(self, contact: Contact) -> None:
         spoken = "{name}. {number}".format(name=contact.shown("organisation"),

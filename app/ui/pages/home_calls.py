@@ -14,6 +14,7 @@ from app.ui.home_sections import register_section
 from app.ui.pages.home_todo import section_heading
 from app.ui.widgets import BigButton, Card, Text
 from app.ui.widgets.buttons import button_flow
+from app.ui.widgets.more import content
 
 
 def home_section(controller) -> tuple[tuple, Callable[[], QWidget]] | None:
@@ -30,7 +31,7 @@ def _card(controller, lines: tuple[str, ...]) -> QWidget:
     card = Card(name=_(CARD_TITLE))
     card.box.addWidget(section_heading(_(CARD_TITLE)))
     card.box.addWidget(Text(_(CARD_INTRO)))
-    card.box.addWidget(Text("\n".join(lines)))
+    card.box.addWidget(content(Text("\n".join(lines))))  # what the leak holds about them
     card.box.addWidget(Text(_(CARD_RULE), "status"))
     see = BigButton(_("See and print the card"), description=_(CARD_TITLE))
     see.clicked.connect(lambda: _open(controller, "calls.card"))

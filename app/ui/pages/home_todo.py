@@ -11,6 +11,7 @@ from app.core.tasks import Task, arrange
 from app.i18n import _, ngettext
 from app.ui.home_sections import register_section
 from app.ui.widgets import BigButton, ButtonRow, Heading, Text
+from app.ui.widgets.more import content
 from app.ui.widgets.wrapping import WrapButton, make_compact
 
 OPENED_KEY = "opened"  # the to-do list's draft: the ids of the opened cards
@@ -92,8 +93,9 @@ def _section(controller, left: int) -> QWidget:
     box.setContentsMargins(0, 0, 0, 0)
     box.setSpacing(16)
     if left:
-        box.addWidget(Text(ngettext("{n} thing on your to-do list.",
-                                    "{n} things on your to-do list.", left).format(n=left)))
+        box.addWidget(content(Text(ngettext("{n} thing on your to-do list.",
+                                            "{n} things on your to-do list.",
+                                            left).format(n=left))))
     button = BigButton(_("All my tasks"), description=_("Open your whole to-do list."))
     button.clicked.connect(lambda: controller.start("todo"))
     box.addWidget(ButtonRow(button))

@@ -74,8 +74,6 @@ class PrintPage(PageBase):
     """Print or save as PDF each printout registered; the first one listed is the main one."""
 
     title = N_("Print")
-    body = N_("Print a page to keep, or to give to someone who helps you. You can also save "
-              "it as a PDF file.")
 
     def build(self, box: QVBoxLayout) -> None:
         pages.load_all()  # every journey's page module: the printouts they register

@@ -50,7 +50,6 @@ class MePage(PageBase):
     """The open person: their name, a file of their notes, erasing them."""
 
     title = N_("You on this computer")
-    body = N_("Your name, a file to take your notes to another computer, and erasing.")
     help = N_("Your notes stay on this computer. To move them, save them to a file. Then "
               "bring that file in on the other computer, from “People on this computer”.")
 
@@ -59,8 +58,7 @@ class MePage(PageBase):
         box.addWidget(self.name)
         take = Card(name=_("Take your notes to another computer"))
         take.box.addWidget(Heading(_("Take your notes to another computer")))
-        take.box.addWidget(Text(_("Sereno saves everything in one file. It holds your "
-                                  "details and your family's.")))
+        take.box.addWidget(Text(_("This file holds your details and your family's.")))
         take.box.addWidget(Text(_("Do not send it by WhatsApp or email: carry it on a USB "
                                   "stick.")))
         self.export_button = BigButton(_("Save my notes to a file"))

@@ -24,6 +24,7 @@ from app.ui.pages.registry import register
 from app.ui.widgets import BigButton, ButtonRow, Card, Heading, PageBase, Text
 from app.ui.widgets.flow import FlowLayout
 from app.ui.widgets.message_view import MARKER, MessageView, clue_order
+from app.ui.widgets.more import TellMeMore, content
 from app.ui.widgets.page import clear_layout
 
 RULES = (
@@ -51,7 +52,7 @@ def trusted_card(controller, kind: str) -> QWidget:
             "Not sure? Do not reply, and call someone you trust, on a number you already know.")
     card.box.addWidget(Text(lead))
     if person:
-        card.box.addWidget(Heading(person))
+        card.box.addWidget(content(Heading(person)))  # the person's own contact
     else:
         write = BigButton(_("Write down someone to call"))
         write.clicked.connect(lambda: open_trusted(controller))
@@ -117,7 +118,7 @@ class IntroPage(PageBase):
     )
 
     def build(self, box: QVBoxLayout) -> None:
-        self.progress = Text("")
+        self.progress = content(Text(""))  # how far the person has come
         box.addWidget(self.progress)
         box.addWidget(Text(_(FICTION_NOTE), "muted"))
 
@@ -214,13 +215,15 @@ class AnswerPage(RoundPage):
             self.area.addWidget(Text(comment))
         self.message = MessageView(example, marked=True, colours=_colours(self.controller))
         self.area.addWidget(self.message)
-        self.area.addWidget(Heading(_("Why it looks genuine") if example.genuine
-                                    else _("What gives it away")))
-        clues = example.shown_clues()
-        for number, index in enumerate(clue_order(example), 1):
-            self.area.addWidget(Text(f"{MARKER.format(number=number)} {clues[index][1]}"))
-        if example.genuine:
+        heading = _("Why it looks genuine") if example.genuine else _("What gives it away")
+        self.area.addWidget(Heading(heading))
+        if example.genuine:  # a safety fact, never behind a button
             self.area.addWidget(Text(_(SENDER_CAN_BE_IMITATED)))
+        # What each numbered mark means, one press away: the marks themselves stay in sight.
+        clues = example.shown_clues()
+        self.area.addWidget(TellMeMore(
+            [f"{MARKER.format(number=number)} {clues[index][1]}"
+             for number, index in enumerate(clue_order(example), 1)], about=heading))
         self.area.addWidget(Heading(_("What to do")))
         self.area.addWidget(Text(example.shown("do_instead")))
         self.area.addWidget(trusted_card(self.controller, example.kind))
@@ -252,14 +255,14 @@ class ResultPage(PageBase):
     """The end of a round: three rules to remember, and another round."""
 
     title = N_("Three messages practised")
-    body = N_("Well done. Each message you look at makes a real scam easier to see.")
+    body = N_("Well done.")
     help = N_("You can practise again at any time from your home page.")
 
     def build(self, box: QVBoxLayout) -> None:
         box.addWidget(Heading(_("Three things to remember")))
         for rule in RULES:
             box.addWidget(Text(f"• {_(rule)}"))
-        self.progress = Text("")
+        self.progress = content(Text(""))  # how far the person has come
         box.addWidget(self.progress)
         self.reminder = Text("", "muted")
         box.addWidget(self.reminder)

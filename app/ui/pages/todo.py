@@ -33,6 +33,7 @@ from app.ui.printing import Sheet, register_sheet
 from app.ui.widgets import BigButton, Card, Heading, Text
 from app.ui.widgets.buttons import button_flow, buttons, undo_card
 from app.ui.widgets.list_form import ListFormPage
+from app.ui.widgets.more import content
 
 HOW_TO = N_("How to do it")
 OPEN = N_("Open")  # a task with no steps (often one's own): there is no "how" to show
@@ -73,6 +74,7 @@ class ListPage(ListFormPage):
         self.undoable: Undoable | None = None
         self.more_rules = False
         self.add_cards(lst)
+        content(self.count_label)
         # The list's tools come after the tasks: the first task is the page's main action.
         self.add_button = BigButton(_("Add my own task"))
         self.add_button.clicked.connect(lambda: self.open_form("new"))
@@ -253,7 +255,7 @@ class ListPage(ListFormPage):
         if opened:
             row += self._changes(task, title, index, total)
         card.box.addLayout(button_flow(*row))
-        return card
+        return content(card)  # the person's own task, not explanation
 
     def _changes(self, task: Task, title: str, index: int, total: int) -> list[BigButton]:
         """The buttons of an opened card that change the task or its place."""
@@ -289,7 +291,7 @@ class ListPage(ListFormPage):
     def _undo_card(self) -> Card:
         card, self.undo_button = undo_card(self.undoable.message,
                                            _("Take back what you just did."), self.undo)
-        return card
+        return content(card)
 
     # Actions ---------------------------------------------------------------------------
     def _index(self, task_id: int) -> int:

@@ -21,6 +21,7 @@ from app.i18n import N_, _, ngettext
 from app.ui import dialogs, theme
 from app.ui.pages.registry import register
 from app.ui.widgets import Card, ChoiceGroup, Heading, PageBase, Text, TextField
+from app.ui.widgets.more import TellMeMore, content
 from app.ui.widgets.page import KeptWidgets
 
 NOTICES: dict[str, tuple[str, str]] = {
@@ -300,15 +301,20 @@ class SummaryPage(PageBase):
         self.risk_box.setSpacing(12)
         self.risks_kept = KeptWidgets(self.risk_box)
         box.addLayout(self.risk_box)
-        self.ready = Heading()
+        self.ready = content(Heading())  # the size of their own plan
         box.addWidget(self.ready)
         self.pace = Text("")
         box.addWidget(self.pace)
 
     def load(self) -> None:
         outlook = self.controller.what_happened.outlook()
-        self.risks_kept.fill([(risk, lambda r=risk: self._risk_card(r))
-                              for risk in outlook.risks])
+        # The first risk in sight, the others on request: at most 60 words before them.
+        first, rest = outlook.risks[:1], tuple(outlook.risks[1:])
+        entries = [(risk, lambda r=risk: self._risk_card(r)) for risk in first]
+        if rest:
+            entries.append((rest, lambda: TellMeMore([self._risk_card(r) for r in rest],
+                                                     about=_("What this means for you"))))
+        self.risks_kept.fill(entries)
         # "No hurry" is never said while steps of "I already gave something away" are open.
         self.pace.setText(_("Start with the steps for today: they protect your money.")
                           if outlook.urgent
