@@ -58,7 +58,7 @@ class MePage(PageBase):
         box.addWidget(self.name)
         take = Card(name=_("Take your notes to another computer"))
         take.box.addWidget(Heading(_("Take your notes to another computer")))
-        take.box.addWidget(Text(_("This file holds your details and your family's.")))
+        take.box.addWidget(Text(_("Your notes file holds your details and your family's.")))
         take.box.addWidget(Text(_("Do not send it by WhatsApp or email: carry it on a USB "
                                   "stick.")))
         self.export_button = BigButton(_("Save my notes to a file"))
