@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SERENO_SPEECH_ENGINE", "mock")  # Qt's silent engine: no speech daemon
@@ -17,11 +20,17 @@ TODAY = dt.date(2026, 11, 23)
 pytest_plugins = ["tests.ui.profiles_support"]
 
 
+# Test folders go to this RAM disk when it has room (see `_test_folders_in_memory`).
+RAM_DISK = Path("/dev/shm")
+RAM_DISK_ROOM = 2 * 2**30
+
+
 def pytest_configure(config):
     """SERENO_TEST_CLOCK=YYYY-MM-DD runs the suite with the machine's clock on that day.
 
     tests/test_any_day.py uses it to prove that no test hangs on the real date.
     """
+    _test_folders_in_memory(config)
     day = os.environ.get("SERENO_TEST_CLOCK")
     if day:
         from freezegun import freeze_time
@@ -33,15 +42,61 @@ def pytest_configure(config):
         config._sereno_clock.start()
 
 
+def _test_folders_in_memory(config) -> None:
+    """Put pytest's temporary folders on the RAM disk, when there is one with room.
+
+    Every commit waits for the disk (synchronous=FULL, and each backup copy is fsynced):
+    on a disk the suite spent most of its time waiting for those fsyncs. In memory an fsync
+    returns at once; the same code runs, the same files are written and read. An explicit
+    --basetemp or PYTEST_DEBUG_TEMPROOT wins. Workers and child pytest runs inherit it.
+    """
+    if config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT"):
+        return
+    try:
+        room = shutil.disk_usage(RAM_DISK).free
+    except OSError:
+        return  # no RAM disk here (macOS, Windows)
+    if room >= RAM_DISK_ROOM:
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(RAM_DISK)
+
+
 def pytest_unconfigure(config):
     clock = getattr(config, "_sereno_clock", None)
     if clock is not None:
         clock.stop()
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item):
+    """After each test, the windows it closed are destroyed and Qt's look is as at start.
+
+    pytest-qt closes the windows given to qtbot with deleteLater(), which only an event loop
+    carries out; other windows (the screenshots', a chooser) were only closed. A new text
+    size or theme restyles every widget alive, so each left-over window made every later
+    window slower: one test's two left-over tours made each later UI test take 2 s. The
+    last window's style sheet and font stayed too, so a widget test's sizes depended on
+    which test ran before it.
+    """
+    widgets = sys.modules.get("PySide6.QtWidgets")  # the core tests never load Qt
+    if widgets is None or widgets.QApplication.instance() is None:
+        return
+    app = widgets.QApplication.instance()
+    for window in app.topLevelWidgets():
+        if window.parent() is None and not window.isVisible():
+            window.deleteLater()
+    app.sendPostedEvents(None, sys.modules["PySide6.QtCore"].QEvent.Type.DeferredDelete)
+    # The next test starts from Qt's own look, not the last window's text size and theme.
+    app.setStyleSheet("")
+    gui = sys.modules["PySide6.QtGui"]
+    app.setFont(gui.QFontDatabase.systemFont(gui.QFontDatabase.SystemFont.GeneralFont))
+
+
 @pytest.fixture(autouse=True)
-def english(monkeypatch, tmp_path):
-    """Each test starts in English, with no leftovers in the process environment."""
+def english(tmp_path, monkeypatch):
+    """Each test starts in English, with no leftovers in the process environment.
+
+    tmp_path comes first so that it is removed after monkeypatch has undone its patches (a
+    test that replaces os.fstat would otherwise break the removal of its folder)."""
     i18n.set_language("en")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))

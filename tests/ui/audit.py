@@ -1,9 +1,10 @@
 """The accessibility audit: every page, measured as it is actually shown.
 
-`audit_pages(window)` walks every page through `app.ui.tour.iter_pages` (the list that
-`--screenshots` uses, so a new page is audited as soon as its journey lists it) and returns
-one plain sentence per problem found. The checks, all on the widgets as laid out, polished
-and painted:
+`tour(window, fits)` walks every page once through `app.ui.tour.iter_pages` (the list that
+`--screenshots` uses, so a new page is checked as soon as its journey lists it) and runs
+every check on it as shown: the audit below, the fit on one screen (`fit_problems`), and
+that showing the page wrote nothing to the store. Each problem is one plain sentence. The
+audit's checks, all on the widgets as laid out, polished and painted:
 
 - text size: every visible text at least 16 pt, body text at least 18 pt (times the text size);
 - button height: at least 56 px, and at least its text's height at the chosen size;
@@ -22,7 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
@@ -378,23 +381,10 @@ def make_window(folder: Path, lang: str, text_size: int, theme_name: str, today:
     return window, store
 
 
-def audit_pages(window, focus_ring: bool = True) -> tuple[list[str], list[str]]:
-    """Audit every page the tour reaches; return (the pages' names, the problems)."""
-    problems: list[str] = []
-    names: list[str] = []
-    for name, _page in iter_pages(window):
-        window.activateWindow()
-        names.append(name)
-        problems += PageAudit(window, name, focus_ring).run()
-    return names, problems
-
-
 def report(problems: list[str], limit: int = 60) -> str:
     shown = problems[:limit]
     more = f"\n... and {len(problems) - limit} more" if len(problems) > limit else ""
     return "\n".join(shown) + more
-
-
 
 
 # One screen, one question ---------------------------------------------------------------------
@@ -452,14 +442,58 @@ def fit_problems(window, name: str) -> list[str]:
     return problems
 
 
-def fit_pages(window) -> tuple[list[str], list[str]]:
-    """Every page of the tour through `fit_problems`."""
-    names, problems = [], []
-    for name, _page in iter_pages(window):
-        names.append(name)
-        problems += fit_problems(window, name)
-    return names, problems
+# The tour: every page shown once, every check on it ----------------------------------------
+@dataclass
+class Findings:
+    """What one tour found, check by check: each a list of plain sentences."""
+
+    names: list[str] = field(default_factory=list)
+    audit: list[str] = field(default_factory=list)
+    fits: list[str] = field(default_factory=list)
+    writes: list[str] = field(default_factory=list)
 
 
-__all__ = ["PageAudit", "audit_pages", "fit_pages", "ink_and_background", "make_window",
-           "report"]
+def _written(store) -> tuple[int, int]:
+    return store.db.commits, store.db.conn.total_changes
+
+
+@contextmanager
+def writes_while_showing(window) -> Iterator[list[str]]:
+    """While open, each page whose showing changed the store, as one sentence (a page's
+    load() only reads; leaving a page, the demo data and the saved position may write)."""
+    store = window.controller.store
+    show = window._show
+    found: list[str] = []
+
+    def show_and_count(step) -> None:
+        before = _written(store)
+        show(step)
+        commits, rows = (a - b for a, b in zip(_written(store), before, strict=True))
+        if commits or rows:
+            found.append(f"{step.key.replace(':', '-')}: showing it wrote {commits} "
+                         f"commit(s), {rows} row(s)")
+
+    window._show = show_and_count
+    try:
+        yield found
+    finally:
+        del window._show
+
+
+def tour(window, fits: bool) -> Findings:
+    """Show every page the tour reaches once and run every check on it as shown: the
+    audit, the fit at the window's size when `fits`, and that showing it wrote nothing."""
+    found = Findings()
+    with writes_while_showing(window) as writes:
+        for name, _page in iter_pages(window):
+            window.activateWindow()
+            found.names.append(name)
+            if fits:
+                found.fits += fit_problems(window, name)
+            found.audit += PageAudit(window, name).run()
+    found.writes = writes
+    return found
+
+
+__all__ = ["Findings", "PageAudit", "ink_and_background", "make_window", "report", "tour",
+           "writes_while_showing"]

@@ -1,8 +1,9 @@
-"""Accessibility audits that fail the build: the theme in every size, every page as shown.
+"""Accessibility audits that fail the build: the theme in every size, and the audit itself.
 
 The per-page audit (tests/ui/audit.py) runs on every page `--screenshots` reaches, in the
-three languages at 100 % and 175 % in the standard theme, and in high contrast. The theme
-checks cover the whole matrix (three palettes x four sizes) where they are cheap.
+three languages at 100 % and 175 % and in high contrast, on the one tour per window that
+tests/ui/test_fits.py makes. Here: the theme checks over the whole matrix (three palettes x
+four sizes, where they are cheap), and proof that the audit catches each kind of problem.
 """
 from __future__ import annotations
 
@@ -12,11 +13,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 
-from app.core.journeys import JOURNEYS
 from app.core.settings import TEXT_SIZES
 from app.ui import theme
 from tests.conftest import TODAY
-from tests.ui.audit import PageAudit, audit_pages, make_window, report
+from tests.ui.audit import PageAudit, make_window, writes_while_showing
 
 PALETTES = [theme.STANDARD, theme.DARK, theme.HIGH_CONTRAST]
 TEXT_PAIRS = [("text", "window"), ("text", "surface"), ("muted", "window"), ("muted", "surface"),
@@ -68,11 +68,7 @@ def test_system_dark_preference_is_followed_only_when_not_chosen():
     assert theme.palette_for("high_contrast", system_dark=False) is theme.HIGH_CONTRAST
 
 
-# Every page, as shown ------------------------------------------------------------------------
-MATRIX = [(lang, size, "standard") for lang in ("es_MX", "fr_FR", "en") for size in (100, 175)]
-MATRIX += [("fr_FR", 175, "high_contrast")]  # the longest words at the largest size
-
-
+# The audit itself catches what it must --------------------------------------------------------
 @pytest.fixture
 def audit_window(qtbot, tmp_path):
     made = []
@@ -89,17 +85,6 @@ def audit_window(qtbot, tmp_path):
         store.close()
 
 
-@pytest.mark.parametrize(("lang", "size", "theme_name"), MATRIX)
-def test_every_page_passes_the_audit(audit_window, lang, size, theme_name):
-    window = audit_window(lang, size, theme_name)
-    names, problems = audit_pages(window)
-    assert "home" in names
-    # every listed journey was reached, so every page of it was audited
-    assert {j.key for j in JOURNEYS} <= {name.split(".")[0] for name in names}
-    assert not problems, f"{len(problems)} problems:\n{report(problems)}"
-
-
-# The audit itself catches what it must --------------------------------------------------------
 def _checks(problems: list[str]) -> set[str]:
     return {p.split(": ")[1] for p in problems}
 
@@ -151,6 +136,26 @@ def test_the_audit_catches_a_missing_focus_ring(audit_window, qtbot):
     window.current.box.insertWidget(0, plain)
     qtbot.wait(10)
     assert "focus ring missing" in _checks(PageAudit(window, "test").run())
+
+
+def test_the_tour_catches_a_page_that_writes_while_it_loads(audit_window, monkeypatch):
+    from app.ui.pages.home import HomePage
+    from app.ui.shell import HOME
+
+    window = audit_window("en", 100, "standard")
+    settings = window.controller.store.settings
+    real = HomePage.load
+
+    def load_and_write(page):
+        real(page)
+        settings.set("text_size", 125)
+
+    with writes_while_showing(window) as writes:
+        window._show(HOME)
+        assert writes == []
+        monkeypatch.setattr(HomePage, "load", load_and_write)
+        window._show(HOME)
+    assert writes == ["home: showing it wrote 1 commit(s), 1 row(s)"]
 
 
 # No time limits, double clicks, drag and drop, hover-only help or animations -------------
