@@ -33,7 +33,7 @@ from app.ui.printing import Sheet, register_sheet
 from app.ui.widgets import BigButton, Card, Heading, Text
 from app.ui.widgets.buttons import button_flow, buttons, undo_card
 from app.ui.widgets.list_form import ListFormPage
-from app.ui.widgets.more import content
+from app.ui.widgets.more import TellMeMore, content
 
 HOW_TO = N_("How to do it")
 OPEN = N_("Open")  # a task with no steps (often one's own): there is no "how" to show
@@ -72,7 +72,6 @@ class ListPage(ListFormPage):
         self.show_done = False
         self.opened: set[int] = set()
         self.undoable: Undoable | None = None
-        self.more_rules = False
         self.add_cards(lst)
         content(self.count_label)
         # The list's tools come after the tasks: the first task is the page's main action.
@@ -185,31 +184,24 @@ class ListPage(ListFormPage):
 
     def _rules_entries(self) -> list[tuple]:
         rules = tuple(plan.reminders(self.controller.answers()))
-        more = self.more_rules
-        return [(("rules", rules, more), lambda: self._rules_card(rules, more))] if rules else []
+        return [(("rules", rules), lambda: self._rules_card(rules))] if rules else []
 
-    def _rules_card(self, rules: tuple[str, ...], more: bool) -> Card:
+    def _rules_card(self, rules: tuple[str, ...]) -> Card:
         """The rules to keep in mind, never ticked: three, then "Tell me more" for the rest."""
         title = _("Rules to keep in mind")
         card = Card(name=title)
         card.box.addWidget(Heading(title))
-        for rule in rules if more else rules[:RULES_SHOWN]:
+        for rule in rules[:RULES_SHOWN]:
             card.box.addWidget(Text(f"• {_(rule)}"))
-        row: list[BigButton] = []
-        if len(rules) > RULES_SHOWN and not more:
-            extra = BigButton(_("Tell me more"), description=title)
-            extra.clicked.connect(self.show_more_rules)
-            row.append(extra)
+        if rules[RULES_SHOWN:]:
+            card.box.addWidget(TellMeMore([f"• {_(rule)}" for rule in rules[RULES_SHOWN:]],
+                                          about=title))
         read = BigButton(_("Read them aloud"), description=title)
         read.clicked.connect(lambda: self.read_rules(rules))
         paper = BigButton(_("Print them"), description=title)
         paper.clicked.connect(self.print_rules)
-        card.box.addLayout(button_flow(*row, read, paper))
+        card.box.addLayout(button_flow(read, paper))
         return card
-
-    def show_more_rules(self) -> None:
-        self.more_rules = True
-        self.refresh()
 
     def read_rules(self, rules: tuple[str, ...]) -> None:
         from app.ui.speech import say_or_explain
