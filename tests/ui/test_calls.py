@@ -19,6 +19,7 @@ from app.ui.pages.calls import CalendarPage, CardPage, ScriptsPage, home_section
 from app.ui.pages.calls_log import LogPage, printout
 from app.ui.widgets import BigButton, ChoiceRow
 from app.ui.widgets.labels import Entries
+from app.ui.widgets.more import TellMeMore
 from tests.conftest import TODAY
 
 # The monthly look at the statement (in Mexico, with the pension in it).
@@ -109,6 +110,9 @@ def test_a_script_is_shown_and_printed_for_the_chosen_organisation(qtbot, make_w
     click(qtbot, row)
     text = page.read_aloud_text()
     assert "36 46" in text  # from the contacts file, with its source
+    assert _("What to say") in text and _("Never give") not in text
+    click(qtbot, page.script_card.findChildren(TellMeMore)[0].button)
+    text = page.read_aloud_text()
     assert "carte Vitale" in text
     assert _("Never give") in text
     printed = []

@@ -40,7 +40,7 @@ SCRIPT_PARTS: tuple[tuple[str, str], ...] = (
     ("ask_for", N_("What to ask for")),
     ("never_give", N_("Never give")),
 )
-SHOWN_PARTS = ("say", "never_give")  # the rest of a script is behind "Tell me more"
+SHOWN_PARTS = ("say",)  # the rest of a script is behind "Tell me more"
 
 
 def _person(controller) -> str:
@@ -186,7 +186,8 @@ class ScriptsPage(PageBase):
         phone = _phone_line(entry, self.controller.setting("country"))
         if phone:
             self.script_card.box.addWidget(Text(phone, "status"))
-        # In sight: what to say and what never to give; before and after the call, on request.
+        # In sight: whom to call and what to say; the rest (what to have at hand, to ask
+        # for, never to give) on request, and always on paper and read aloud.
         for field in SHOWN_PARTS:
             self.script_card.box.addWidget(self._part(entry, field))
         self.script_card.box.addWidget(TellMeMore(

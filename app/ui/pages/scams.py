@@ -217,13 +217,14 @@ class AnswerPage(RoundPage):
         self.area.addWidget(self.message)
         heading = _("Why it looks genuine") if example.genuine else _("What gives it away")
         self.area.addWidget(Heading(heading))
-        if example.genuine:  # a safety fact, never behind a button
-            self.area.addWidget(Text(_(SENDER_CAN_BE_IMITATED)))
-        # What each numbered mark means, one press away: the marks themselves stay in sight.
+        # What each numbered mark means, one press away: the marks themselves stay in sight,
+        # and "What to do" below says what to do when unsure.
         clues = example.shown_clues()
-        self.area.addWidget(TellMeMore(
-            [f"{MARKER.format(number=number)} {clues[index][1]}"
-             for number, index in enumerate(clue_order(example), 1)], about=heading))
+        explained = [f"{MARKER.format(number=number)} {clues[index][1]}"
+                     for number, index in enumerate(clue_order(example), 1)]
+        if example.genuine:  # the clue every genuine message shares, first
+            explained.insert(0, _(SENDER_CAN_BE_IMITATED))
+        self.area.addWidget(TellMeMore(explained, about=heading))
         self.area.addWidget(Heading(_("What to do")))
         self.area.addWidget(Text(example.shown("do_instead")))
         self.area.addWidget(trusted_card(self.controller, example.kind))
