@@ -14,6 +14,7 @@ from app.core.flow import Step
 from app.i18n import N_, _
 from app.ui.pages.registry import register
 from app.ui.widgets import ChoiceGroup, Heading, PageBase, Text
+from app.ui.widgets.more import content
 from app.ui.widgets.page import KeptWidgets
 
 WHAT = "emergency.what"
@@ -92,7 +93,8 @@ class StepsPage(PageBase):
         entries: list[tuple] = []
         for number, step in enumerate(steps, 1):
             line = f"{number}. {_(step.title)}"
-            entries.append((line, lambda t=line: Text(t, "strong")))
+            # the person's own steps, as on their to-do list: not counted as explanation
+            entries.append((line, lambda t=line: content(Text(t, "strong"))))
         entries.append(("tell", lambda: Heading(_("You did the right thing by coming here."))))
         self.kept.fill(entries)
 
