@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import importlib  # noqa: E402
+import locale  # noqa: E402, F401 - argparse's own words go through gettext, which needs it
 import pkgutil  # noqa: E402
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
