@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 
@@ -520,13 +521,21 @@ def _plan_catalogs() -> list[Path]:
     return sorted(translations_dir().glob("*/LC_MESSAGES/sereno.po"))
 
 
-def _texts(item) -> list[str]:
-    """A rule's or a reminder's words in English and in every language of the plan catalog."""
-    texts = [item.text] if isinstance(item, plan.Reminder) else [item.title, item.why, item.how]
-    english = list(texts)
+@functools.cache
+def _catalogs() -> tuple:
+    """Each language's catalog, parsed once for the whole module (it holds every message)."""
+    found = []
     for po in _plan_catalogs():
         with po.open("rb") as f:
-            catalog = read_po(f)
+            found.append(read_po(f))
+    return tuple(found)
+
+
+def _texts(item) -> list[str]:
+    """A rule's or a reminder's words in English and in every language's catalog."""
+    texts = [item.text] if isinstance(item, plan.Reminder) else [item.title, item.why, item.how]
+    english = list(texts)
+    for catalog in _catalogs():
         texts += [catalog[t].string for t in english]
     return texts
 
