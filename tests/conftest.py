@@ -16,9 +16,6 @@ import pytest  # noqa: E402
 from app import i18n  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
-# Fixtures shared by the profile and one-window tests (`told`).
-pytest_plugins = ["tests.ui.profiles_support"]
-
 
 # Test folders go to this RAM disk when it has room (see `_test_folders_in_memory`).
 RAM_DISK = Path("/dev/shm")
