@@ -1,4 +1,5 @@
 """Command line: `sereno [--lang] [--data-dir] [--text-size] [--screenshots DIR] [--version]`."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,15 +11,21 @@ from app import __version__
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="sereno",
-                                     description="Sereno, a calm helper after a data leak.")
+    parser = argparse.ArgumentParser(
+        prog="sereno", description="Sereno, a calm helper after a data leak."
+    )
     parser.add_argument("--lang", choices=["es_MX", "fr_FR", "en"])
-    parser.add_argument("--data-dir", type=Path,
-                        help="keep all data in this folder (portable mode)")
+    parser.add_argument(
+        "--data-dir", type=Path, help="keep all data in this folder (portable mode)"
+    )
     parser.add_argument("--text-size", type=int, choices=[100, 125, 150, 175])
     parser.add_argument("--theme", choices=["standard", "high_contrast"])
-    parser.add_argument("--screenshots", type=Path, metavar="DIR",
-                        help="render every page to numbered PNG files in DIR, then exit")
+    parser.add_argument(
+        "--screenshots",
+        type=Path,
+        metavar="DIR",
+        help="render every page to numbered PNG files in DIR, then exit",
+    )
     parser.add_argument("--version", action="version", version=f"Sereno {__version__}")
     return parser.parse_args(argv)
 
@@ -64,16 +71,22 @@ def _run(args: argparse.Namespace) -> int:
     if args.screenshots:
         from app.ui.tour import write_screenshots
 
-        count = write_screenshots(args.screenshots, qt_translations, args.lang, args.text_size,
-                                  args.theme)
+        count = write_screenshots(
+            args.screenshots, qt_translations, args.lang, args.text_size, args.theme
+        )
         print(f"{count} pages written to {args.screenshots}")
         return 0
     from app.store.profiles import DataDir, default_data_dir
     from app.ui.session import Session
 
     # The chooser first when several people use this computer, else their profile.
-    session = Session(DataDir(location.data_dir or default_data_dir()), qt_translations,
-                      args.lang, args.text_size, args.theme)
+    session = Session(
+        DataDir(location.data_dir or default_data_dir()),
+        qt_translations,
+        args.lang,
+        args.text_size,
+        args.theme,
+    )
     # The safety net is up before any file is opened: whatever goes wrong says only its
     # kind and place, never what the file holds. Windows change with the person (chooser,
     # switching), so its messages stand on their own.

@@ -5,6 +5,7 @@ handles counts. Dates, numbers and money go through Babel in the person's locale
 is one gettext file per language, translations/<lang>/LC_MESSAGES/sereno.po (compiled to .mo
 by `make catalogs`).
 """
+
 from __future__ import annotations
 
 import datetime as dt

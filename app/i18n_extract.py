@@ -4,6 +4,7 @@ A data file lists its translatable keys at the top, e.g. `translatable = ["title
 every string (or list of strings) under those keys, at any depth, goes into the catalog.
 The loaders translate the same keys with `_` when they show them.
 """
+
 from __future__ import annotations
 
 import tomllib

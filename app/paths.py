@@ -1,4 +1,5 @@
 """Where Sereno's shipped files are, from a source checkout, a wheel or a bundle."""
+
 from __future__ import annotations
 
 import sys

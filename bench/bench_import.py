@@ -7,6 +7,7 @@ debit and credit columns, an account block above the header), the hardest common
 The long-cell files are hostile: a header cell, then rows, with 20 to 90 KB of words each
 (issue #21: header matching once took 18 s on a 200 KB line).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,14 +25,26 @@ from app.core.statements import StatementError, read_statement  # noqa: E402
 ROWS = 10_000
 GOAL = 0.5
 LONG_GOAL = 1.0
-PAYEES = ["CB SUPERMARCHÉ CENTRAL", "PRLV EDF", "CB PHARMACIE DURAND", "VIR LOYER",
-          "CB BOULANGERIE", "PRLV ORANGE", "CB STATION ESSENCE", "RETRAIT DAB"]
+PAYEES = [
+    "CB SUPERMARCHÉ CENTRAL",
+    "PRLV EDF",
+    "CB PHARMACIE DURAND",
+    "VIR LOYER",
+    "CB BOULANGERIE",
+    "PRLV ORANGE",
+    "CB STATION ESSENCE",
+    "RETRAIT DAB",
+]
 
 
 def make_csv(path: Path, rows: int = ROWS) -> None:
     rng = random.Random(4)
-    lines = ["Compte courant;****1234", "Titulaire;M. DUPONT", "",
-             "Date;Libellé;Débit;Crédit;Solde"]
+    lines = [
+        "Compte courant;****1234",
+        "Titulaire;M. DUPONT",
+        "",
+        "Date;Libellé;Débit;Crédit;Solde",
+    ]
     day = dt.date(2020, 1, 1)
     for i in range(rows):
         day += dt.timedelta(days=rng.random() < 0.2)
@@ -47,10 +60,10 @@ def long_cell_files(folder: Path) -> dict[str, Path]:
     """About 1 MB each: long words in the header, long descriptions, one huge line."""
     words = " ".join(f"date montant libelle operation{i}" for i in range(2_500))  # ~90 KB
     files = {
-        "long header cell": f"Date;Libellé {words};Montant\n" + "".join(
-            f"0{1 + i % 9}/02/2024;PAIN {i};-1,10\n" for i in range(40_000)),
-        "long descriptions": "Date;Libellé;Montant\n" + "".join(
-            f"0{1 + i % 9}/02/2024;{words[:20_000]};-1,10\n" for i in range(50)),
+        "long header cell": f"Date;Libellé {words};Montant\n"
+        + "".join(f"0{1 + i % 9}/02/2024;PAIN {i};-1,10\n" for i in range(40_000)),
+        "long descriptions": "Date;Libellé;Montant\n"
+        + "".join(f"0{1 + i % 9}/02/2024;{words[:20_000]};-1,10\n" for i in range(50)),
         "no dates, long cells": "".join(f"{words[:90_000]};x\n" for i in range(11)),
     }
     paths = {}
@@ -74,8 +87,9 @@ def time_long_cells(folder: Path) -> bool:
         size = path.stat().st_size / 1e6
         verdict = "OK" if best < LONG_GOAL else "TOO SLOW"
         ok &= best < LONG_GOAL
-        print(f"{size:.1f} MB CSV, {name} ({outcome}): {best:.3f} s "
-              f"(goal < {LONG_GOAL} s) {verdict}")
+        print(
+            f"{size:.1f} MB CSV, {name} ({outcome}): {best:.3f} s (goal < {LONG_GOAL} s) {verdict}"
+        )
     return ok
 
 
@@ -93,8 +107,10 @@ def main() -> None:
         assert len(flagged) == ROWS
         verdict = "OK" if best < GOAL else "TOO SLOW"
         # Wall-clock time is the goal; CPU time shows the cost when the machine is busy.
-        print(f"read + flag {ROWS} CSV rows: {best:.3f} s (goal < {GOAL} s) {verdict}; "
-              f"CPU {cpu:.3f} s")
+        print(
+            f"read + flag {ROWS} CSV rows: {best:.3f} s (goal < {GOAL} s) {verdict}; "
+            f"CPU {cpu:.3f} s"
+        )
         time_long_cells(Path(folder))
 
 

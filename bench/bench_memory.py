@@ -6,6 +6,7 @@ every journey with `app.ui.tour.iter_pages` (the tour behind `--screenshots`, wh
 seeds each journey's demo data), letting the event loop run between pages; then it reports
 its peak resident set size (`ru_maxrss`). The child is fresh so nothing else is counted.
 """
+
 from __future__ import annotations
 
 import os
@@ -47,13 +48,21 @@ def child(data_dir: str) -> int:
 def main() -> bool:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     with tempfile.TemporaryDirectory(prefix="sereno-bench-memory-") as tmp:
-        out = subprocess.run([sys.executable, __file__, "--child", tmp], env=env,
-                             capture_output=True, text=True, check=True, timeout=600)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", tmp],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=600,
+        )
     pages, start_mb, peak_mb = out.stdout.strip().splitlines()[-1].split()
     peak = float(peak_mb)
-    print(f"peak resident memory after {pages} pages: {peak:.0f} MB (first window: "
-          f"{float(start_mb):.0f} MB) (target < {GOAL_MB:.0f} MB) "
-          f"{'OK' if peak < GOAL_MB else 'OVER'}")
+    print(
+        f"peak resident memory after {pages} pages: {peak:.0f} MB (first window: "
+        f"{float(start_mb):.0f} MB) (target < {GOAL_MB:.0f} MB) "
+        f"{'OK' if peak < GOAL_MB else 'OVER'}"
+    )
     return peak < GOAL_MB
 
 

@@ -15,6 +15,7 @@ walk builds each page on its first visit (its module import included); the secon
 shows pages already built. Then, on every page, the language and the text size are changed
 and changed back, each timed to the page painted again.
 """
+
 from __future__ import annotations
 
 import json
@@ -60,8 +61,14 @@ def child_list(data_dir: str) -> int:
 
 def list_pages(data_dir: Path) -> list[str]:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    out = subprocess.run([sys.executable, __file__, "--list", str(data_dir)], env=env,
-                         capture_output=True, text=True, check=True, timeout=600)
+    out = subprocess.run(
+        [sys.executable, __file__, "--list", str(data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -119,7 +126,7 @@ class Walker:
             self.seen.add(current.key.replace(":", "-"))
             if changes:
                 self.change_settings(current.key)
-            following = nav.steps()[nav.index() + 1:nav.index() + 2]
+            following = nav.steps()[nav.index() + 1 : nav.index() + 2]
             target = following[0].key if following else "home"
             fresh = target not in window.pages
             elapsed = self.timed(window.next_button.click)
@@ -162,8 +169,10 @@ def report(label: str, samples: list[tuple[float, str, float]], goal: float) -> 
     cpu = p95([s[2] for s in samples])
     worst = sorted(samples, reverse=True)[:3]
     slowest = ", ".join(f"{name} {ms:.0f} ms" for ms, name, _cpu in worst)
-    print(f"{label}: p95 {figure:.1f} ms over {len(samples)} (target < {goal:.0f} ms) "
-          f"{verdict(figure, goal)}; CPU p95 {cpu:.1f} ms; slowest: {slowest}")
+    print(
+        f"{label}: p95 {figure:.1f} ms over {len(samples)} (target < {goal:.0f} ms) "
+        f"{verdict(figure, goal)}; CPU p95 {cpu:.1f} ms; slowest: {slowest}"
+    )
     return figure < goal
 
 
@@ -179,9 +188,11 @@ def report_every_page(label: str, samples: list[tuple[float, str, float]], goal:
     means = sorted(((sum(v) / len(v), name) for name, v in by_page.items()), reverse=True)
     over = [f"{name} {ms:.0f} ms" for ms, name in means if ms >= goal]
     figure, slowest = means[0]
-    print(f"{label}, every page: slowest {slowest} {figure:.1f} ms over {len(means)} pages "
-          f"(target < {goal:.0f} ms on each) {verdict(figure, goal)}"
-          + (f"; over: {', '.join(over)}" if over else ""))
+    print(
+        f"{label}, every page: slowest {slowest} {figure:.1f} ms over {len(means)} pages "
+        f"(target < {goal:.0f} ms on each) {verdict(figure, goal)}"
+        + (f"; over: {', '.join(over)}" if over else "")
+    )
     return figure < goal
 
 
@@ -203,9 +214,11 @@ def main() -> bool:
         walker.window.close()
         walker.store.close()
     missed = [name for name in listed if name not in walker.seen and name != "home"]
-    print(f"pages: {len(listed)} listed by iter_pages, {len(walker.seen)} reached by Next, "
-          f"{widgets} widgets alive at the end"
-          + (f"; not reached: {', '.join(missed)}" if missed else ""))
+    print(
+        f"pages: {len(listed)} listed by iter_pages, {len(walker.seen)} reached by Next, "
+        f"{widgets} widgets alive at the end"
+        + (f"; not reached: {', '.join(missed)}" if missed else "")
+    )
     if walker.blocked:
         print(f"Next refused without an answer on: {', '.join(sorted(set(walker.blocked)))}")
     ok = report("page turn, built on first visit", walker.first, FIRST_GOAL_MS)

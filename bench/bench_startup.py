@@ -23,6 +23,7 @@ a PySide6 program of its kind does before its first window (the Qt namespace, a 
 file, one language's catalogs, a style sheet, a page of ten cards). Its ratio says how much
 of the 1.3x any such program spends before it does anything of its own.
 """
+
 from __future__ import annotations
 
 # The child runs this file too: only what a bare script would import anyway is imported at
@@ -85,14 +86,15 @@ def child_floor() -> int:
     connection = sqlite3.connect(os.path.join(tempfile.gettempdir(), "sereno-bench-floor.db"))
     connection.execute("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value)")
     connection.execute("SELECT * FROM settings").fetchall()
-    for mo in sorted(glob.glob(os.path.join(ROOT, "translations", "es_MX", "LC_MESSAGES",
-                                            "*.mo"))):
+    for mo in sorted(glob.glob(os.path.join(ROOT, "translations", "es_MX", "LC_MESSAGES", "*.mo"))):
         with open(mo, "rb") as f:
             gettext.GNUTranslations(f)
     app = QApplication(sys.argv[:1])
-    app.setStyleSheet("* { font-size: 18pt; } QPushButton { min-height: 52px; border: 2px "
-                      "solid #4A4A4A; border-radius: 8px; } QFrame[role=\"card\"] { border: "
-                      "2px solid #4A4A4A; }")
+    app.setStyleSheet(
+        "* { font-size: 18pt; } QPushButton { min-height: 52px; border: 2px "
+        'solid #4A4A4A; border-radius: 8px; } QFrame[role="card"] { border: '
+        "2px solid #4A4A4A; }"
+    )
     window = QMainWindow()
     content = QWidget()
     box = QVBoxLayout(content)
@@ -184,8 +186,13 @@ def launch(args: list[str], cold: bool = False) -> tuple[float, float]:
     if cold:
         drop_page_cache()
     start = time.monotonic()
-    out = subprocess.run([sys.executable, os.path.abspath(__file__), *args], env=_env(),
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, os.path.abspath(__file__), *args],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     for line in out.stdout.splitlines():
         if line.startswith("shown "):
             _word, shown, cpu = line.split()
@@ -202,41 +209,57 @@ def main(runs: int, cold: bool = False) -> bool:
         returning = Path(tmp) / "returning"
         import subprocess
 
-        subprocess.run([sys.executable, os.path.abspath(__file__), "--child", "seed",
-                        str(returning)], check=True, env=_env())
+        subprocess.run(
+            [sys.executable, os.path.abspath(__file__), "--child", "seed", str(returning)],
+            check=True,
+            env=_env(),
+        )
         # One warm-up each, so the bytecode cache and the disk cache are the same for all.
         launch(["--child", "bare"])
         launch(["--child", "app", str(Path(tmp) / "warm")])
         launch(["--child", "floor"])
         times: dict[str, list[tuple[float, float]]] = {
-            "bare": [], "first": [], "returning": [], "floor": []}
+            "bare": [],
+            "first": [],
+            "returning": [],
+            "floor": [],
+        }
         for i in range(runs):
             times["bare"].append(launch(["--child", "bare"], cold))
             times["first"].append(launch(["--child", "app", str(Path(tmp) / f"first{i}")], cold))
             times["bare"].append(launch(["--child", "bare"], cold))
             times["returning"].append(launch(["--child", "app", str(returning)], cold))
             times["floor"].append(launch(["--child", "floor"], cold))
+
     def medians(key: str) -> tuple[float, float]:
-        return (statistics.median(t[0] for t in times[key]),
-                statistics.median(t[1] for t in times[key]))
+        return (
+            statistics.median(t[0] for t in times[key]),
+            statistics.median(t[1] for t in times[key]),
+        )
 
     bare, bare_cpu = medians("bare")
     if cold:
         print("cold: the page cache was emptied before every launch")
-    print(f"bare PySide6 window: median {bare * 1000:.0f} ms (CPU {bare_cpu * 1000:.0f} ms) "
-          f"over {len(times['bare'])} runs")
+    print(
+        f"bare PySide6 window: median {bare * 1000:.0f} ms (CPU {bare_cpu * 1000:.0f} ms) "
+        f"over {len(times['bare'])} runs"
+    )
     floor, floor_cpu = medians("floor")
-    print(f"reference, not Sereno (the least a PySide6 app with a database, catalogs and a "
-          f"page of cards does): median {floor * 1000:.0f} ms = {floor / bare:.2f}x the bare "
-          f"window; CPU {floor_cpu * 1000:.0f} ms = {floor_cpu / bare_cpu:.2f}x")
+    print(
+        f"reference, not Sereno (the least a PySide6 app with a database, catalogs and a "
+        f"page of cards does): median {floor * 1000:.0f} ms = {floor / bare:.2f}x the bare "
+        f"window; CPU {floor_cpu * 1000:.0f} ms = {floor_cpu / bare_cpu:.2f}x"
+    )
     ok = True
     for key, label in (("first", "first launch"), ("returning", "returning person")):
         median, cpu = medians(key)
         ratio = median / bare
         verdict = "OK" if ratio <= GOAL else "OVER"
         ok &= verdict == "OK"
-        print(f"start-up, {label}: median {median * 1000:.0f} ms = {ratio:.2f}x the bare window "
-              f"(target <= {GOAL}x) {verdict}; CPU {cpu * 1000:.0f} ms = {cpu / bare_cpu:.2f}x")
+        print(
+            f"start-up, {label}: median {median * 1000:.0f} ms = {ratio:.2f}x the bare window "
+            f"(target <= {GOAL}x) {verdict}; CPU {cpu * 1000:.0f} ms = {cpu / bare_cpu:.2f}x"
+        )
     return ok
 
 
@@ -251,8 +274,11 @@ if __name__ == "__main__":
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--cold", action="store_true",
-                        help="empty the page cache before every launch (Linux, as root)")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="empty the page cache before every launch (Linux, as root)",
+    )
     options = parser.parse_args()
     if options.cold:
         try:

@@ -9,6 +9,7 @@ The profile is written through the repositories (`store.tasks`, `store.activity`
 `store.answers`), on the same disk as the system's temporary folder: every commit waits for
 the disk (fsync), so the figure depends on it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,12 +47,16 @@ def seed(store: Store) -> None:
     store.settings.set("first_run_done", True)
     store.settings.set("country", "MX")
     store.answers.set_exposed({"name_address", "birth_date", "social_security", "pension"})
-    accounts = [store.answers.add_account("email", "Correo"),
-                store.answers.add_account("bank", "Banco", "4821"),
-                store.answers.add_account("social_security", "IMSS")]
+    accounts = [
+        store.answers.add_account("email", "Correo"),
+        store.answers.add_account("bank", "Banco", "4821"),
+        store.answers.add_account("social_security", "IMSS"),
+    ]
     start = TODAY.replace(year=TODAY.year - YEARS)
-    months = [dt.date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 3)
-              for i in range(YEARS * 12)]
+    months = [
+        dt.date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 3)
+        for i in range(YEARS * 12)
+    ]
     for month in months:
         for account in accounts:
             method = "file" if account.kind == "bank" else "hand"
@@ -61,22 +66,37 @@ def seed(store: Store) -> None:
     per_month = math.ceil(PAYMENTS / len(months))
     made = 0
     for month in months:
-        txns = [Transaction(month + dt.timedelta(days=i % 25),
-                            Decimal(-(1_000 + 37 * (made + i))) / 100,
-                            f"CB COMERCIO {(made + i) % 41}", "MXN")
-                for i in range(min(per_month, PAYMENTS - made))]
+        txns = [
+            Transaction(
+                month + dt.timedelta(days=i % 25),
+                Decimal(-(1_000 + 37 * (made + i))) / 100,
+                f"CB COMERCIO {(made + i) % 41}",
+                "MXN",
+            )
+            for i in range(min(per_month, PAYMENTS - made))
+        ]
         if not txns:
             break
-        flagged = [Flagged(t, (Flag(FlagKind.NEW_PAYEE),) if i % 9 == 0 else (), fp)
-                   for i, (t, fp) in enumerate(zip(txns, fingerprints(txns), strict=True))]
+        flagged = [
+            Flagged(t, (Flag(FlagKind.NEW_PAYEE),) if i % 9 == 0 else (), fp)
+            for i, (t, fp) in enumerate(zip(txns, fingerprints(txns), strict=True))
+        ]
         result = store.activity.import_statement(bank, month, f"estado-{month:%Y-%m}.csv", flagged)
         made += result.added
         with store.db.write() as conn:  # the person's answers, one month at a time
-            conn.execute("UPDATE activity_transactions SET verdict = 'mine', reviewed_on = ? "
-                         "WHERE import_id = ?", (month.isoformat(), result.import_id))
+            conn.execute(
+                "UPDATE activity_transactions SET verdict = 'mine', reviewed_on = ? "
+                "WHERE import_id = ?",
+                (month.isoformat(), result.import_id),
+            )
     for i in range(TASKS):
-        task = store.tasks.add(Task(title=f"Tarea {i}", due=TODAY - dt.timedelta(days=i),
-                                    repeat="monthly" if i % 10 == 0 else ""))
+        task = store.tasks.add(
+            Task(
+                title=f"Tarea {i}",
+                due=TODAY - dt.timedelta(days=i),
+                repeat="monthly" if i % 10 == 0 else "",
+            )
+        )
         if i % 3:
             store.tasks.mark_done(task.id, TODAY - dt.timedelta(days=i // 2))
 
@@ -122,17 +142,23 @@ def main() -> bool:
             elapsed, store = open_profile(path, backups)
             store.close()
             opens.append(elapsed)
-    print(f"profile: {size / 1024:.0f} KiB, journal_mode={journal}, synchronous={sync} "
-          f"(2 = FULL), written in {seeded:.1f} s")
+    print(
+        f"profile: {size / 1024:.0f} KiB, journal_mode={journal}, synchronous={sync} "
+        f"(2 = FULL), written in {seeded:.1f} s"
+    )
     tick = p99(ticks)
-    print(f"task ticked (one committed change): p99 {tick:.1f} ms over {TICKS}, median "
-          f"{statistics.median(ticks):.1f} ms (target < {TICK_GOAL_MS:.0f} ms) "
-          f"{'OK' if tick < TICK_GOAL_MS and sync == 2 else 'OVER'}")
+    print(
+        f"task ticked (one committed change): p99 {tick:.1f} ms over {TICKS}, median "
+        f"{statistics.median(ticks):.1f} ms (target < {TICK_GOAL_MS:.0f} ms) "
+        f"{'OK' if tick < TICK_GOAL_MS and sync == 2 else 'OVER'}"
+    )
     typical = statistics.median(opens)
-    print(f"open a 5-year profile (integrity check, migrations, home reads): median "
-          f"{typical:.1f} ms, worst {max(opens):.1f} ms over {len(opens)} (target < "
-          f"{OPEN_GOAL_MS:.0f} ms) {'OK' if typical < OPEN_GOAL_MS else 'OVER'}; first open of "
-          f"the day, with its backup copy: {first_open:.1f} ms")
+    print(
+        f"open a 5-year profile (integrity check, migrations, home reads): median "
+        f"{typical:.1f} ms, worst {max(opens):.1f} ms over {len(opens)} (target < "
+        f"{OPEN_GOAL_MS:.0f} ms) {'OK' if typical < OPEN_GOAL_MS else 'OVER'}; first open of "
+        f"the day, with its backup copy: {first_open:.1f} ms"
+    )
     return tick < TICK_GOAL_MS and typical < OPEN_GOAL_MS
 
 

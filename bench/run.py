@@ -5,6 +5,7 @@ These print figures; they are not tests and never fail the build on a slow machi
 exit status is 1 when a figure is over its target, so a change can be compared by hand.
 Figures and the machine they came from are kept in bench/RESULTS.md.
 """
+
 from __future__ import annotations
 
 import os
@@ -51,8 +52,10 @@ def machine() -> str:
     load = ""
     if hasattr(os, "getloadavg"):
         load = f", load average {os.getloadavg()[0]:.1f}"
-    return (f"{os.cpu_count()} CPU ({cpu}){memory}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}; {qt}{load}")
+    return (
+        f"{os.cpu_count()} CPU ({cpu}){memory}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; {qt}{load}"
+    )
 
 
 def main(names: list[str]) -> int:
@@ -69,8 +72,13 @@ def main(names: list[str]) -> int:
     for name in names or list(BENCHES):
         print(f"\n== {name} ({BENCHES[name]})", flush=True)
         start = time.perf_counter()
-        out = subprocess.run([sys.executable, str(HERE / BENCHES[name])], env=env, cwd=ROOT,
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, str(HERE / BENCHES[name])],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         lines = [line for line in out.stdout.splitlines() if line.strip()]
         for line in lines:
             print(line)
@@ -80,8 +88,11 @@ def main(names: list[str]) -> int:
             failed = True
             continue
         for line in lines:
-            if any(f" {verdict}" in line for verdict in VERDICTS) and "target" in line \
-                    or "goal" in line:
+            if (
+                any(f" {verdict}" in line for verdict in VERDICTS)
+                and "target" in line
+                or "goal" in line
+            ):
                 summary.append(line)
                 failed |= " OVER" in line or "TOO SLOW" in line
         print(f"({time.perf_counter() - start:.0f} s)")

@@ -1,4 +1,5 @@
 """Offscreen Qt, a temporary data folder and a fresh store for every test."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,9 @@ def pytest_configure(config):
 
         # File ages (a backup copy left half-written) are measured against the file system's
         # real clock, so that module keeps the real time.
-        config._sereno_clock = freeze_time(f"{day} 10:30:00", tick=True,
-                                           ignore=["app.store.backups"])
+        config._sereno_clock = freeze_time(
+            f"{day} 10:30:00", tick=True, ignore=["app.store.backups"]
+        )
         config._sereno_clock.start()
 
 
@@ -135,8 +137,7 @@ class FakeDialogs:
 
     def choose(self, parent, text, answers, default, escape, destructive="", title=""):
         self.shown.append(("choose", text))
-        return default if self.answer is True else escape if self.answer is False else \
-            self.answer
+        return default if self.answer is True else escape if self.answer is False else self.answer
 
     def tell(self, parent, text, title="", kind="information"):
         self.shown.append(("tell", text))

@@ -4,6 +4,7 @@ Every test works on the fixed TODAY of conftest; a hidden read of the real clock
 named after the machine's day, a due date worked out from it) shows up here as a failure on
 one of these days, instead of on the morning after a release.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,14 +16,33 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # The modules that work with dates: the store and its backups, plans, tasks, the calendar.
-DATED = ["tests/store", "tests/core/test_plan.py", "tests/core/test_tasks.py",
-         "tests/core/test_calendar_export.py"]
+DATED = [
+    "tests/store",
+    "tests/core/test_plan.py",
+    "tests/core/test_tasks.py",
+    "tests/core/test_calendar_export.py",
+]
 
 
 @pytest.mark.parametrize("day", ["2025-01-01", "2026-12-31", "2031-02-28"])
 def test_the_dated_tests_pass_on_another_day(day):
     env = {**os.environ, "SERENO_TEST_CLOCK": day}
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
-                          "-p", "no:cacheprovider", *DATED],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:randomly",
+            "-p",
+            "no:cacheprovider",
+            *DATED,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]

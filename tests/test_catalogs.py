@@ -1,4 +1,5 @@
 """Every language complete: each message of the source is translated, nothing fuzzy."""
+
 from __future__ import annotations
 
 import shutil
@@ -46,8 +47,11 @@ def test_every_source_message_is_in_the_catalogs(lang):
             if m.id:
                 known.add(m.id if isinstance(m.id, str) else tuple(m.id))
     singular = {k[0] if isinstance(k, tuple) else k for k in known}
-    missing = [m for m in source_messages()
-               if (m not in known and (m if isinstance(m, str) else m[0]) not in singular)]
+    missing = [
+        m
+        for m in source_messages()
+        if (m not in known and (m if isinstance(m, str) else m[0]) not in singular)
+    ]
     examples = sorted(map(str, missing))[:5]
     assert not missing, f"{lang}: {len(missing)} messages missing, e.g. {examples}"
 
@@ -56,16 +60,22 @@ def test_every_source_message_is_in_the_catalogs(lang):
 def test_no_message_the_source_no_longer_uses(path):
     """A sentence left behind is never shown, and misleads whoever next reviews the words."""
     singular = {m if isinstance(m, str) else m[0] for m in source_messages()}
-    stale = [m.id for m in read_po(path.open("rb"))
-             if m.id and (m.id if isinstance(m.id, str) else m.id[0]) not in singular]
+    stale = [
+        m.id
+        for m in read_po(path.open("rb"))
+        if m.id and (m.id if isinstance(m.id, str) else m.id[0]) not in singular
+    ]
     assert not stale, f"{path}: {stale[:5]}"
 
 
 @pytest.mark.parametrize("path", PO_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_no_untranslated_or_fuzzy_message(path):
     cat = read_po(path.open("rb"))
-    bad = [m.id for m in cat if m.id and (m.fuzzy or not (
-        all(m.string) if isinstance(m.string, tuple) else m.string))]
+    bad = [
+        m.id
+        for m in cat
+        if m.id and (m.fuzzy or not (all(m.string) if isinstance(m.string, tuple) else m.string))
+    ]
     assert not bad, f"{path}: {bad[:5]}"
     assert not cat.fuzzy, f"{path}: the header is marked fuzzy"
 
@@ -73,8 +83,9 @@ def test_no_untranslated_or_fuzzy_message(path):
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="msgfmt (gettext) not installed")
 @pytest.mark.parametrize("path", PO_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_msgfmt_check_passes(path):
-    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -1,4 +1,5 @@
 """`make run` on a fresh Linux desktop names the missing system packages in one line."""
+
 from __future__ import annotations
 
 import subprocess
@@ -30,7 +31,9 @@ def test_a_desktop_without_xcb_cursor_is_told_which_package_to_install(tmp_path)
 
 
 def test_a_desktop_with_every_library_passes_quietly(tmp_path):
-    libs = ("libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-image.so.0 "
-            "libxcb-render-util.so.0 libxkbcommon-x11.so.0 libEGL.so.1 libfontconfig.so.1")
+    libs = (
+        "libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-image.so.0 "
+        "libxcb-render-util.so.0 libxkbcommon-x11.so.0 libEGL.so.1 libfontconfig.so.1"
+    )
     done = run_with(tmp_path, libs)
     assert done.returncode == 0 and done.stderr == ""

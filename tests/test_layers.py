@@ -1,4 +1,5 @@
 """The layers stay apart: core has no Qt and no sqlite, the store no Qt, pages no store."""
+
 from __future__ import annotations
 
 import ast
@@ -27,8 +28,11 @@ def imports(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("path", sorted((APP / "core").rglob("*.py")), ids=lambda p: p.name)
 def test_core_imports_no_qt_no_sqlite_no_store(path):
-    bad = {n for n in imports(path)
-           if n.split(".")[0] in ("PySide6", "sqlite3") or n.startswith(("app.store", "app.ui"))}
+    bad = {
+        n
+        for n in imports(path)
+        if n.split(".")[0] in ("PySide6", "sqlite3") or n.startswith(("app.store", "app.ui"))
+    }
     assert not bad, f"{path.relative_to(APP)} imports {sorted(bad)}"
 
 
@@ -42,7 +46,8 @@ def test_pages_and_widgets_go_through_the_controller():
     ui = APP / "ui"
     reaching = {
         str(path.relative_to(ui))
-        for folder in ("pages", "widgets") for path in (ui / folder).rglob("*.py")
+        for folder in ("pages", "widgets")
+        for path in (ui / folder).rglob("*.py")
         if STORE_USE.search(path.read_text(encoding="utf-8"))
     }
     assert reaching - STILL_REACHING == set(), "new pages reaching the store directly"

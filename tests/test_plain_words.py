@@ -4,6 +4,7 @@ The practice scams are the exception: their messages and the callers' lines are 
 swindlers write and speak them, long sentences included, so that a person learns to
 recognise the real thing.
 """
+
 from __future__ import annotations
 
 import re
@@ -63,14 +64,20 @@ def long_sentences(lang: str) -> list[str]:
             ids = message.id if isinstance(message.id, tuple) else (message.id,)
             texts = message.string if isinstance(message.string, tuple) else (message.string,)
             for text in [t for t in texts if t] or list(ids):
-                rows += [f"{path.stem}: {words(s)} words: {s}" for s in sentences(text)
-                         if words(s) > MAX_WORDS]
+                rows += [
+                    f"{path.stem}: {words(s)} words: {s}"
+                    for s in sentences(text)
+                    if words(s) > MAX_WORDS
+                ]
     return rows
 
 
 def test_sentences_are_split_at_the_end_of_each_idea():
     assert sentences("Hang up. Then call your bank yourself: the number is on your card.") == [
-        "Hang up.", "Then call your bank yourself:", "the number is on your card."]
+        "Hang up.",
+        "Then call your bank yourself:",
+        "the number is on your card.",
+    ]
     assert words("¿Le pidió un código por teléfono?") == 6
 
 

@@ -1,5 +1,6 @@
 """Portable mode: all data in one folder, nothing in the person's own data, config, state
 or cache folders (checked by running the real program in a child process)."""
+
 from __future__ import annotations
 
 import os
@@ -55,12 +56,19 @@ def run_sereno(tmp_path: Path, *args: str, frozen_exe: str = "") -> Path:
     home = tmp_path / "home"
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
     env.update({k: str(v) for k, v in user_dirs(home).items()})
-    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", LANG="en_US.UTF-8",
-               PYTHONDONTWRITEBYTECODE="1")
+    env.update(
+        HOME=str(home), QT_QPA_PLATFORM="offscreen", LANG="en_US.UTF-8", PYTHONDONTWRITEBYTECODE="1"
+    )
     for folder in user_dirs(home).values():
         folder.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run([sys.executable, "-c", RUN, frozen_exe, *args], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", RUN, frozen_exe, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return home
 
@@ -69,8 +77,10 @@ def test_the_usual_run_writes_into_the_user_data_folder(tmp_path):
     """The listing below sees what a run writes: without portable mode, notes land there."""
     home = run_sereno(tmp_path)
     written = listing(home)
-    assert any(name.endswith(".sqlite3") and name.startswith(".local/share/Sereno/profiles")
-               for name in written), sorted(written)
+    assert any(
+        name.endswith(".sqlite3") and name.startswith(".local/share/Sereno/profiles")
+        for name in written
+    ), sorted(written)
 
 
 def test_data_dir_writes_nothing_in_the_user_folders(tmp_path):
@@ -111,14 +121,20 @@ def test_marker_file_or_usual_folder(tmp_path):
     (tmp_path / "portable").rmdir()
     (tmp_path / "portable").write_text("")
     assert portable.find_location(folders=[tmp_path]) == portable.Location(
-        tmp_path / "sereno-data", True)
+        tmp_path / "sereno-data", True
+    )
 
 
-@pytest.mark.parametrize("exe, expected", [
-    ("/media/usb/Sereno/sereno", ["/media/usb/Sereno"]),
-    ("/Volumes/USB/Sereno.app/Contents/MacOS/sereno",
-     ["/Volumes/USB/Sereno.app/Contents/MacOS", "/Volumes/USB"]),
-])
+@pytest.mark.parametrize(
+    "exe, expected",
+    [
+        ("/media/usb/Sereno/sereno", ["/media/usb/Sereno"]),
+        (
+            "/Volumes/USB/Sereno.app/Contents/MacOS/sereno",
+            ["/Volumes/USB/Sereno.app/Contents/MacOS", "/Volumes/USB"],
+        ),
+    ],
+)
 def test_where_the_marker_is_looked_for_in_a_bundle(exe, expected):
     found = portable.marker_folders(exe, frozen=True)
     assert [str(p) for p in found] == [str(Path(e).resolve()) for e in expected]

@@ -1,4 +1,5 @@
-"""The code keeps the house style: ruff's checks (docstrings on public classes included)."""
+"""The house style: ruff check (docstrings on public classes included) and ruff format."""
+
 from __future__ import annotations
 
 import shutil
@@ -19,6 +20,17 @@ def ruff() -> list[str]:
 
 
 def test_ruff_check_passes():
-    result = subprocess.run([*ruff(), "check", "app", "tests", "bench"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [*ruff(), "check", "app", "tests", "bench"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_leaves_the_code_as_it_is():
+    result = subprocess.run(
+        [*ruff(), "format", "--check", "app", "tests", "bench"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -3,6 +3,7 @@
 The answers and the bank's files go through the same actions the pages call, so the demo
 shows what a real check writes down.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,10 +17,14 @@ from app.core.statements import Statement, Transaction
 
 WAYS = {"email": "strange", "social_security": "normal", "pension": "strange", "bank": "file"}
 ROWS = [
-    (30, "-52.40", "SUPERMERCADO CENTRAL"), (28, "-52.40", "SUPERMERCADO CENTRAL"),
-    (25, "-18.90", "FARMACIA DEL PARQUE"), (21, "-61.10", "SUPERMERCADO CENTRAL"),
-    (18, "-45.00", "LUZ Y GAS"), (14, "-1.00", "PAYPAL *VERIFY 4821"),
-    (10, "-389.00", "ELECTRO-ONLINE LTD"), (9, "1200.00", "PENSION"),
+    (30, "-52.40", "SUPERMERCADO CENTRAL"),
+    (28, "-52.40", "SUPERMERCADO CENTRAL"),
+    (25, "-18.90", "FARMACIA DEL PARQUE"),
+    (21, "-61.10", "SUPERMERCADO CENTRAL"),
+    (18, "-45.00", "LUZ Y GAS"),
+    (14, "-1.00", "PAYPAL *VERIFY 4821"),
+    (10, "-389.00", "ELECTRO-ONLINE LTD"),
+    (9, "1200.00", "PENSION"),
     (5, "-25.00", "FARMACIA DEL PARQUE"),
 ]
 NEW_IN_LAST_FILE = ("ELECTRO-ONLINE LTD", "PAYPAL *VERIFY 4821")
@@ -27,13 +32,15 @@ NEW_IN_LAST_FILE = ("ELECTRO-ONLINE LTD", "PAYPAL *VERIFY 4821")
 
 def seed(store: Any, today: dt.date, language: str) -> None:
     """Answer each account's "look" page; read two files of the bank, the second half done."""
+
     def quiet(_message: str) -> None:
         return None
 
     accounts = {a.kind: a for a in store.answers.accounts()}
     if "pension" not in accounts:
         accounts["pension"] = store.answers.add_account(
-            "pension", "Pensión" if language == "es_MX" else "Pension")
+            "pension", "Pensión" if language == "es_MX" else "Pension"
+        )
     drafts = DraftActions(store, lambda: today, quiet)
     checks = ActivityActions(store, lambda: today, quiet)
     for kind, way in WAYS.items():
@@ -46,13 +53,17 @@ def seed(store: Any, today: dt.date, language: str) -> None:
     currency = {"es_MX": "MXN", "fr_FR": "EUR"}.get(language, "USD")
     # Two months ago, the usual payments, all the person's own.
     earlier = ActivityActions(store, lambda: today - dt.timedelta(days=40), quiet)
-    history = [Transaction(today - dt.timedelta(days=60 + d), Decimal(a), p, currency)
-               for d, a, p in ROWS if p not in NEW_IN_LAST_FILE]
+    history = [
+        Transaction(today - dt.timedelta(days=60 + d), Decimal(a), p, currency)
+        for d, a, p in ROWS
+        if p not in NEW_IN_LAST_FILE
+    ]
     earlier.import_statement(bank.id, "older.csv", Statement(history, currency))
     for txn in store.activity.pending(bank.id):
         earlier.answer_payment(bank.id, txn.id, "mine")
-    statement = [Transaction(today - dt.timedelta(days=d), Decimal(a), p, currency)
-                 for d, a, p in ROWS]
+    statement = [
+        Transaction(today - dt.timedelta(days=d), Decimal(a), p, currency) for d, a, p in ROWS
+    ]
     checks.import_statement(bank.id, "movements.csv", Statement(statement, currency))
     first = store.activity.pending(bank.id)[0]
     checks.answer_payment(bank.id, first.id, "not_mine")

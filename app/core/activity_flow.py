@@ -7,6 +7,7 @@ name), the bank's file (open it, name its columns, one payment at a time, then w
 found), or "with someone you trust". `next_stage(facts)` decides, as data a test can walk
 through without a window (no Qt, no store).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

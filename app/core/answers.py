@@ -3,6 +3,7 @@
 Answers to "What happened?" feed the plan, the activity checks, the password journey and
 the "what they already know" card, so the kinds below are the contract between them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -24,15 +25,20 @@ EXPOSED_KINDS: tuple[str, ...] = (
 )
 # The question is asked on two pages (nine answers do not fit one screen at large sizes):
 # details about the person, then money and health. "I don't know" is offered on both.
-IDENTITY_KINDS: tuple[str, ...] = ("name_address", "birth_date", "social_security", "curp",
-                                   "contact", "unknown")
+IDENTITY_KINDS: tuple[str, ...] = (
+    "name_address",
+    "birth_date",
+    "social_security",
+    "curp",
+    "contact",
+    "unknown",
+)
 MONEY_HEALTH_KINDS: tuple[str, ...] = ("bank", "pension", "health_rights", "unknown")
 # What each leak held (DOMAIN.md and its corrections): ticked for the person when they say
 # which notice they got. The IMSS leak's pension amounts and phones came from one outlet
 # only, and no report lists email: not ticked.
 LEAK_DATA: dict[str, frozenset[str]] = {
-    "imss": frozenset({"name_address", "birth_date", "curp", "social_security",
-                       "health_rights"}),
+    "imss": frozenset({"name_address", "birth_date", "curp", "social_security", "health_rights"}),
     "ameli": frozenset({"birth_date", "social_security", "health_rights"}),
 }
 # "I don't know" is answered as if the sensitive data were exposed.

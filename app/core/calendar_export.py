@@ -6,6 +6,7 @@ or COUNT). The file is built with the `icalendar` library, never written by hand
 dates, computed by Sereno's own repetition rule, make the printable month-by-month sheet,
 so paper and calendar always agree.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,16 +39,20 @@ def repeating(tasks: Iterable[Task]) -> list[Task]:
     return sorted(found, key=lambda t: (t.due, t.priority, t.position))
 
 
-def occurrences(task: Task, start: dt.date | None = None,
-                end: dt.date | None = None) -> list[dt.date]:
+def occurrences(
+    task: Task, start: dt.date | None = None, end: dt.date | None = None
+) -> list[dt.date]:
     """Every date the task comes back on (within start..end when given), first one included."""
     if task.due is None or task.repeat not in _FREQ:
         return []
     anchor = task.anchor_day if task.repeat != "weekly" else None
     limit = None if task.repeat_until else OPEN_COUNT[task.repeat]
     day, found, count = task.due, [], 0
-    while (task.repeat_until is None or day <= task.repeat_until) and (
-            limit is None or count < limit) and (end is None or day <= end):
+    while (
+        (task.repeat_until is None or day <= task.repeat_until)
+        and (limit is None or count < limit)
+        and (end is None or day <= end)
+    ):
         if start is None or day >= start:
             found.append(day)
         count += 1
@@ -156,8 +161,11 @@ class Month:
         for day, task in self.items:
             if task.repeat == "weekly":
                 weekly.setdefault(id(task), []).append(day)
-        every = {key for key, days in weekly.items()
-                 if len(days) > 1 and days[-1] + dt.timedelta(days=7) > self.last}
+        every = {
+            key
+            for key, days in weekly.items()
+            if len(days) > 1 and days[-1] + dt.timedelta(days=7) > self.last
+        }
         out, told = [], set()
         for day, task in self.items:
             if id(task) in every:
@@ -181,8 +189,7 @@ def months_ahead(tasks: Iterable[Task], today: dt.date, count: int = SHEET_MONTH
     for i in range(count):
         start = add_months(first, i)
         stop = add_months(first, i + 1) - dt.timedelta(days=1)
-        items = [(day, task) for task in chosen
-                 for day in occurrences(task, start, min(stop, end))]
+        items = [(day, task) for task in chosen for day in occurrences(task, start, min(stop, end))]
         items.sort(key=lambda item: (item[0], item[1].priority, item[1].position))
         months.append(Month(start, tuple(items)))
     return months

@@ -5,6 +5,7 @@ translatable text; this loader checks them and picks those for the person's coun
 script holds no phone number: it may name a contact of resources/contacts/, whose number
 is kept there with its source.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,7 @@ from app.i18n import _
 from app.paths import resource
 
 COUNTRIES: tuple[str, ...] = ("MX", "FR", "OTHER")
-TEXTS: tuple[str, ...] = ("organisation", "call_on", "have_at_hand", "say", "ask_for",
-                          "never_give")
+TEXTS: tuple[str, ...] = ("organisation", "call_on", "have_at_hand", "say", "ask_for", "never_give")
 LISTS: tuple[str, ...] = ("have_at_hand", "say", "ask_for", "never_give")
 DEFAULTED: tuple[str, ...] = ("ask_for", "never_give")
 MAX_SAY = 4

@@ -5,6 +5,7 @@ no repeat (a digit twice in a row or three times, a pair twice), no run of neigh
 digits (12, 43), and not the last digits of a card Sereno knows. Drawn with `secrets`;
 never stored or logged.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,7 +19,7 @@ DIGITS = "0123456789"
 
 
 def _windows(code: str, size: int) -> list[str]:
-    return [code[i:i + size] for i in range(len(code) - size + 1)]
+    return [code[i : i + size] for i in range(len(code) - size + 1)]
 
 
 def _is_day_month(pair: str) -> bool:
@@ -56,8 +57,12 @@ def has_card_digits(code: str, card_digits: Iterable[str]) -> bool:
 
 
 def code_is_good(code: str, card_digits: Iterable[str] = ()) -> bool:
-    return (code.isdigit() and not has_date(code) and not has_repeat_or_run(code)
-            and not has_card_digits(code, list(card_digits)))
+    return (
+        code.isdigit()
+        and not has_date(code)
+        and not has_repeat_or_run(code)
+        and not has_card_digits(code, list(card_digits))
+    )
 
 
 def suggest_code(length: int = DEFAULT_LENGTH, card_digits: Iterable[str] = ()) -> str:
@@ -76,7 +81,7 @@ def code_count(length: int) -> int:
     """How many codes of this length pass the rules (no card digits): counted once."""
     if length > 8:
         raise ValueError("counted only up to 8 digits")
-    return sum(code_is_good(f"{n:0{length}d}") for n in range(10 ** length))
+    return sum(code_is_good(f"{n:0{length}d}") for n in range(10**length))
 
 
 def code_entropy_bits(length: int = DEFAULT_LENGTH) -> float:

@@ -19,6 +19,7 @@ The loader refuses an entry that breaks these rules, with a message naming file 
     source = "..."                # required
     checked = 2026-11-23          # required: a date
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,8 +44,7 @@ ALWAYS_ADVICE = N_(
     "Never one from a message or a caller."
 )
 WHY_FEW_NUMBERS = N_(
-    "Sereno shows a phone number only when an official page confirms it. Fake numbers go "
-    "around."
+    "Sereno shows a phone number only when an official page confirms it. Fake numbers go around."
 )
 CHECKED_ON = N_("Checked on {date}")
 TYPE_ADDRESS = N_("Type this address yourself: {address}")
@@ -89,11 +89,11 @@ class Contact:
         return phone_digits_for_speech(self.phone, language) if self.phone else ""
 
     def shown_address(self) -> str:
-        """"Type this address yourself: ameli.fr", or "" when there is no address."""
+        """ "Type this address yourself: ameli.fr", or "" when there is no address."""
         return _(TYPE_ADDRESS).format(address=self.address) if self.address else ""
 
     def shown_checked(self) -> str:
-        """"Checked on 23 November 2026", in the person's language."""
+        """ "Checked on 23 November 2026", in the person's language."""
         return _(CHECKED_ON).format(date=format_date(self.checked))
 
 
@@ -106,7 +106,7 @@ def format_phone(number: str, country: str) -> str:
         if len(digits) == 4:
             return f"{digits[:2]} {digits[2:]}"
         if len(digits) == 10:
-            return " ".join(digits[i:i + 2] for i in range(0, 10, 2))
+            return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
     if country == "MX" and len(digits) == 10:
         if digits[:2] in _MX_TWO_DIGIT_AREAS:
             return f"{digits[:2]} {digits[2:6]} {digits[6:]}"

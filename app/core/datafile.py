@@ -3,6 +3,7 @@
 Every data file (plan rules, scam examples, contacts, call scripts) starts the same way;
 the loaders then check their own entries and raise their own error type.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -11,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 
-def read_data_file(path: Path, translatable: Iterable[str],
-                   error: type[Exception]) -> dict[str, Any]:
+def read_data_file(
+    path: Path, translatable: Iterable[str], error: type[Exception]
+) -> dict[str, Any]:
     """The file's tables; `error` (naming the file) when unreadable or badly declared."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -7,6 +7,7 @@ with month and weekday names from Babel in Spanish, French and English, whatever
 person's language. Without a year, the year is the statement's when one is given, else
 the latest 14 November that is not after today (a payment is always in the past).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -113,7 +114,7 @@ def _split(text: str) -> tuple[int, int, int | None]:
     if not days:
         raise DateError("unreadable")
     day = numbers[days[0]]
-    rest = numbers[:days[0]] + numbers[days[0] + 1:]
+    rest = numbers[: days[0]] + numbers[days[0] + 1 :]
     if rest and len(rest[0]) not in (2, 4):
         raise DateError("unreadable")
     return int(day), months[0][0], _full_year(rest[0]) if rest else None

@@ -5,6 +5,7 @@ gets a short ordered path (resources/plan/emergency.toml): each step becomes a t
 today, with the rule "emergency.<id>"; the plan reads those rules as triggers (a complaint,
 the police, the identity-theft steps) and home says first that they are open.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,13 +23,17 @@ SOURCE = "emergency"
 PREFIX = "emergency."
 # What the person gave away, in the order the question shows it.
 GAVE: dict[str, tuple[str, str]] = {
-    "card": (N_("A code, or my card number"),
-             N_("A code received by text message, your card number or its PIN.")),
+    "card": (
+        N_("A code, or my card number"),
+        N_("A code received by text message, your card number or its PIN."),
+    ),
     "money": (N_("Money"), N_("A transfer, a payment, or money you were asked to send.")),
     "password": (N_("A password"), N_("The password of an account: email, bank, ameli, IMSS…")),
     "details": (N_("My details"), N_("Your name, your numbers, your address.")),
-    "misused": (N_("Someone used my data"),
-                N_("A loan, an account or a debt you do not know about.")),
+    "misused": (
+        N_("Someone used my data"),
+        N_("A loan, an account or a debt you do not know about."),
+    ),
 }
 
 
@@ -45,23 +50,38 @@ class EmergencyStep:
     country: frozenset[str] = frozenset()
 
     def task(self, today: dt.date) -> Task:
-        return Task(title=self.title, why=self.why, how=self.how, priority=self.priority,
-                    due=today, rule=PREFIX + self.id, source=SOURCE)
+        return Task(
+            title=self.title,
+            why=self.why,
+            how=self.how,
+            priority=self.priority,
+            due=today,
+            rule=PREFIX + self.id,
+            source=SOURCE,
+        )
 
 
 @lru_cache(maxsize=2)
 def load_steps(path: Path | None = None) -> tuple[EmergencyStep, ...]:
-    data = read_data_file(path or resource("plan", "emergency.toml"), ("title", "why", "how"),
-                          RuleError)
+    data = read_data_file(
+        path or resource("plan", "emergency.toml"), ("title", "why", "how"), RuleError
+    )
     steps = []
     for raw in data.get("step", []):
         gave, country = set(raw.get("gave", [])), set(raw.get("country", []))
         if gave - set(GAVE) or country - set(COUNTRIES):
             raise RuleError(f"emergency.toml step {raw.get('id')!r}: unknown gave or country")
-        steps.append(EmergencyStep(
-            id=raw["id"], priority=raw["priority"], title=raw["title"].strip(),
-            why=raw["why"].strip(), how=raw["how"].strip(), gave=frozenset(gave),
-            country=frozenset(country)))
+        steps.append(
+            EmergencyStep(
+                id=raw["id"],
+                priority=raw["priority"],
+                title=raw["title"].strip(),
+                why=raw["why"].strip(),
+                how=raw["how"].strip(),
+                gave=frozenset(gave),
+                country=frozenset(country),
+            )
+        )
     return tuple(steps)
 
 

@@ -11,6 +11,7 @@ ordinary: the bank's own small fees are not test charges, two visits to one shop
 days are not a double charge, and money moved between two accounts of the same file is
 "between your own accounts", shown last and never as strange.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -68,8 +69,9 @@ EXPLANATIONS: dict[FlagKind, str] = {
     FlagKind.TINY: N_("Very small payments are sometimes a test made before a bigger one."),
     FlagKind.DUPLICATE: N_("The same amount went to the same place on {date}."),
     FlagKind.FOREIGN: N_("This payment was made in another currency: {currency}."),
-    FlagKind.OWN_TRANSFER: N_("This money went from one of your accounts in this file to "
-                              "another one."),
+    FlagKind.OWN_TRANSFER: N_(
+        "This money went from one of your accounts in this file to another one."
+    ),
 }
 
 
@@ -128,10 +130,9 @@ _FEE_WORDS = frozenset(
 
 @lru_cache(maxsize=65536)
 def payee_key(description: str) -> str:
-    """"CB SUPERMARCHE CENTRAL FACT 141124" -> "supermarche central": who was paid."""
+    """ "CB SUPERMARCHE CENTRAL FACT 141124" -> "supermarche central": who was paid."""
     plain = normalise_text(description)
-    words = [w for w in _WORD.findall(plain)
-             if w not in _NOISE and not any(c.isdigit() for c in w)]
+    words = [w for w in _WORD.findall(plain) if w not in _NOISE and not any(c.isdigit() for c in w)]
     return " ".join(words) or plain
 
 
@@ -147,8 +148,7 @@ def usual_payment(payments: Iterable[Payment]) -> Decimal | None:
     return statistics.median(amounts)
 
 
-def is_much_larger(txn: Payment, usual: Decimal | None,
-                   paid_before: dict[str, Decimal]) -> bool:
+def is_much_larger(txn: Payment, usual: Decimal | None, paid_before: dict[str, Decimal]) -> bool:
     """More than three times the usual, unless this payee was paid nearly as much before."""
     out = _out(txn)
     if out is None or usual is None or out <= LARGE_FACTOR * usual:
@@ -161,8 +161,12 @@ def is_bank_fee(description: str) -> bool:
     return not _FEE_WORDS.isdisjoint(_WORD.findall(normalise_text(description)))
 
 
-def is_tiny(txn: Payment, currency: str | None = None, known: set[str] | None = None,
-            recurring: set[str] | None = None) -> bool:
+def is_tiny(
+    txn: Payment,
+    currency: str | None = None,
+    known: set[str] | None = None,
+    recurring: set[str] | None = None,
+) -> bool:
     """Under 2 units (20 pesos) to a payee never paid before, and not the bank's own fee.
 
     `known` holds the payees already reviewed, `recurring` those paid more than once in
@@ -205,6 +209,7 @@ def find_duplicates(transactions: Sequence[Payment]) -> dict[int, dt.date]:
     """
     firsts: dict[tuple[str, Decimal], list[Payment]] = {}
     result: dict[int, dt.date] = {}
+
     def when(i: int) -> tuple[dt.date, dt.datetime]:
         return transactions[i].date, _moment(transactions[i]) or dt.datetime.min
 
@@ -240,15 +245,21 @@ def find_own_transfers(transactions: Sequence[Transaction]) -> set[int]:
             continue
         for j in arrivals.get(-t.amount, []):
             other = transactions[j]
-            if (j not in paired and other.account != t.account
-                    and abs((other.date - t.date).days) <= TRANSFER_DAYS):
+            if (
+                j not in paired
+                and other.account != t.account
+                and abs((other.date - t.date).days) <= TRANSFER_DAYS
+            ):
                 paired |= {i, j}
                 break
     return paired
 
 
-def flag_transactions(transactions: Sequence[Transaction], history: Iterable[Payment],
-                      home_currency: str | None = None) -> list[Flagged]:
+def flag_transactions(
+    transactions: Sequence[Transaction],
+    history: Iterable[Payment],
+    home_currency: str | None = None,
+) -> list[Flagged]:
     """Every transaction with its flags: flagged ones first, then largest amount first."""
     history = list(history)
     known = {payee_key(p.description) for p in history}
@@ -266,8 +277,7 @@ def flag_transactions(transactions: Sequence[Transaction], history: Iterable[Pay
     seen = Counter(payee_key(t.description) for t in transactions if _out(t) is not None)
     recurring = {payee for payee, n in seen.items() if n > 1}
     result = []
-    for i, (txn, print_) in enumerate(zip(transactions, fingerprints(transactions),
-                                          strict=True)):
+    for i, (txn, print_) in enumerate(zip(transactions, fingerprints(transactions), strict=True)):
         currency = txn.currency or home
         if i in own:
             result.append(Flagged(txn, (Flag(FlagKind.OWN_TRANSFER),), print_))
@@ -284,8 +294,9 @@ def flag_transactions(transactions: Sequence[Transaction], history: Iterable[Pay
         if is_new_payee(txn, known):
             flags.append(Flag(FlagKind.NEW_PAYEE))
         result.append(Flagged(txn, tuple(flags), print_))
-    result.sort(key=lambda f: (not f.flagged, bool(f.flags), -abs(f.transaction.amount),
-                               f.transaction.date))
+    result.sort(
+        key=lambda f: (not f.flagged, bool(f.flags), -abs(f.transaction.amount), f.transaction.date)
+    )
     return result
 
 

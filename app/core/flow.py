@@ -4,6 +4,7 @@ A journey computes its steps from the answers (the password journey has one step
 account), so Next and Back are index moves in that list, and the position survives a
 restart because it is kept as plain data.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -3,6 +3,7 @@
 A journey is listed here only when its pages are finished: a page that is not ready is
 not shown.
 """
+
 from __future__ import annotations
 
 from app.core.answers import ACCOUNT_KINDS, Account, Answers
@@ -14,7 +15,14 @@ FIRST_RUN = Journey(
     title=N_("Settings"),
     summary=N_("Language, text size, colours and reading aloud."),
     pages=(
-        "language", "welcome", "text_size", "contrast", "read_aloud", "name", "country", "ready",
+        "language",
+        "welcome",
+        "text_size",
+        "contrast",
+        "read_aloud",
+        "name",
+        "country",
+        "ready",
     ),
 )
 
@@ -23,9 +31,15 @@ def _what_happened_steps(answers: Answers) -> list[Step]:
     """The questions (what was exposed on two pages, so each fits one screen), a name for
     each account on its own page, and the list the answers made."""
     names = [Step("what_happened.names", str(a.id)) for a in answers.accounts]
-    return [Step("what_happened.notice"), Step("what_happened.exposed"),
-            Step("what_happened.exposed_more"), Step("what_happened.accounts"), *names,
-            Step("what_happened.summary"), Step("todo.list")]
+    return [
+        Step("what_happened.notice"),
+        Step("what_happened.exposed"),
+        Step("what_happened.exposed_more"),
+        Step("what_happened.accounts"),
+        *names,
+        Step("what_happened.summary"),
+        Step("todo.list"),
+    ]
 
 
 WHAT_HAPPENED = Journey(
@@ -125,8 +139,9 @@ CONTACTS = Journey(
 CALLS = Journey(
     key="calls",
     title=N_("Phone calls"),
-    summary=N_("What a caller may know, what to say, a note of each call, and your "
-               "check-up calendar."),
+    summary=N_(
+        "What a caller may know, what to say, a note of each call, and your check-up calendar."
+    ),
     pages=("card", "scripts", "log", "calendar"),
 )
 
@@ -149,8 +164,7 @@ EMERGENCY = Journey(
     key="emergency",
     title=N_("I already gave something away"),
     summary=N_("A code, a card number, a password, money or your details: what to do now."),
-    steps_for=lambda answers: [Step("emergency.what"), Step("emergency.steps"),
-                               Step("todo.list")],
+    steps_for=lambda answers: [Step("emergency.what"), Step("emergency.steps"), Step("todo.list")],
     available=lambda answers: False,
 )
 

@@ -4,6 +4,7 @@ A caller who quotes true facts sounds official; the card made from this list tel
 person, in their country's words (CURP and NSS in Mexico, numéro de sécurité sociale in
 France), that knowing these facts proves nothing.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,8 +34,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "bank": {"": N_("your bank details")},
     "pension": {"": N_("the amount of your pension")},
     "health_rights": {
-        "FR": N_("your health cover: your regular doctor, your top-up insurance, "
-                 "your full cover"),
+        "FR": N_("your health cover: your regular doctor, your top-up insurance, your full cover"),
         "": N_("your health cover"),
     },
 }

@@ -13,6 +13,7 @@ with i, o, b, g, s or z (their capitals look like 1, 0, 8, 6, 5, 2); and the dig
 
 Words and digit are drawn with `secrets`. A suggestion is never stored or logged.
 """
+
 from __future__ import annotations
 
 import math
@@ -77,8 +78,7 @@ def _pieces(avoid: Iterable[object]) -> set[str]:
     return found
 
 
-def suggest_passphrase(language: str, avoid: Iterable[object] = (),
-                       words: int = WORD_COUNT) -> str:
+def suggest_passphrase(language: str, avoid: Iterable[object] = (), words: int = WORD_COUNT) -> str:
     """A new passphrase such as "Mesa-perro-cuatro-nube-7", drawn with `secrets`.
 
     avoid: the person's own words (first name, surname): no word containing one is used,

@@ -4,6 +4,7 @@ Pages ask these and show the result; app/core/actions/passwords.py applies them 
 store in one transaction. Nothing here touches a password: a rule sees account ids,
 statuses and days only.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,17 +23,20 @@ ADDED = N_("Added to your to-do list.")
 
 CHANGE_TITLE = N_("Change the password of {account}")
 CHANGE_WHY = N_("Your personal details leaked: a new password keeps others out of this account.")
-CHANGE_HOW = N_("Type the official address yourself and find “Security” or “Password” in your "
-                "account settings. Type the old password, then the new one twice. Sereno "
-                "suggests one in “Change passwords”.")
+CHANGE_HOW = N_(
+    "Type the official address yourself and find “Security” or “Password” in your "
+    "account settings. Type the old password, then the new one twice. Sereno "
+    "suggests one in “Change passwords”."
+)
 HELP_TITLE = N_("Ask someone you trust to help with the password of {account}")
 HELP_WHY = N_("It is easier with someone beside you. Never give a password over the phone.")
 HELP_HOW = N_("Open Sereno together and choose “Change passwords”: it shows each step.")
 TWO_STEP_TITLE = N_("Turn on two-step verification for {account}")
-TWO_STEP_WHY = N_("Then nobody can get in with your password alone: they would also need the "
-                  "code sent to your phone.")
-TWO_STEP_HOW = N_("In your account settings, look for “Two-step verification” or “Security "
-                  "code”.")
+TWO_STEP_WHY = N_(
+    "Then nobody can get in with your password alone: they would also need the "
+    "code sent to your phone."
+)
+TWO_STEP_HOW = N_("In your account settings, look for “Two-step verification” or “Security code”.")
 
 
 @dataclass(frozen=True)
@@ -57,24 +61,42 @@ def two_step_rule(account_id: int) -> str:
     return f"passwords.two_step.{account_id}"
 
 
-def _task(rule: str, texts: tuple[str, str, str], account: Account,
-          due: dt.date | None = None) -> Task:
+def _task(
+    rule: str, texts: tuple[str, str, str], account: Account, due: dt.date | None = None
+) -> Task:
     title, why, how = texts
-    return Task(title=title, why=why, how=how, due=due, rule=rule, source=SOURCE,
-                params={"account": account.name})
+    return Task(
+        title=title,
+        why=why,
+        how=how,
+        due=due,
+        rule=rule,
+        source=SOURCE,
+        params={"account": account.name},
+    )
 
 
 def after_outcome(account: Account, status: str, today: dt.date) -> ToDo:
     """How it went: changed ticks what was put for it; later and help put a to-do."""
     if status == "changed":
-        return ToDo(tick=(later_rule(account.id), help_rule(account.id)),
-                    said=N_("Well done. Sereno noted the date."))
+        return ToDo(
+            tick=(later_rule(account.id), help_rule(account.id)),
+            said=N_("Well done. Sereno noted the date."),
+        )
     if status == "later":
-        return ToDo(_task(later_rule(account.id), (CHANGE_TITLE, CHANGE_WHY, CHANGE_HOW), account,
-                          today + dt.timedelta(days=LATER_DAYS)), said=ADDED)
+        return ToDo(
+            _task(
+                later_rule(account.id),
+                (CHANGE_TITLE, CHANGE_WHY, CHANGE_HOW),
+                account,
+                today + dt.timedelta(days=LATER_DAYS),
+            ),
+            said=ADDED,
+        )
     if status == "help":
-        return ToDo(_task(help_rule(account.id), (HELP_TITLE, HELP_WHY, HELP_HOW), account),
-                    said=ADDED)
+        return ToDo(
+            _task(help_rule(account.id), (HELP_TITLE, HELP_WHY, HELP_HOW), account), said=ADDED
+        )
     return ToDo()
 
 
@@ -82,8 +104,15 @@ def after_two_step(account: Account, choice: str, today: dt.date) -> ToDo:
     """Two-step later puts a to-do; turned on, or not offered, ticks it."""
     rule = two_step_rule(account.id)
     if choice == "later":
-        return ToDo(_task(rule, (TWO_STEP_TITLE, TWO_STEP_WHY, TWO_STEP_HOW), account,
-                          today + dt.timedelta(days=LATER_DAYS)), said=ADDED)
+        return ToDo(
+            _task(
+                rule,
+                (TWO_STEP_TITLE, TWO_STEP_WHY, TWO_STEP_HOW),
+                account,
+                today + dt.timedelta(days=LATER_DAYS),
+            ),
+            said=ADDED,
+        )
     if choice:
         return ToDo(tick=(rule,), said=N_("Noted."))
     return ToDo()
@@ -114,13 +143,16 @@ def skip_to(steps: Sequence[Step], here: Step) -> Step | None:
     keys = [s.key for s in steps]
     if here.key not in keys:
         return None
-    after = [s for s in steps[keys.index(here.key) + 1:] if s.arg != here.arg]
+    after = [s for s in steps[keys.index(here.key) + 1 :] if s.arg != here.arg]
     return after[0] if after else None
 
 
-def still_to_change(accounts: Iterable[Account], states: Mapping[int, PasswordState],
-                    pension_answers: Mapping[int, str],
-                    has_bank: bool) -> list[tuple[Account, Step]]:
+def still_to_change(
+    accounts: Iterable[Account],
+    states: Mapping[int, PasswordState],
+    pension_answers: Mapping[int, str],
+    has_bank: bool,
+) -> list[tuple[Account, Step]]:
     """The accounts not changed yet, each as the page to go back to it.
 
     A pension paid into the bank account is done with the bank; when a bank account is
@@ -140,8 +172,10 @@ def still_to_change(accounts: Iterable[Account], states: Mapping[int, PasswordSt
 
 
 BANK_CONFIRM = {
-    "FR": N_("Your bank may then ask you to confirm in its app (Crédit Agricole: SécuriPass; "
-             "BNP Paribas: Clé Digitale)."),
+    "FR": N_(
+        "Your bank may then ask you to confirm in its app (Crédit Agricole: SécuriPass; "
+        "BNP Paribas: Clé Digitale)."
+    ),
     "MX": N_("Your bank may also ask for the code of your token, the “clave dinámica”."),
 }
 
@@ -156,8 +190,9 @@ def two_step_where(kind: str, country: str) -> str:
     if kind == "social_security" and country == "MX":
         return N_("The IMSS site may not have it. Then choose “My account doesn't have it”.")
     if kind == "phone":
-        return N_("If you use WhatsApp: in Settings, then Account, turn on “Two-step "
-                  "verification”.")
+        return N_(
+            "If you use WhatsApp: in Settings, then Account, turn on “Two-step verification”."
+        )
     return N_("Look for it in your account settings, under “Security”.")
 
 
@@ -169,5 +204,4 @@ def birth_year_ok(text: str) -> bool:
 
 def birth_year_from(text: str) -> int | None:
     text = text.strip()
-    return int(text) if text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2030 \
-        else None
+    return int(text) if text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2030 else None

@@ -6,6 +6,7 @@ account's password (a status and a day, never the password); `Suggestions` keeps
 account's suggestion in memory only, so Back and Next show the same one the person may
 have written down; "Give me another" is the only way to change it.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -31,6 +31,7 @@ Rules to keep in mind are not tasks: `[[reminder]]` tables hold `id`, `text` (on
 sentence), `priority` and the same conditions; they are shown together on one card, with no
 Done button (see `reminders`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,8 +53,21 @@ RULE_FILES: tuple[str, ...] = ("common.toml", "mexico.toml", "france.toml", "oth
 PLAN_REPEATS: tuple[str, ...] = ("", "monthly", "yearly")
 _CONDITIONS = ("country", "notice", "exposed", "accounts")
 _KEYS = frozenset(
-    {"id", "title", "why", "how", "priority", "due_in_days", "repeat", "repeat_count",
-     "repeat_for_months", "trigger", "unless", "replaces", *_CONDITIONS}
+    {
+        "id",
+        "title",
+        "why",
+        "how",
+        "priority",
+        "due_in_days",
+        "repeat",
+        "repeat_count",
+        "repeat_for_months",
+        "trigger",
+        "unless",
+        "replaces",
+        *_CONDITIONS,
+    }
 )
 _REMINDER_KEYS = frozenset({"id", "text", "priority", *_CONDITIONS})
 TRANSLATABLE = ("title", "why", "how", "text")
@@ -283,12 +297,17 @@ def _load(folder: Path) -> tuple[tuple[Rule, ...], tuple[Reminder, ...]]:
 def happened(tasks: list[Task]) -> frozenset[str]:
     """The triggers the person's list shows (a task put there by another journey, done or not)."""
     rules = [t.rule for t in tasks if t.rule]
-    return frozenset(name for name, prefixes in TRIGGERS.items()
-                     if any(r.startswith(prefixes) for r in rules))
+    return frozenset(
+        name for name, prefixes in TRIGGERS.items() if any(r.startswith(prefixes) for r in rules)
+    )
 
 
-def build(answers: Answers, today: dt.date, rules: tuple[Rule, ...] | None = None,
-          events: frozenset[str] = frozenset()) -> list[Task]:
+def build(
+    answers: Answers,
+    today: dt.date,
+    rules: tuple[Rule, ...] | None = None,
+    events: frozenset[str] = frozenset(),
+) -> list[Task]:
     """The plan's tasks for these answers, most important and soonest first.
 
     `events` are the triggers that happened (see `happened`); a rule that replaces another
@@ -323,8 +342,9 @@ class PlanChange:
         return bool(self.added or self.removed)
 
 
-def apply(tasks_repo, answers: Answers, today: dt.date,
-          rules: tuple[Rule, ...] | None = None) -> PlanChange:
+def apply(
+    tasks_repo, answers: Answers, today: dt.date, rules: tuple[Rule, ...] | None = None
+) -> PlanChange:
     """Bring the stored to-do list in line with the answers, without duplicating anything.
 
     New rules add a task at the end; tasks already there get the current wording but keep

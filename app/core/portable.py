@@ -6,6 +6,7 @@ package); its data then lives in `sereno-data/` there. In portable mode the syst
 per-user folders (data, config, state, cache) are pointed inside that folder before Qt
 starts, so neither Qt, nor fonts caches, nor any library writes to the person's own ones.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,9 @@ class Location:
     portable: bool
 
 
-def marker_folders(executable: str | None = None, frozen: bool | None = None,
-                   app_folder: Path | None = None) -> list[Path]:
+def marker_folders(
+    executable: str | None = None, frozen: bool | None = None, app_folder: Path | None = None
+) -> list[Path]:
     """The folders where a `portable` file turns portable mode on."""
     executable = sys.executable if executable is None else executable
     frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen

@@ -13,6 +13,7 @@ account), with Sereno's additions:
 
 The password is only read: it is never logged, stored, or kept in the Rating.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,8 +68,12 @@ HAS_COUNTRY = N_("It has the name of your country.")
 HAS_BIRTH_YEAR = N_("It has your birth year.")
 LOOKS_BIRTH_YEAR = N_("It looks like a birth year.")
 _FACT_REASONS = {
-    "first_name": HAS_FIRST_NAME, "trusted": HAS_TRUSTED, "bank": HAS_BANK,
-    "account": HAS_ACCOUNT, "card": HAS_CARD_DIGITS, "country": HAS_COUNTRY,
+    "first_name": HAS_FIRST_NAME,
+    "trusted": HAS_TRUSTED,
+    "bank": HAS_BANK,
+    "account": HAS_ACCOUNT,
+    "card": HAS_CARD_DIGITS,
+    "country": HAS_COUNTRY,
     "birth_year": HAS_BIRTH_YEAR,
 }
 _BIRTH_YEARS = re.compile(r"(?<!\d)(19[0-9][0-9]|200[0-9]|2010)(?!\d)")
@@ -120,51 +125,63 @@ class LeakedFacts:
 
 # zxcvbn's English feedback (zxcvbn/feedback.py), said in Sereno's plain words.
 ZXCVBN_FEEDBACK = {
-    "Straight rows of keys are easy to guess.":
-        N_("Keys side by side on the keyboard are easy to guess."),
-    "Short keyboard patterns are easy to guess.":
-        N_("Keys side by side on the keyboard are easy to guess."),
-    'Repeats like "aaa" are easy to guess.':
-        N_("Letters repeated over and over are easy to guess."),
-    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".':
-        N_("Repeating a group of letters does not make it much harder to guess."),
-    'Sequences like "abc" or "6543" are easy to guess.':
-        N_("Runs like abc or 6543 are easy to guess."),
+    "Straight rows of keys are easy to guess.": N_(
+        "Keys side by side on the keyboard are easy to guess."
+    ),
+    "Short keyboard patterns are easy to guess.": N_(
+        "Keys side by side on the keyboard are easy to guess."
+    ),
+    'Repeats like "aaa" are easy to guess.': N_(
+        "Letters repeated over and over are easy to guess."
+    ),
+    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".': N_(
+        "Repeating a group of letters does not make it much harder to guess."
+    ),
+    'Sequences like "abc" or "6543" are easy to guess.': N_(
+        "Runs like abc or 6543 are easy to guess."
+    ),
     "Recent years are easy to guess.": N_("Years are easy to guess."),
     "Dates are often easy to guess.": N_("Dates are easy to guess."),
-    "This is a top-10 common password.":
-        N_("This is one of the ten passwords people use most."),
-    "This is a top-100 common password.":
-        N_("This is one of the hundred passwords people use most."),
+    "This is a top-10 common password.": N_("This is one of the ten passwords people use most."),
+    "This is a top-100 common password.": N_(
+        "This is one of the hundred passwords people use most."
+    ),
     "This is a very common password.": N_("Many people use this password."),
-    "This is similar to a commonly used password.":
-        N_("It looks like a password many people use."),
+    "This is similar to a commonly used password.": N_("It looks like a password many people use."),
     "A word by itself is easy to guess.": N_("A single word is easy to guess."),
-    "Names and surnames by themselves are easy to guess.":
-        N_("A name on its own is easy to guess."),
+    "Names and surnames by themselves are easy to guess.": N_(
+        "A name on its own is easy to guess."
+    ),
     "Common names and surnames are easy to guess.": N_("Common names are easy to guess."),
-    "Use a few words, avoid common phrases.":
-        N_("Use a few words that do not usually go together."),
-    "No need for symbols, digits, or uppercase letters.":
-        N_("Several ordinary words together are stronger than one complicated word."),
+    "Use a few words, avoid common phrases.": N_(
+        "Use a few words that do not usually go together."
+    ),
+    "No need for symbols, digits, or uppercase letters.": N_(
+        "Several ordinary words together are stronger than one complicated word."
+    ),
     "Add another word or two. Uncommon words are better.": N_("Add one or two more words."),
-    "Use a longer keyboard pattern with more turns.":
-        N_("Use words instead of keys side by side."),
+    "Use a longer keyboard pattern with more turns.": N_("Use words instead of keys side by side."),
     "Avoid repeated words and characters.": N_("Do not repeat the same letters or words."),
     "Avoid sequences.": N_("Leave out runs like abc or 1234."),
     "Avoid recent years.": N_("Leave out years."),
-    "Avoid years that are associated with you.":
-        N_("Leave out years that have to do with you, like the year you were born."),
-    "Avoid dates and years that are associated with you.":
-        N_("Leave out dates that have to do with you, like your birthday."),
-    "Capitalization doesn't help very much.":
-        N_("A capital letter at the start does not help much."),
-    "All-uppercase is almost as easy to guess as all-lowercase.":
-        N_("Writing it all in capitals does not help much."),
-    "Reversed words aren't much harder to guess.":
-        N_("A word written backwards is still easy to guess."),
-    "Predictable substitutions like '@' instead of 'a' don't help very much.":
-        N_("Swapping letters for look-alikes, like @ for a, does not help much."),
+    "Avoid years that are associated with you.": N_(
+        "Leave out years that have to do with you, like the year you were born."
+    ),
+    "Avoid dates and years that are associated with you.": N_(
+        "Leave out dates that have to do with you, like your birthday."
+    ),
+    "Capitalization doesn't help very much.": N_(
+        "A capital letter at the start does not help much."
+    ),
+    "All-uppercase is almost as easy to guess as all-lowercase.": N_(
+        "Writing it all in capitals does not help much."
+    ),
+    "Reversed words aren't much harder to guess.": N_(
+        "A word written backwards is still easy to guess."
+    ),
+    "Predictable substitutions like '@' instead of 'a' don't help very much.": N_(
+        "Swapping letters for look-alikes, like @ for a, does not help much."
+    ),
 }
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
@@ -190,8 +207,12 @@ def _plain(text: str) -> str:
 
 def _date_forms(day: dt.date) -> list[str]:
     return [
-        f"{day.year}", day.strftime("%d%m%Y"), day.strftime("%d%m%y"),
-        day.strftime("%Y%m%d"), day.strftime("%m%d%Y"), day.strftime("%d%m"),
+        f"{day.year}",
+        day.strftime("%d%m%Y"),
+        day.strftime("%d%m%y"),
+        day.strftime("%Y%m%d"),
+        day.strftime("%m%d%Y"),
+        day.strftime("%d%m"),
         day.strftime("%m%d"),
     ]
 
@@ -224,7 +245,7 @@ def _personal_pieces(personal_words: Iterable[object]) -> dict[str, str]:
             if len(piece) > 8 and has_digit:  # a CURP or NSS: people use a part of it
                 for size in (4, 6):
                     for i in range(len(piece) - size + 1):
-                        part = piece[i:i + size]
+                        part = piece[i : i + size]
                         add(part, "number" if part.isdigit() else "detail")
     return pieces
 
@@ -255,14 +276,15 @@ def _zxcvbn():
 def _keyboard_runs(password: str, matching) -> list[str]:
     """Runs of 4 or more keys side by side: zxcvbn's QWERTY ones, and AZERTY and QWERTZ rows."""
     found = [
-        m["token"] for m in matching.spatial_match(password)
+        m["token"]
+        for m in matching.spatial_match(password)
         if m["graph"] in ("qwerty", "dvorak") and m["turns"] <= 2 and len(m["token"]) >= 4
     ]
     typed = password.lower()
     for row in _OTHER_KEYBOARD_ROWS:
         for size in range(len(row), 3, -1):
             for start in range(len(row) - size + 1):
-                run = row[start:start + size]
+                run = row[start : start + size]
                 if run in typed or run[::-1] in typed:
                     found.append(run)
     return found
@@ -326,7 +348,9 @@ def _fact_reasons(password: str, facts: LeakedFacts | None) -> tuple[list[str], 
 
 
 def rate_password(
-    password: str, personal_words: Iterable[object] = (), language: str | None = None,
+    password: str,
+    personal_words: Iterable[object] = (),
+    language: str | None = None,
     facts: LeakedFacts | None = None,
 ) -> Rating:
     """Rate a password, taking the person's own words into account.
@@ -358,8 +382,11 @@ def rate_password(
         if not _YEAR.search(rest):
             reasons = [r for r in reasons if r not in (A_YEAR, A_DATE)]
         if not re.search(r"[a-z]{3}", rest):
-            reasons = [r for r in reasons if r not in (COMMON_NAME, IS_COMMON_WORD,
-                                                      HAS_COMMON_WORD, YOUR_NAME)]
+            reasons = [
+                r
+                for r in reasons
+                if r not in (COMMON_NAME, IS_COMMON_WORD, HAS_COMMON_WORD, YOUR_NAME)
+            ]
     if A_YEAR in reasons and HAS_BIRTH_YEAR not in known:
         years = [int(y.group(0)) for y in _BIRTH_YEARS.finditer(checked)]
         if years:
@@ -370,8 +397,15 @@ def rate_password(
     if len(known) >= 2:
         level = min(level, 1)
     named = bool({YOUR_NAME, COMMON_NAME, HAS_FIRST_NAME, HAS_TRUSTED} & set(reasons))
-    dated = {A_YEAR, A_DATE, YOUR_NUMBER, YOUR_DETAILS, LOOKS_BIRTH_YEAR,
-             HAS_BIRTH_YEAR, HAS_CARD_DIGITS} & set(reasons)
+    dated = {
+        A_YEAR,
+        A_DATE,
+        YOUR_NUMBER,
+        YOUR_DETAILS,
+        LOOKS_BIRTH_YEAR,
+        HAS_BIRTH_YEAR,
+        HAS_CARD_DIGITS,
+    } & set(reasons)
     if named and dated:
         level = min(level, 1)
     if len(checked) < GOOD_LENGTH:

@@ -3,6 +3,7 @@
 Plain data and rules (no store, no Qt), so the store maps these records to rows and the
 practice can be walked through in tests without a window.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,8 +49,10 @@ def pick_round(examples: list[Example], latest: dict[str, ScamAnswer], size: int
     teaches judgement rather than suspicion of everything.
     """
     new = [e for e in examples if e.id not in latest]
-    seen = sorted((e for e in examples if e.id in latest),
-                  key=lambda e: (latest[e.id].correct, latest[e.id].answered_on))
+    seen = sorted(
+        (e for e in examples if e.id in latest),
+        key=lambda e: (latest[e.id].correct, latest[e.id].answered_on),
+    )
     ordered = new + seen
     chosen = ordered[:size]
     if len({e.genuine for e in chosen}) == 1:
@@ -66,5 +69,12 @@ def is_right(example: Example, answer: str) -> bool:
 
 def practice_task(today: dt.date) -> Task:
     """The monthly "practise 3 messages" suggestion, first due a month after a round."""
-    return Task(title=TASK_TITLE, why=TASK_WHY, how=TASK_HOW, due=add_months(today, 1),
-                repeat="monthly", rule=TASK_RULE, source=TASK_SOURCE)
+    return Task(
+        title=TASK_TITLE,
+        why=TASK_WHY,
+        how=TASK_HOW,
+        due=add_months(today, 1),
+        repeat="monthly",
+        rule=TASK_RULE,
+        source=TASK_SOURCE,
+    )

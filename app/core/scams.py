@@ -22,6 +22,7 @@ File format (English catalog ids, extracted through `translatable`):
     [[example.lines]]           # call only: who = "caller" or "you", text
     [[example.clues]]           # 2 or 3: text (the highlighted fragment), why
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -58,8 +59,21 @@ FICTION_NOTE = N_(
     "nobody can use them."
 )
 
-_EXAMPLE_KEYS = frozenset({"id", "country", "kind", "genuine", "sender", "sender_name",
-                           "subject", "body", "lines", "clues", "do_instead"})
+_EXAMPLE_KEYS = frozenset(
+    {
+        "id",
+        "country",
+        "kind",
+        "genuine",
+        "sender",
+        "sender_name",
+        "subject",
+        "body",
+        "lines",
+        "clues",
+        "do_instead",
+    }
+)
 
 
 class ScamDataError(ValueError):
@@ -150,8 +164,10 @@ class Example:
         if self.subject:
             parts.append(self.shown("subject"))
         if self.kind == "call":
-            parts.extend(_(SPOKEN_TURN).format(who=_(SPEAKER_NAMES[who]), text=text)
-                         for who, text in self.shown_lines())
+            parts.extend(
+                _(SPOKEN_TURN).format(who=_(SPEAKER_NAMES[who]), text=text)
+                for who, text in self.shown_lines()
+            )
         else:
             parts.append(self.shown("body"))
         return "\n".join(parts)
@@ -198,8 +214,9 @@ def locate_clues(example: Example) -> list[ClueSpan]:
         for part, line, text in parts:
             start = text.find(fragment)
             if start >= 0:
-                spans.append(ClueSpan(index, part, line, start, start + len(fragment),
-                                      clue.shown_why()))
+                spans.append(
+                    ClueSpan(index, part, line, start, start + len(fragment), clue.shown_why())
+                )
                 break
     return spans
 
@@ -222,8 +239,11 @@ def clue_spans(
     for _who, text in example.shown_lines():
         offsets.append(position)
         position += len(text) + 1
-    return [(offsets[s.line] + s.start, offsets[s.line] + s.end, s.why)
-            for s in spans if s.part == "line"]
+    return [
+        (offsets[s.line] + s.start, offsets[s.line] + s.end, s.why)
+        for s in spans
+        if s.part == "line"
+    ]
 
 
 def _text(raw: dict[str, Any], key: str, where: str, required: bool = True) -> str:

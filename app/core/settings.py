@@ -1,4 +1,5 @@
 """Every setting the person chooses, declared once with its type and default."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

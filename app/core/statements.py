@@ -7,6 +7,7 @@ is ever left out without saying so. When the columns of a CSV cannot be told apa
 raises `ColumnsUnclear`, which carries the column names and a few rows, so the page can
 ask "which column is the amount?" and call `read_statement(path, mapping=...)` again.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,18 @@ from app.i18n import N_, _
 MAX_BYTES = 20 * 1024 * 1024
 MAX_AMOUNT = Decimal(10) ** 12  # no person's payment is this large: a damaged or crafted file
 _BINARY_MAGIC = (
-    b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"BM", b"II*\x00",
-    b"MM\x00*", b"\xd0\xcf\x11\xe0", b"RIFF", b"\x1f\x8b", b"{\\rtf",
+    b"%PDF",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"PK\x03\x04",
+    b"BM",
+    b"II*\x00",
+    b"MM\x00*",
+    b"\xd0\xcf\x11\xe0",
+    b"RIFF",
+    b"\x1f\x8b",
+    b"{\\rtf",
 )
 
 
@@ -58,8 +69,17 @@ class ColumnMapping:
     account: int | None = None
 
     def columns(self) -> list[int]:
-        named = (self.date, self.description, self.amount, self.debit, self.credit,
-                 self.balance, self.currency, self.detail, self.account)
+        named = (
+            self.date,
+            self.description,
+            self.amount,
+            self.debit,
+            self.credit,
+            self.balance,
+            self.currency,
+            self.detail,
+            self.account,
+        )
         return [c for c in named if c is not None]
 
 
@@ -72,9 +92,15 @@ class ColumnsUnclear(StatementError):
     "description", "amount"), `no_dates` whether no cell of the file looked like a date.
     """
 
-    def __init__(self, message: str, headers: list[str], sample_rows: list[list[str]],
-                 guess: dict[str, int] | None = None, missing: list[str] | None = None,
-                 no_dates: bool = False):
+    def __init__(
+        self,
+        message: str,
+        headers: list[str],
+        sample_rows: list[list[str]],
+        guess: dict[str, int] | None = None,
+        missing: list[str] | None = None,
+        no_dates: bool = False,
+    ):
         super().__init__(message)
         self.no_dates = no_dates  # no cell looked like a date: say so before asking
         self.headers = headers
@@ -134,19 +160,22 @@ def _read_bytes(path: Path) -> bytes:
                 raise StatementError(not_a_statement_message())
             if info.st_size > MAX_BYTES:
                 raise StatementError(
-                    _("This file is too big to be a bank statement. "
-                      "Please choose the file your bank gave you.")
+                    _(
+                        "This file is too big to be a bank statement. "
+                        "Please choose the file your bank gave you."
+                    )
                 )
             data = f.read(MAX_BYTES + 1)
     except OSError as err:
         raise StatementError(
-            _("Sereno could not open this file. Please check that it is still there "
-              "and try again.")
+            _("Sereno could not open this file. Please check that it is still there and try again.")
         ) from err
     if len(data) > MAX_BYTES:  # grew while we looked
         raise StatementError(
-            _("This file is too big to be a bank statement. "
-              "Please choose the file your bank gave you.")
+            _(
+                "This file is too big to be a bank statement. "
+                "Please choose the file your bank gave you."
+            )
         )
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         raise StatementError(
@@ -156,8 +185,10 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def not_a_statement_message() -> str:
-    return _("This file is not a bank statement that Sereno can read. Ask your bank for "
-             "a file that ends in .csv or .ofx.")
+    return _(
+        "This file is not a bank statement that Sereno can read. Ask your bank for "
+        "a file that ends in .csv or .ofx."
+    )
 
 
 def no_dates_found() -> str:
@@ -165,8 +196,12 @@ def no_dates_found() -> str:
 
 
 def no_dates_message() -> str:
-    return " ".join((no_dates_found(), _("Please choose the list of payments that your bank "
-                                          "lets you download.")))
+    return " ".join(
+        (
+            no_dates_found(),
+            _("Please choose the list of payments that your bank lets you download."),
+        )
+    )
 
 
 def no_payments_message() -> str:

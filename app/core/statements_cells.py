@@ -2,6 +2,7 @@
 
 Shared by the CSV reader and the column guesser; plain functions, no state.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,14 +15,40 @@ _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})")
 _YMD = re.compile(r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})")
 _D_MON_Y = re.compile(r"(\d{1,2})[ /.\-]([^\W\d_]{3,10})\.?[ /.\-](\d{4}|\d{2})")
 _MONTHS = {
-    "jan": 1, "ene": 1, "janv": 1, "feb": 2, "feb.": 2, "fev": 2, "fevr": 2, "mar": 3,
-    "mars": 3, "apr": 4, "abr": 4, "avr": 4, "may": 5, "mai": 5, "jun": 6, "juin": 6,
-    "jul": 7, "juil": 7, "aug": 8, "ago": 8, "aou": 8, "sep": 9, "sept": 9, "set": 9,
-    "oct": 10, "nov": 11, "dec": 12, "dic": 12,
+    "jan": 1,
+    "ene": 1,
+    "janv": 1,
+    "feb": 2,
+    "feb.": 2,
+    "fev": 2,
+    "fevr": 2,
+    "mar": 3,
+    "mars": 3,
+    "apr": 4,
+    "abr": 4,
+    "avr": 4,
+    "may": 5,
+    "mai": 5,
+    "jun": 6,
+    "juin": 6,
+    "jul": 7,
+    "juil": 7,
+    "aug": 8,
+    "ago": 8,
+    "aou": 8,
+    "sep": 9,
+    "sept": 9,
+    "set": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "dic": 12,
 }
 # A time after the day: "14:22", "12:34:56.789", then perhaps a zone ("Z", "+0000", "-06:00").
-_TIME_PART = (r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?"
-              r"(?:\s?(?:Z|UTC|GMT|[+\-]\d{2}(?::?\d{2})?))?")
+_TIME_PART = (
+    r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?"
+    r"(?:\s?(?:Z|UTC|GMT|[+\-]\d{2}(?::?\d{2})?))?"
+)
 _TIME = re.compile(r"[ T](\d{1,2}):(\d{2})(?::(\d{2}))?")
 DATE_SHAPE = re.compile(
     r"\s*(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}"
@@ -56,7 +83,7 @@ def parse_date(text: str, month_first: bool = False) -> dt.date | None:
     """
     text = text.strip()
     if ":" in text and (m := _TIME.search(text)):
-        text = text[:m.start()].strip()
+        text = text[: m.start()].strip()
     if m := _DMY.fullmatch(text):
         day, month, year = int(m[1]), int(m[2]), m[3]
         if month_first:
@@ -70,8 +97,9 @@ def parse_date(text: str, month_first: bool = False) -> dt.date | None:
         day, year = int(m[1]), m[3]
     else:
         return None
-    full_year = int(year) if len(year) == 4 else (2000 + int(year) if int(year) < 70
-                                                 else 1900 + int(year))
+    full_year = (
+        int(year) if len(year) == 4 else (2000 + int(year) if int(year) < 70 else 1900 + int(year))
+    )
     try:
         return dt.date(full_year, month, day)
     except ValueError:
@@ -169,4 +197,3 @@ def looks_like_name(text: str) -> bool:
         return False
     digits = sum(c.isdigit() for c in compact)
     return bool(_LETTERS.search(text)) and digits * 2 < len(compact)
-

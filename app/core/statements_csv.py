@@ -9,6 +9,7 @@ A line with only text under a payment (a bank that wraps the merchant's name) co
 that payment's description. Header cells and lines too long to be names are not matched,
 so a hostile file with one huge cell is read (or refused) as fast as any other.
 """
+
 from __future__ import annotations
 
 import csv
@@ -53,6 +54,7 @@ _CURRENCY_IN_HEADER = re.compile(r"\b(EUR|MXN|USD|CHF|GBP|CAD)\b|(€)")
 _SUMMARY = re.compile(r"\b(solde|saldo|total|totaux|subtotal|sous total|balance)\b")
 
 # --- the file ----------------------------------------------------------------------------
+
 
 def decode(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
@@ -113,8 +115,10 @@ def _table_width(lines: list[str], delimiter: str) -> int:
     body = [cells for cells in rows if len(cells) == width]
     if width < 2 or n < 2 or n * 2 < len(rows):
         return 0
-    money = any(sum(looks_like_amount(r[i]) for r in body) >= max(2, (len(body) - 1) // 2)
-                for i in range(width))
+    money = any(
+        sum(looks_like_amount(r[i]) for r in body) >= max(2, (len(body) - 1) // 2)
+        for i in range(width)
+    )
     return width if money else 0
 
 
@@ -137,15 +141,15 @@ def choose_delimiter(lines: list[str]) -> tuple[str, bool]:
             if "date" in roles and len(roles) >= 2:
                 if len(sample) == 1 or not any(_table_width(sample, x) for x in DELIMITERS):
                     raise StatementError(no_payments_message())
-    tables = {d: w for d in DELIMITERS if d in "".join(sample)
-              and (w := _table_width(sample, d))}
+    tables = {d: w for d in DELIMITERS if d in "".join(sample) and (w := _table_width(sample, d))}
     if not tables:
         raise StatementError(no_dates_message())
     return max(tables, key=lambda d: tables[d]), False
 
 
-def _find_header(rows: list[tuple[int, list[str]]], first: int, width: int,
-                 dated: bool) -> tuple[int | None, dict[str, list[int]]]:
+def _find_header(
+    rows: list[tuple[int, list[str]]], first: int, width: int, dated: bool
+) -> tuple[int | None, dict[str, list[int]]]:
     """The row of column names above the first payment, and the roles its names give."""
     for i in range(first):  # the first header from the top: no row below it is skipped
         cells = rows[i][1]
@@ -166,7 +170,7 @@ def read_csv(data: bytes, mapping: ColumnMapping | None = None) -> Statement:
         raise StatementError(not_a_statement_message())
     delimiter, dated = choose_delimiter(lines)
     rows = split_rows(lines, delimiter)
-    sample = rows[:SAMPLE_ROWS * 2]
+    sample = rows[: SAMPLE_ROWS * 2]
     if dated:
         data_widths = [(i, len(c)) for i, (_n, c) in enumerate(sample) if _is_data(c)]
         widths = Counter(w for _i, w in data_widths)
@@ -174,12 +178,12 @@ def read_csv(data: bytes, mapping: ColumnMapping | None = None) -> Statement:
         width = max(widths, key=lambda w: (widths[w], last[w]))
         first = next(i for i, (_n, c) in enumerate(sample) if len(c) == width and _is_data(c))
     else:
-        width = _table_width(lines[:SAMPLE_ROWS * 2], delimiter)
+        width = _table_width(lines[: SAMPLE_ROWS * 2], delimiter)
         first = next(i for i, (_n, c) in enumerate(sample) if len(c) == width)
         if not any(looks_like_amount(c) for c in sample[first][1]):
             first += 1  # the names of the columns, whatever words they use
     header_at, roles = _find_header(rows, first, width, dated)
-    body = rows[header_at + 1:] if header_at is not None else rows[first:]
+    body = rows[header_at + 1 :] if header_at is not None else rows[first:]
     if header_at is not None:
         header = [h.strip() for h in rows[header_at][1]]
     else:
@@ -191,8 +195,7 @@ def read_csv(data: bytes, mapping: ColumnMapping | None = None) -> Statement:
         # Without dates, `infer` always raises: the person is asked which column it is.
         mapping = infer(roles, cells_only, width, header, "" if dated else no_dates_found())
     elif max(mapping.columns()) >= max(width, len(header)):
-        raise StatementError(_("The column you chose is not in this file. Please choose "
-                               "again."))
+        raise StatementError(_("The column you chose is not in this file. Please choose again."))
     transactions = _transactions(body, mapping, header, roles, delimiter)
     if not transactions:
         raise StatementError(no_payments_message())
@@ -200,23 +203,36 @@ def read_csv(data: bytes, mapping: ColumnMapping | None = None) -> Statement:
     return Statement(
         transactions=transactions,
         currency=currencies.pop() if len(currencies) == 1 else None,
-        kind="csv", encoding=encoding, delimiter=delimiter, headers=header, mapping=mapping,
+        kind="csv",
+        encoding=encoding,
+        delimiter=delimiter,
+        headers=header,
+        mapping=mapping,
     )
 
 
-def _transactions(body: list[tuple[int, list[str]]], mapping: ColumnMapping,
-                  header: list[str], roles: dict[str, list[int]],
-                  delimiter: str) -> list[Transaction]:
+def _transactions(
+    body: list[tuple[int, list[str]]],
+    mapping: ColumnMapping,
+    header: list[str],
+    roles: dict[str, list[int]],
+    delimiter: str,
+) -> list[Transaction]:
     """Every payment of the body, a wrapped description joined to the payment above."""
     cells_only = [c for _n, c in body]
     currency = None
-    amount_header = " ".join(header[c] for c in (mapping.amount, mapping.debit, mapping.credit)
-                             if c is not None and c < len(header))
+    amount_header = " ".join(
+        header[c]
+        for c in (mapping.amount, mapping.debit, mapping.credit)
+        if c is not None and c < len(header)
+    )
     if m := _CURRENCY_IN_HEADER.search(amount_header.upper()):
         currency = m[1] or "EUR"
     money_cols = [c for c in (mapping.amount, mapping.debit, mapping.credit) if c is not None]
-    mark = decimal_mark([r[c] for r in cells_only for c in money_cols if c < len(r)],
-                        "," if delimiter == ";" else ".")
+    mark = decimal_mark(
+        [r[c] for r in cells_only for c in money_cols if c < len(r)],
+        "," if delimiter == ";" else ".",
+    )
     us_dates = month_first([r[mapping.date] for r in cells_only if mapping.date < len(r)])
     texts = {mapping.description, mapping.detail}
     others = [c for r in ("payee", "description") for c in roles.get(r, []) if c not in texts]
@@ -228,7 +244,8 @@ def _transactions(body: list[tuple[int, list[str]]], mapping: ColumnMapping,
         if transactions and more:
             last = transactions[-1]
             transactions[-1] = dataclasses.replace(
-                last, description=f"{last.description} {more}".strip())
+                last, description=f"{last.description} {more}".strip()
+            )
             previous = line
             continue
         txn = _row(line, cells, mapping, mark, header, currency, others, us_dates)
@@ -254,9 +271,16 @@ def _continuation(cells: list[str], date: int, numbers: list[int]) -> str:
     return text
 
 
-def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[str],
-         currency: str | None, other_descriptions: list[int],
-         us_dates: bool = False) -> Transaction | None:
+def _row(
+    line: int,
+    cells: list[str],
+    m: ColumnMapping,
+    mark: str,
+    header: list[str],
+    currency: str | None,
+    other_descriptions: list[int],
+    us_dates: bool = False,
+) -> Transaction | None:
     def cell(i: int | None) -> str:
         return cells[i].strip() if i is not None and i < len(cells) else ""
 
@@ -273,8 +297,9 @@ def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[
         if not date_text:
             raise StatementError(_("Line {line} of this file has no date.").format(line=line))
         raise StatementError(
-            _("Line {line} of this file has a date Sereno cannot read: “{value}”.")
-            .format(line=line, value=date_text[:40])
+            _("Line {line} of this file has a date Sereno cannot read: “{value}”.").format(
+                line=line, value=date_text[:40]
+            )
         )
     amount = Decimal(0)
     signs = (1,) if m.amount is not None else (-1, 1)
@@ -288,8 +313,9 @@ def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[
         value = parse_amount(text, mark)
         if value is None or abs(value) >= MAX_AMOUNT:
             raise StatementError(
-                _("Line {line} of this file has an amount Sereno cannot read: “{value}”.")
-                .format(line=line, value=text[:40])
+                _("Line {line} of this file has an amount Sereno cannot read: “{value}”.").format(
+                    line=line, value=text[:40]
+                )
             )
         amount += value if m.amount is not None else sign * abs(value)
     description = _joined(_description(cell(m.description)), _description(cell(m.detail)))
@@ -299,9 +325,13 @@ def _row(line: int, cells: list[str], m: ColumnMapping, mark: str, header: list[
         description = _description(cell(extra))
     row_currency = cell(m.currency).upper()
     return Transaction(
-        day, amount, description,
-        row_currency if len(row_currency) == 3 and row_currency.isalpha() else currency, line,
-        time=parse_time(date_text), account=cell(m.account) or None,
+        day,
+        amount,
+        description,
+        row_currency if len(row_currency) == 3 and row_currency.isalpha() else currency,
+        line,
+        time=parse_time(date_text),
+        account=cell(m.account) or None,
     )
 
 

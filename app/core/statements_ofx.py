@@ -6,6 +6,7 @@ language code "FRE" that French banks use. So only the element tree is taken fro
 ofxtools, and the few fields a statement needs are read from it here, leniently. The
 bytes are decoded here too, by what they are rather than by what the header claims.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -33,8 +34,10 @@ _OFX_START = re.compile(rb"<OFX>", re.IGNORECASE)
 def read_ofx(data: bytes) -> Statement:
     if not data.rstrip().upper().endswith(b"</OFX>"):
         raise StatementError(
-            _("This file seems to be cut short, so some payments may be missing. "
-              "Please download it again from your bank.")
+            _(
+                "This file seems to be cut short, so some payments may be missing. "
+                "Please download it again from your bank."
+            )
         )
     upper = data.upper()
     if b"STMTTRN" not in upper and b"STMTRS" not in upper:
@@ -53,12 +56,14 @@ def read_ofx(data: bytes) -> Statement:
         # Which account, when the file holds several: money between them is the person's own.
         account = None
         if len(statements) > 1:
-            account = (stmt.findtext("BANKACCTFROM/ACCTID") or stmt.findtext("CCACCTFROM/ACCTID")
-                       or "").strip() or str(index + 1)
+            account = (
+                stmt.findtext("BANKACCTFROM/ACCTID") or stmt.findtext("CCACCTFROM/ACCTID") or ""
+            ).strip() or str(index + 1)
         for item in stmt.iter("STMTTRN"):
             number += 1
-            transactions.append(dataclasses.replace(_transaction(item, curdef, number),
-                                                    account=account))
+            transactions.append(
+                dataclasses.replace(_transaction(item, curdef, number), account=account)
+            )
     if not transactions:
         raise StatementError(no_payments_message())
     return Statement(
@@ -83,7 +88,7 @@ def _without_cdata(data: bytes) -> bytes:
         if end < 0:
             raise StatementError(not_a_statement_message())
         text = section[:end].replace(b"&", b"&amp;").replace(b"<", b"&lt;")
-        out += [text, section[end + 3:]]
+        out += [text, section[end + 3 :]]
     return b"".join(out)
 
 
@@ -94,7 +99,7 @@ def _parse(data: bytes) -> ET.Element:
     start = _OFX_START.search(data)
     if start is None:
         raise StatementError(not_a_statement_message())
-    text = decode_body(data[start.start():], declared_charset(data[:start.start()]))
+    text = decode_body(data[start.start() :], declared_charset(data[: start.start()]))
     try:
         builder = TreeBuilder()
         builder.feed(text)
@@ -107,8 +112,13 @@ def _parse(data: bytes) -> ET.Element:
 
 
 _CHARSET = re.compile(rb"(?i)(?:^|\n)\s*CHARSET:\s*([\w.-]+)|encoding=[\"']([\w.-]+)")
-_CHARSET_NAMES = {"1252": "cp1252", "8859-1": "latin-1", "iso-8859-1": "latin-1",
-                  "none": "", "usascii": "ascii"}
+_CHARSET_NAMES = {
+    "1252": "cp1252",
+    "8859-1": "latin-1",
+    "iso-8859-1": "latin-1",
+    "none": "",
+    "usascii": "ascii",
+}
 
 
 def declared_charset(header: bytes) -> str:
@@ -157,8 +167,9 @@ def _transaction(item: ET.Element, curdef: str | None, number: int) -> Transacti
         day = None
     if day is None:
         raise StatementError(
-            _("Payment number {number} in this file has a date Sereno cannot read: "
-              "“{value}”.").format(number=number, value=raw_date[:40])
+            _(
+                "Payment number {number} in this file has a date Sereno cannot read: “{value}”."
+            ).format(number=number, value=raw_date[:40])
         )
     raw_amount = _text(item, "TRNAMT")
     try:
@@ -167,8 +178,9 @@ def _transaction(item: ET.Element, curdef: str | None, number: int) -> Transacti
             raise InvalidOperation
     except (InvalidOperation, ValueError):
         raise StatementError(
-            _("Payment number {number} in this file has an amount Sereno cannot read: "
-              "“{value}”.").format(number=number, value=raw_amount[:40])
+            _(
+                "Payment number {number} in this file has an amount Sereno cannot read: “{value}”."
+            ).format(number=number, value=raw_amount[:40])
         ) from None
     name = " ".join((_text(item, "NAME") or _text(item, "PAYEE/NAME")).split())
     memo = " ".join(_text(item, "MEMO").split())

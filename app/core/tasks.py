@@ -3,6 +3,7 @@
 Tasks made by Sereno keep their text as catalog ids plus parameters, so they are shown
 in the person's current language; the person's own tasks keep their words as typed.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -163,8 +164,9 @@ def urgent_key(task: Task) -> tuple:
     return (task.priority, task.source == "plan", task.due or dt.date.max, task.position)
 
 
-def arrange(tasks: list[Task], today: dt.date,
-            limit: int = TODAY_LIMIT) -> tuple[list[Task], list[Task]]:
+def arrange(
+    tasks: list[Task], today: dt.date, limit: int = TODAY_LIMIT
+) -> tuple[list[Task], list[Task]]:
     """The open tasks split into "For today" (at most `limit`, most urgent first) and "Later".
 
     A task due today or earlier beyond the first `limit` waits at the top of "Later": three

@@ -1,4 +1,5 @@
 """Persistence: the only package that touches sqlite. One database file per profile."""
+
 from app.store.db import STORAGE_ERRORS, Database, StoreError
 from app.store.profile import Store
 

@@ -4,6 +4,7 @@ The bank's file itself is never kept: an import keeps its file name and row coun
 each payment only its date, amount, description, flags and the person's verdict. A
 payment is known by its fingerprint, so importing the same file twice adds nothing twice.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,19 +53,23 @@ def flags_from_json(text: str) -> tuple[Flag, ...]:
     flags = []
     for item in items if isinstance(items, list) else []:
         try:
-            flags.append(Flag(
-                FlagKind(item["kind"]),
-                usual=Decimal(item["usual"]) if "usual" in item else None,
-                currency=item.get("currency"),
-                earlier=dt.date.fromisoformat(item["earlier"]) if "earlier" in item else None,
-            ))
+            flags.append(
+                Flag(
+                    FlagKind(item["kind"]),
+                    usual=Decimal(item["usual"]) if "usual" in item else None,
+                    currency=item.get("currency"),
+                    earlier=dt.date.fromisoformat(item["earlier"]) if "earlier" in item else None,
+                )
+            )
         except (KeyError, ValueError, TypeError, ArithmeticError):
             continue
     return tuple(flags)
 
 
-_TXN = ("id, account_id, fingerprint, day, amount, currency, description, flags, verdict, "
-        "reviewed_on, import_id")
+_TXN = (
+    "id, account_id, fingerprint, day, amount, currency, description, flags, verdict, "
+    "reviewed_on, import_id"
+)
 
 
 def _reviewed(row: sqlite3.Row) -> Reviewed:
@@ -84,8 +89,14 @@ def _reviewed(row: sqlite3.Row) -> Reviewed:
 
 
 def _check(row: sqlite3.Row) -> Check:
-    return Check(row["id"], row["account_id"], dt.date.fromisoformat(row["checked_on"]),
-                 row["method"], row["result"], row["note"])
+    return Check(
+        row["id"],
+        row["account_id"],
+        dt.date.fromisoformat(row["checked_on"]),
+        row["method"],
+        row["result"],
+        row["note"],
+    )
 
 
 class ActivityRepo:
@@ -95,8 +106,9 @@ class ActivityRepo:
         self.db = db
 
     # Checks ---------------------------------------------------------------------------
-    def record_check(self, account_id: int, day: dt.date, method: str, result: str,
-                     note: str = "") -> Check:
+    def record_check(
+        self, account_id: int, day: dt.date, method: str, result: str, note: str = ""
+    ) -> Check:
         """Keep the date and result of a check; the same account, day and method is one check."""
         if method not in METHODS or result not in RESULTS:
             raise ValueError((method, result))
@@ -132,8 +144,14 @@ class ActivityRepo:
         return found[0].day if found else None
 
     # Imports --------------------------------------------------------------------------
-    def import_statement(self, account_id: int, day: dt.date, file_name: str,
-                         flagged: list[Flagged], default_currency: str = "") -> ImportResult:
+    def import_statement(
+        self,
+        account_id: int,
+        day: dt.date,
+        file_name: str,
+        flagged: list[Flagged],
+        default_currency: str = "",
+    ) -> ImportResult:
         """Keep the file's payments for review, in the given order; known ones are skipped.
 
         One transaction: a failure leaves the store as it was.
@@ -142,8 +160,12 @@ class ActivityRepo:
             cur = conn.execute(
                 "INSERT INTO activity_imports (account_id, imported_on, file_name, row_count) "
                 "VALUES (?, ?, ?, ?)",
-                (account_id, day.isoformat(), limits.clip(file_name, limits.FILE_NAME),
-                 len(flagged)),
+                (
+                    account_id,
+                    day.isoformat(),
+                    limits.clip(file_name, limits.FILE_NAME),
+                    len(flagged),
+                ),
             )
             import_id = cur.lastrowid
             added = 0
@@ -155,24 +177,41 @@ class ActivityRepo:
                     "INSERT OR IGNORE INTO activity_transactions (account_id, import_id, "
                     "fingerprint, day, amount, currency, description, flags, rank) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (account_id, import_id, item.fingerprint, txn.date.isoformat(),
-                     str(txn.amount), (txn.currency or default_currency or "")[:10],
-                     limits.clip(txn.description, limits.DESCRIPTION),
-                     flags_to_json(item.flags), rank),
+                    (
+                        account_id,
+                        import_id,
+                        item.fingerprint,
+                        txn.date.isoformat(),
+                        str(txn.amount),
+                        (txn.currency or default_currency or "")[:10],
+                        limits.clip(txn.description, limits.DESCRIPTION),
+                        flags_to_json(item.flags),
+                        rank,
+                    ),
                 )
                 added += cur.rowcount
-            conn.execute("UPDATE activity_imports SET added_count = ? WHERE id = ?",
-                         (added, import_id))
+            conn.execute(
+                "UPDATE activity_imports SET added_count = ? WHERE id = ?", (added, import_id)
+            )
         return ImportResult(import_id, len(flagged), added)
 
     def imports(self, account_id: int) -> list[dict]:
         rows = self.db.query(
             "SELECT id, imported_on, file_name, row_count, added_count FROM activity_imports "
-            "WHERE account_id = ? ORDER BY id", (account_id,))
+            "WHERE account_id = ? ORDER BY id",
+            (account_id,),
+        )
         return [dict(r) for r in rows]
 
-    def add_by_hand(self, account_id: int, day: dt.date, amount: Decimal, currency: str,
-                    description: str, today: dt.date) -> Reviewed:
+    def add_by_hand(
+        self,
+        account_id: int,
+        day: dt.date,
+        amount: Decimal,
+        currency: str,
+        description: str,
+        today: dt.date,
+    ) -> Reviewed:
         """A strange payment the person wrote down from a paper statement: not theirs."""
         from app.core.statements import Transaction, fingerprint
 
@@ -186,8 +225,16 @@ class ActivityRepo:
                 "currency, description, verdict, reviewed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (account_id, fingerprint) DO UPDATE SET verdict = excluded.verdict, "
                 "reviewed_on = excluded.reviewed_on",
-                (account_id, print_, day.isoformat(), str(amount), (currency or "")[:10],
-                 description, "not_mine", today.isoformat()),
+                (
+                    account_id,
+                    print_,
+                    day.isoformat(),
+                    str(amount),
+                    (currency or "")[:10],
+                    description,
+                    "not_mine",
+                    today.isoformat(),
+                ),
             )
         rows = self.db.query(
             f"SELECT {_TXN} FROM activity_transactions WHERE account_id = ? AND fingerprint = ?",
@@ -204,11 +251,17 @@ class ActivityRepo:
         """Payments still to review, in the order they are shown (most suspicious first)."""
         rows = self.db.query(
             f"SELECT {_TXN} FROM activity_transactions WHERE account_id = ? AND verdict IS NULL "
-            "ORDER BY import_id, rank, id", (account_id,))
+            "ORDER BY import_id, rank, id",
+            (account_id,),
+        )
         return [_reviewed(r) for r in rows]
 
-    def reviewed(self, account_id: int | None = None, since: dt.date | None = None,
-                 import_id: int | None = None) -> list[Reviewed]:
+    def reviewed(
+        self,
+        account_id: int | None = None,
+        since: dt.date | None = None,
+        import_id: int | None = None,
+    ) -> list[Reviewed]:
         """Payments with a verdict, filtered by account, review day or import."""
         where, params = ["verdict IS NOT NULL"], []
         if account_id is not None:
@@ -222,7 +275,9 @@ class ActivityRepo:
             params.append(import_id)
         rows = self.db.query(
             f"SELECT {_TXN} FROM activity_transactions WHERE {' AND '.join(where)} "
-            "ORDER BY import_id, rank, id", tuple(params))
+            "ORDER BY import_id, rank, id",
+            tuple(params),
+        )
         return [_reviewed(r) for r in rows]
 
     def history(self, account_id: int) -> list[Reviewed]:
@@ -241,5 +296,6 @@ class ActivityRepo:
     def all_transactions(self, account_id: int) -> list[Reviewed]:
         rows = self.db.query(
             f"SELECT {_TXN} FROM activity_transactions WHERE account_id = ? ORDER BY id",
-            (account_id,))
+            (account_id,),
+        )
         return [_reviewed(r) for r in rows]

@@ -1,4 +1,5 @@
 """Answers to "What happened?" and the accounts the person has."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -89,10 +90,17 @@ class AnswersRepo:
         """The pension accounts answered "No, it is another account" (the password journey
         keeps that answer)."""
         kept = PasswordsRepo(self.db)
-        return frozenset(a.id for a in accounts
-                         if a.kind == "pension" and kept.pension_on_bank(a.id) == "other")
+        return frozenset(
+            a.id for a in accounts if a.kind == "pension" and kept.pension_on_bank(a.id) == "other"
+        )
 
     def snapshot(self, country: str) -> Answers:
         accounts = self.accounts()
-        return Answers(country, self.notice(), self.exposed(), accounts,
-                       self.start_account(), self.separate_pensions(accounts))
+        return Answers(
+            country,
+            self.notice(),
+            self.exposed(),
+            accounts,
+            self.start_account(),
+            self.separate_pensions(accounts),
+        )

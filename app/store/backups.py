@@ -5,6 +5,7 @@ closed, so it holds the day's work. Every copy is written to a temporary file of
 (a unique name, created exclusively, never through a link) and renamed into place, so two
 copies at once, or a copy cut short, never spoil another one.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,8 +37,7 @@ def private_temp(target: Path, tag: str = "tmp") -> tuple[Path, int]:
     while True:
         tmp = target.with_name(f"{target.name}.{os.getpid()}x{secrets.token_hex(6)}.{tag}")
         try:
-            fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW | _BINARY,
-                         0o600)
+            fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW | _BINARY, 0o600)
         except FileExistsError:
             continue
         return tmp, fd
@@ -125,8 +125,9 @@ def remove_stale(folder: Path, stem: str) -> None:
             continue
 
 
-def rolling_backup(conn: sqlite3.Connection, db_path: Path, backup_dir: Path,
-                   today: dt.date, replace: bool = False) -> None:
+def rolling_backup(
+    conn: sqlite3.Connection, db_path: Path, backup_dir: Path, today: dt.date, replace: bool = False
+) -> None:
     """Make today's copy (again, when `replace`), and keep only the newest KEEP."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
@@ -148,8 +149,9 @@ def made_at(day: dt.date, path: Path) -> dt.datetime | None:
     return moment.replace(second=0, microsecond=0) if moment.date() == day else None
 
 
-def restore_newest(backup_dir: Path, db_path: Path, check: Callable[[Path], None]
-                   ) -> tuple[dt.date, dt.datetime | None] | None:
+def restore_newest(
+    backup_dir: Path, db_path: Path, check: Callable[[Path], None]
+) -> tuple[dt.date, dt.datetime | None] | None:
     """Copy the newest backup that passes `check` (the full read) into place.
 
     Returns its day and when it was made (None if unknown), or None when none passes.

@@ -1,4 +1,5 @@
 """The call log: calls made and received, newest first, each one editable and deletable."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,8 +10,16 @@ from app.store import limits
 from app.store.db import Database
 
 _COLUMNS = "id, direction, at, organisation, person, reference, notes, felt_like_scam, task_id"
-_FIELDS = ("direction", "at", "organisation", "person", "reference", "notes",
-           "felt_like_scam", "task_id")
+_FIELDS = (
+    "direction",
+    "at",
+    "organisation",
+    "person",
+    "reference",
+    "notes",
+    "felt_like_scam",
+    "task_id",
+)
 
 
 def _call(row: sqlite3.Row) -> Call:
@@ -32,10 +41,16 @@ def _values(call: Call) -> tuple:
         raise ValueError(f"direction must be one of {DIRECTIONS}: {call.direction!r}")
     at = call.at.replace(second=0, microsecond=0, tzinfo=None)
     name, note = limits.NAME, limits.NOTE
-    return (call.direction, at.isoformat(timespec="minutes"),
-            limits.clip(call.organisation.strip(), name), limits.clip(call.person.strip(), name),
-            limits.clip(call.reference.strip(), name), limits.clip(call.notes.strip(), note),
-            int(call.felt_like_scam), call.task_id)
+    return (
+        call.direction,
+        at.isoformat(timespec="minutes"),
+        limits.clip(call.organisation.strip(), name),
+        limits.clip(call.person.strip(), name),
+        limits.clip(call.reference.strip(), name),
+        limits.clip(call.notes.strip(), note),
+        int(call.felt_like_scam),
+        call.task_id,
+    )
 
 
 class CallsRepo:
@@ -92,4 +107,3 @@ class CallsRepo:
             (task_id,),
         )
         return [_call(r) for r in rows]
-

@@ -7,6 +7,7 @@ is told what happened so the person hears it in plain words. A file that merely 
 opened or written right now (read-only folder, full disk, locked) is never taken for a
 damaged one: opening stops with StoreError and nothing is moved.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -56,11 +57,11 @@ def make_private_dir(path: Path) -> None:
 
 # sqlite's primary result codes that mean "cannot reach the file now", not "the file is bad".
 _NOT_DAMAGE = {
-    3,   # SQLITE_PERM
-    5,   # SQLITE_BUSY
-    6,   # SQLITE_LOCKED
-    7,   # SQLITE_NOMEM
-    8,   # SQLITE_READONLY
+    3,  # SQLITE_PERM
+    5,  # SQLITE_BUSY
+    6,  # SQLITE_LOCKED
+    7,  # SQLITE_NOMEM
+    8,  # SQLITE_READONLY
     10,  # SQLITE_IOERR
     13,  # SQLITE_FULL
     14,  # SQLITE_CANTOPEN
@@ -107,8 +108,9 @@ def check(path: Path) -> None:
     except Refused as exc:
         raise StoreError(exc.reason, str(exc)) from None
     except sqlite3.Error as exc:
-        raise StoreError("damaged" if _is_damage(exc) else "cannot_open",
-                         type(exc).__name__) from None
+        raise StoreError(
+            "damaged" if _is_damage(exc) else "cannot_open", type(exc).__name__
+        ) from None
 
 
 def _clock(today: dt.date | Callable[[], dt.date] | None) -> Callable[[], dt.date]:
@@ -122,8 +124,12 @@ def _clock(today: dt.date | Callable[[], dt.date] | None) -> Callable[[], dt.dat
 class Database:
     """One profile's sqlite file. Every write is one committed transaction."""
 
-    def __init__(self, path: Path, backup_dir: Path | None = None,
-                 today: dt.date | Callable[[], dt.date] | None = None):
+    def __init__(
+        self,
+        path: Path,
+        backup_dir: Path | None = None,
+        today: dt.date | Callable[[], dt.date] | None = None,
+    ):
         self.path = Path(path)
         self.backup_dir = backup_dir
         self.today = _clock(today)
@@ -169,7 +175,8 @@ class Database:
 
     def _has_backups(self) -> bool:
         return self.backup_dir is not None and bool(
-            backups.list_backups(self.backup_dir, self.path))
+            backups.list_backups(self.backup_dir, self.path)
+        )
 
     def _recover(self) -> Recovery:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -178,7 +185,8 @@ class Database:
         while any(Path(f"{damaged}{s}").exists() for s in ("", "-wal", "-shm")):
             count += 1  # never overwrite an earlier damaged copy
             damaged = self.path.with_name(
-                f"{self.path.stem}.damaged-{stamp}-{count}{self.path.suffix}")
+                f"{self.path.stem}.damaged-{stamp}-{count}{self.path.suffix}"
+            )
         for suffix in ("", "-wal", "-shm"):
             src = Path(f"{self.path}{suffix}")
             if src.exists():
@@ -232,8 +240,9 @@ class Database:
         """
         today = self.today()
         try:
-            backups.rolling_backup(self.conn, self.path, self.backup_dir, today,
-                                   replace=when == "close")
+            backups.rolling_backup(
+                self.conn, self.path, self.backup_dir, today, replace=when == "close"
+            )
         except (OSError, sqlite3.Error):
             return False
         if when == "change":
@@ -246,8 +255,9 @@ class Database:
             return
         self._closed = True
         try:
-            if self.backup_dir is not None and (self.changed or not backups.has_backup(
-                    self.backup_dir, self.path, self.today())):
+            if self.backup_dir is not None and (
+                self.changed or not backups.has_backup(self.backup_dir, self.path, self.today())
+            ):
                 self._copy("close")
         finally:
             self.conn.close()

@@ -6,6 +6,7 @@ leaves `locks/<id>.raise` and waits a moment: the first one sees that file, brin
 window to the front and removes it. No socket is ever opened; everything goes through the
 data folder.
 """
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 `PRAGMA user_version` holds the highest version applied. Each file runs in its own
 transaction with the version bump, so a crash leaves the database at a whole version.
 """
+
 from __future__ import annotations
 
 import re

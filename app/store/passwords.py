@@ -5,6 +5,7 @@ hold one, and "Done, I changed it" keeps only the day. Beside it, in the answers
 what each site asks for (letters or a code, and its length), whether the pension arrives
 on the bank account, and the birth year if the person gives it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,13 +29,15 @@ class PasswordsRepo:
     def get(self, account_id: int) -> PasswordState:
         rows = self.db.query(
             "SELECT account_id, status, changed_on, two_step FROM password_changes "
-            "WHERE account_id = ?", (account_id,),
+            "WHERE account_id = ?",
+            (account_id,),
         )
         return _state(rows[0]) if rows else PasswordState(account_id)
 
     def all(self) -> dict[int, PasswordState]:
         rows = self.db.query(
-            "SELECT account_id, status, changed_on, two_step FROM password_changes")
+            "SELECT account_id, status, changed_on, two_step FROM password_changes"
+        )
         return {r["account_id"]: _state(r) for r in rows}
 
     def set_status(self, account_id: int, status: str, today: dt.date) -> PasswordState:

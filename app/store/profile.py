@@ -3,6 +3,7 @@
 The repositories of one journey each (activity, passwords, scams, calls) are imported the
 first time they are used: the home page, shown at start-up, needs none of them.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -4,6 +4,7 @@ List the people (their first names read from each file), create, rename, erase
 everything about one person, export one to a single `.sereno` file and import one back
 (checked first: a damaged file or one from a newer Sereno is refused, nothing changed).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -77,8 +78,9 @@ def _read_settings(path: Path) -> dict | None:
         conn = open_read_only(path)
         try:
             marks = ",".join("?" * len(_SHOWN))
-            rows = conn.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})",
-                                _SHOWN).fetchall()
+            rows = conn.execute(
+                f"SELECT key, value FROM settings WHERE key IN ({marks})", _SHOWN
+            ).fetchall()
         finally:
             conn.close()
         found = {}
@@ -101,10 +103,13 @@ def _profile(profile_id: str, path: Path) -> Profile:
     name = values.get("first_name")
     size = values.get("text_size")
     lang = values.get("language")
-    return Profile(profile_id, limits.clip(name.strip(), limits.NAME)
-                   if isinstance(name, str) else "",
-                   lang if lang in ("es_MX", "fr_FR", "en") else "",
-                   size if size in (100, 125, 150, 175) else 100, path)
+    return Profile(
+        profile_id,
+        limits.clip(name.strip(), limits.NAME) if isinstance(name, str) else "",
+        lang if lang in ("es_MX", "fr_FR", "en") else "",
+        size if size in (100, 125, 150, 175) else 100,
+        path,
+    )
 
 
 class DataDir:
@@ -125,8 +130,13 @@ class DataDir:
         self.locks_dir = self.root / "locks"
 
     def ensure(self) -> None:
-        for folder in (self.root, self.profiles_dir, self.backup_dir, self.staging_dir,
-                       self.locks_dir):
+        for folder in (
+            self.root,
+            self.profiles_dir,
+            self.backup_dir,
+            self.staging_dir,
+            self.locks_dir,
+        ):
             make_private_dir(folder)
 
     def clear_staging(self) -> None:
@@ -150,8 +160,11 @@ class DataDir:
     def profile_ids(self) -> list[str]:
         if not self.profiles_dir.is_dir():
             return []
-        return sorted(name[:-len(".sqlite3")] for name in os.listdir(self.profiles_dir)
-                      if name.endswith(".sqlite3") and valid_id(name[:-len(".sqlite3")]))
+        return sorted(
+            name[: -len(".sqlite3")]
+            for name in os.listdir(self.profiles_dir)
+            if name.endswith(".sqlite3") and valid_id(name[: -len(".sqlite3")])
+        )
 
     def path_for(self, profile_id: str) -> Path:
         if not valid_id(profile_id):
@@ -179,14 +192,21 @@ class DataDir:
         if ids:
             return ids[0]
         if self.profiles_dir.is_dir():
-            orphans = sorted(p.name[: -len(_WAL_SUFFIX)] for p in self.profiles_dir.iterdir()
-                             if p.name.endswith(_WAL_SUFFIX)
-                             and valid_id(p.name[: -len(_WAL_SUFFIX)]))
+            orphans = sorted(
+                p.name[: -len(_WAL_SUFFIX)]
+                for p in self.profiles_dir.iterdir()
+                if p.name.endswith(_WAL_SUFFIX) and valid_id(p.name[: -len(_WAL_SUFFIX)])
+            )
             if orphans:
                 return orphans[0]
         if self.backup_dir.is_dir():
-            backed = sorted({m.group(1) for p in self.backup_dir.iterdir()
-                             if (m := _BACKUP_NAME.match(p.name)) and valid_id(m.group(1))})
+            backed = sorted(
+                {
+                    m.group(1)
+                    for p in self.backup_dir.iterdir()
+                    if (m := _BACKUP_NAME.match(p.name)) and valid_id(m.group(1))
+                }
+            )
             if backed:
                 return backed[0]
         return self.new_profile_id()
@@ -275,10 +295,12 @@ class DataDir:
             lock.release(remove=True)
         return Erased(
             notes=self.path_for(profile_id) in removed,
-            backups=sum(1 for p in removed if p.parent == self.backup_dir
-                        and p.name.endswith(".sqlite3")),
-            damaged=sum(1 for p in removed if ".damaged-" in p.name
-                        and p.name.endswith(".sqlite3")),
+            backups=sum(
+                1 for p in removed if p.parent == self.backup_dir and p.name.endswith(".sqlite3")
+            ),
+            damaged=sum(
+                1 for p in removed if ".damaged-" in p.name and p.name.endswith(".sqlite3")
+            ),
             paths=tuple(removed),
         )
 

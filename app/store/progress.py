@@ -1,4 +1,5 @@
 """Where the wizard stopped and what was typed on each page, so nothing is lost on close."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -2,6 +2,7 @@
 
 The records are app.core.scam_practice's; this module only maps them to rows.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +24,9 @@ class ScamsRepo:
         )
         return {
             r["example_id"]: ScamAnswer(
-                r["example_id"], dt.date.fromisoformat(r["answered_on"]), r["answer"],
+                r["example_id"],
+                dt.date.fromisoformat(r["answered_on"]),
+                r["answer"],
                 bool(r["correct"]),
             )
             for r in rows
@@ -32,8 +35,9 @@ class ScamsRepo:
     def last_answer(self, example_id: str) -> ScamAnswer | None:
         return self.latest().get(example_id)
 
-    def answer(self, slot: int, example_id: str, answer: str, correct: bool,
-               day: dt.date) -> ScamAnswer:
+    def answer(
+        self, slot: int, example_id: str, answer: str, correct: bool, day: dt.date
+    ) -> ScamAnswer:
         """The answer given on a page of the round: kept in the round and in the history."""
         if answer not in ANSWERS:
             raise ValueError(answer)
@@ -43,8 +47,10 @@ class ScamsRepo:
                 "VALUES (?, ?, ?, ?)",
                 (example_id, day.isoformat(), answer, int(correct)),
             )
-            conn.execute("UPDATE scam_round SET answer = ? WHERE slot = ? AND example_id = ?",
-                         (answer, slot, example_id))
+            conn.execute(
+                "UPDATE scam_round SET answer = ? WHERE slot = ? AND example_id = ?",
+                (answer, slot, example_id),
+            )
         return ScamAnswer(example_id, day, answer, correct)
 
     def round(self) -> list[RoundSlot]:

@@ -1,4 +1,5 @@
 """The person's choices, typed and defaulted by app/core/settings.py."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """The to-do list: tasks added by the plan, by the journeys and by the person."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,9 +17,11 @@ def _capped(task: Task) -> Task:
     """The task with its texts cut to what the store keeps (app/store/limits.py)."""
     from dataclasses import replace
 
-    long = {k: limits.clip(getattr(task, k), n) for k, n in _CAPS.items()
-            if len(getattr(task, k)) > n}
+    long = {
+        k: limits.clip(getattr(task, k), n) for k, n in _CAPS.items() if len(getattr(task, k)) > n
+    }
     return replace(task, **long) if long else task
+
 
 _COLUMNS = (
     "id, rule, source, title, why, how, note, params, priority, due, repeat, "
@@ -92,9 +95,19 @@ class TasksRepo:
                 "repeat, repeat_until, position, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    task.rule, task.source, task.title, task.why, task.how, task.note,
-                    json.dumps(task.params, ensure_ascii=False), task.priority, _iso(task.due),
-                    task.repeat, _iso(task.repeat_until), pos, dt.date.today().isoformat(),
+                    task.rule,
+                    task.source,
+                    task.title,
+                    task.why,
+                    task.how,
+                    task.note,
+                    json.dumps(task.params, ensure_ascii=False),
+                    task.priority,
+                    _iso(task.due),
+                    task.repeat,
+                    _iso(task.repeat_until),
+                    pos,
+                    dt.date.today().isoformat(),
                 ),
             )
         return self.get(cur.lastrowid)  # type: ignore[return-value]
@@ -112,9 +125,21 @@ class TasksRepo:
             params[ANCHOR_DAY] = stored.params[ANCHOR_DAY]
         params.pop(HIDDEN_BY, None)
         wanted = (task.source, task.title, task.why, task.how, params, task.priority, task.repeat)
-        if stored and stored.id is not None and self.hidden_by(stored.id) is None and (
-                stored.source, stored.title, stored.why, stored.how, stored.params,
-                stored.priority, stored.repeat) == wanted:
+        if (
+            stored
+            and stored.id is not None
+            and self.hidden_by(stored.id) is None
+            and (
+                stored.source,
+                stored.title,
+                stored.why,
+                stored.how,
+                stored.params,
+                stored.priority,
+                stored.repeat,
+            )
+            == wanted
+        ):
             return stored  # already so: no write (each is a commit, and re-runs are frequent)
         with self.db.write() as conn:
             conn.execute(
@@ -122,9 +147,16 @@ class TasksRepo:
                 "priority = ?, repeat_until = CASE WHEN repeat = ? THEN repeat_until ELSE ? END, "
                 "repeat = ?, deleted = 0 WHERE rule = ?",
                 (
-                    task.source, task.title, task.why, task.how,
-                    json.dumps(params, ensure_ascii=False), task.priority, task.repeat,
-                    _iso(task.repeat_until), task.repeat, task.rule,
+                    task.source,
+                    task.title,
+                    task.why,
+                    task.how,
+                    json.dumps(params, ensure_ascii=False),
+                    task.priority,
+                    task.repeat,
+                    _iso(task.repeat_until),
+                    task.repeat,
+                    task.rule,
                 ),
             )
         return self.by_rule(task.rule)  # type: ignore[arg-type,return-value]
@@ -134,9 +166,16 @@ class TasksRepo:
         allowed = {"title", "why", "how", "note", "due", "repeat", "repeat_until", "priority"}
         if set(fields) - allowed:
             raise ValueError(sorted(set(fields) - allowed))
-        values = {k: (_iso(v) if isinstance(v, dt.date) else
-                      limits.clip(v, _CAPS[k]) if k in _CAPS and isinstance(v, str) else v)
-                  for k, v in fields.items()}
+        values = {
+            k: (
+                _iso(v)
+                if isinstance(v, dt.date)
+                else limits.clip(v, _CAPS[k])
+                if k in _CAPS and isinstance(v, str)
+                else v
+            )
+            for k, v in fields.items()
+        }
         if "due" in fields:
             # A new date starts the repetition again from its own day of the month.
             task = self._any(task_id)

@@ -8,6 +8,7 @@ or a date like 2027-01-33 that stops every start. So a file is opened read-only 
 version, and every value of every row is checked the way the repositories will read it.
 Imports, opens and the backups recovery picks from all go through `verify()`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,15 +51,17 @@ def _text(limit: int, null: bool = False) -> Callable[[Any], None]:
             return
         if not isinstance(value, str) or len(value) > limit:
             raise ValueError("text")
+
     return check
 
 
-def _int(low: int = -(10 ** 12), high: int = 10 ** 12, null: bool = False):
+def _int(low: int = -(10**12), high: int = 10**12, null: bool = False):
     def check(value: Any) -> None:
         if value is None and null:
             return
         if type(value) is not int or not low <= value <= high:
             raise ValueError("integer")
+
     return check
 
 
@@ -67,6 +70,7 @@ def _enum(values: tuple, null: bool = False):
         if (value is None and null) or (isinstance(value, str) and value in values):
             return
         raise ValueError("choice")
+
     return check
 
 
@@ -77,6 +81,7 @@ def _date(null: bool = False):
         if not isinstance(value, str) or not _DATE.match(value):
             raise ValueError("date")
         dt.date.fromisoformat(value)
+
     return check
 
 
@@ -116,6 +121,7 @@ def _json(kind: type | None = None, null: bool = False):
             raise ValueError("json depth")
         if kind is not None and not isinstance(parsed, kind):
             raise ValueError("json kind")
+
     return check
 
 
@@ -131,43 +137,98 @@ def _rules() -> dict[str, dict[str, Callable[[Any], None]]]:
         "progress": kv,
         "answers": kv,
         "drafts": {"page": key, "value": _json()},
-        "accounts": {"id": ident, "kind": _enum(ACCOUNT_KINDS), "name": _text(limits.NAME),
-                     "last4": _last4, "position": _int(), "created": _date()},
-        "tasks": {"id": ident, "rule": _text(limits.KEY, null=True), "source": key,
-                  "title": _text(limits.TITLE), "why": _text(limits.NOTE),
-                  "how": _text(limits.NOTE), "note": _text(limits.NOTE),
-                  "params": _json(dict), "priority": _int(-1000, 1000),
-                  "due": _date(null=True), "repeat": _enum(REPEATS),
-                  "repeat_until": _date(null=True), "done_on": _date(null=True),
-                  "position": _int(), "deleted": flag, "created": _date()},
-        "task_log": {"id": ident, "task_id": ident, "done_on": _date(),
-                     "previous_due": _date(null=True)},
-        "activity_checks": {"id": ident, "account_id": ident, "checked_on": _date(),
-                            "method": _enum(("hand", "file")),
-                            "result": _enum(("normal", "strange")),
-                            "note": _text(limits.NOTE)},
-        "activity_imports": {"id": ident, "account_id": ident, "imported_on": _date(),
-                             "file_name": _text(limits.FILE_NAME), "row_count": _int(0),
-                             "added_count": _int(0)},
+        "accounts": {
+            "id": ident,
+            "kind": _enum(ACCOUNT_KINDS),
+            "name": _text(limits.NAME),
+            "last4": _last4,
+            "position": _int(),
+            "created": _date(),
+        },
+        "tasks": {
+            "id": ident,
+            "rule": _text(limits.KEY, null=True),
+            "source": key,
+            "title": _text(limits.TITLE),
+            "why": _text(limits.NOTE),
+            "how": _text(limits.NOTE),
+            "note": _text(limits.NOTE),
+            "params": _json(dict),
+            "priority": _int(-1000, 1000),
+            "due": _date(null=True),
+            "repeat": _enum(REPEATS),
+            "repeat_until": _date(null=True),
+            "done_on": _date(null=True),
+            "position": _int(),
+            "deleted": flag,
+            "created": _date(),
+        },
+        "task_log": {
+            "id": ident,
+            "task_id": ident,
+            "done_on": _date(),
+            "previous_due": _date(null=True),
+        },
+        "activity_checks": {
+            "id": ident,
+            "account_id": ident,
+            "checked_on": _date(),
+            "method": _enum(("hand", "file")),
+            "result": _enum(("normal", "strange")),
+            "note": _text(limits.NOTE),
+        },
+        "activity_imports": {
+            "id": ident,
+            "account_id": ident,
+            "imported_on": _date(),
+            "file_name": _text(limits.FILE_NAME),
+            "row_count": _int(0),
+            "added_count": _int(0),
+        },
         "activity_transactions": {
-            "id": ident, "account_id": ident, "import_id": _int(0, null=True),
-            "fingerprint": key, "day": _date(), "amount": _amount, "currency": _text(10),
-            "description": _text(limits.DESCRIPTION), "flags": _json(list), "rank": _int(),
+            "id": ident,
+            "account_id": ident,
+            "import_id": _int(0, null=True),
+            "fingerprint": key,
+            "day": _date(),
+            "amount": _amount,
+            "currency": _text(10),
+            "description": _text(limits.DESCRIPTION),
+            "flags": _json(list),
+            "rank": _int(),
             "verdict": _enum(("mine", "not_mine"), null=True),
-            "reviewed_on": _date(null=True)},
+            "reviewed_on": _date(null=True),
+        },
         "password_changes": {
-            "account_id": ident, "status": _enum(("changed", "later", "help"), null=True),
+            "account_id": ident,
+            "status": _enum(("changed", "later", "help"), null=True),
             "changed_on": _date(null=True),
             "two_step": _enum(("on", "not_offered", "later"), null=True),
-            "updated": _date()},
-        "scam_answers": {"id": ident, "example_id": key, "answered_on": _date(),
-                         "answer": _enum(("genuine", "scam", "unsure")), "correct": flag},
-        "scam_round": {"slot": _int(0, 1000), "example_id": key,
-                       "answer": _enum(("genuine", "scam", "unsure"), null=True)},
-        "calls": {"id": ident, "direction": _enum(("made", "received")), "at": _minute,
-                  "organisation": _text(limits.NAME), "person": _text(limits.NAME),
-                  "reference": _text(limits.NAME), "notes": _text(limits.NOTE),
-                  "felt_like_scam": flag, "task_id": _int(0, null=True)},
+            "updated": _date(),
+        },
+        "scam_answers": {
+            "id": ident,
+            "example_id": key,
+            "answered_on": _date(),
+            "answer": _enum(("genuine", "scam", "unsure")),
+            "correct": flag,
+        },
+        "scam_round": {
+            "slot": _int(0, 1000),
+            "example_id": key,
+            "answer": _enum(("genuine", "scam", "unsure"), null=True),
+        },
+        "calls": {
+            "id": ident,
+            "direction": _enum(("made", "received")),
+            "at": _minute,
+            "organisation": _text(limits.NAME),
+            "person": _text(limits.NAME),
+            "reference": _text(limits.NAME),
+            "notes": _text(limits.NOTE),
+            "felt_like_scam": flag,
+            "task_id": _int(0, null=True),
+        },
     }
 
 
@@ -225,8 +286,9 @@ def read_all(conn: sqlite3.Connection) -> None:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if version > latest_version():
         raise Refused("too_new", f"version {version}")
-    if version < 1 or app_id not in ((APPLICATION_ID,) if version >= APPLICATION_ID_SINCE
-                                     else (0, APPLICATION_ID)):
+    if version < 1 or app_id not in (
+        (APPLICATION_ID,) if version >= APPLICATION_ID_SINCE else (0, APPLICATION_ID)
+    ):
         raise Refused("not_sereno", f"version {version}, application id {app_id}")
     result = conn.execute("PRAGMA integrity_check").fetchone()[0]
     if result != "ok":

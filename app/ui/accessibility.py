@@ -7,6 +7,7 @@ button, not selected"), not a check box. Qt asks every installed factory for a w
 accessible interface, trying the widget's own class name first, so these interfaces take
 the place of Qt's for these classes only.
 """
+
 from __future__ import annotations
 
 from PySide6.QtGui import QAccessible, QAccessibleAttributesInterface

@@ -1,4 +1,5 @@
 """Build the QApplication, Qt's own translations, and the window for a profile."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -75,9 +76,13 @@ def start_language(store: Store, forced: str | None) -> str:
     return i18n.set_language(i18n.system_language(os_locale=QLocale.system().name()))
 
 
-def build_window(store: Store, qt_translations: QtTranslations, forced_language: str | None = None,
-                 text_size: int | None = None,
-                 today: Callable[[], dt.date] = dt.date.today) -> MainWindow:
+def build_window(
+    store: Store,
+    qt_translations: QtTranslations,
+    forced_language: str | None = None,
+    text_size: int | None = None,
+    today: Callable[[], dt.date] = dt.date.today,
+) -> MainWindow:
     # `--lang` shows this start in that language; the language the person chose is kept.
     lang = start_language(store, forced_language)
     if text_size:
@@ -101,35 +106,49 @@ def tell_recovery(window: MainWindow, store: Store) -> None:
     if recovery.restored_from:
         when = i18n.format_date(recovery.restored_from)
         if recovery.restored_at is not None:
-            when = _("{date} at {time}").format(date=when,
-                                                time=i18n.format_time(recovery.restored_at))
+            when = _("{date} at {time}").format(
+                date=when, time=i18n.format_time(recovery.restored_at)
+            )
     if recovery.restored_from and recovery.damaged_copy is None:
-        text = _("Your notes were not found, so Sereno brought back the copy it made on "
-                 "{date}.").format(date=when)
+        text = _(
+            "Your notes were not found, so Sereno brought back the copy it made on {date}."
+        ).format(date=when)
     elif recovery.restored_from:
-        text = _("Your notes could not be read, so Sereno brought back the copy it made on "
-                 "{date}. A copy of the damaged file was kept.").format(date=when)
+        text = _(
+            "Your notes could not be read, so Sereno brought back the copy it made on "
+            "{date}. A copy of the damaged file was kept."
+        ).format(date=when)
     else:
-        text = _("Your notes could not be read and there was no earlier copy, so Sereno starts "
-                 "afresh. The damaged file was kept, in case a helper can repair it.")
+        text = _(
+            "Your notes could not be read and there was no earlier copy, so Sereno starts "
+            "afresh. The damaged file was kept, in case a helper can repair it."
+        )
     dialogs.tell(window, text)
 
 
 def tell_store_error(error: StoreError) -> None:
     if error.reason == "too_new":
-        text = _("These notes were saved by a newer version of Sereno. Please install that "
-                 "version to open them. Nothing was changed.")
+        text = _(
+            "These notes were saved by a newer version of Sereno. Please install that "
+            "version to open them. Nothing was changed."
+        )
     else:
-        text = _("Sereno cannot save on this computer right now (the folder may be full or "
-                 "read-only). Nothing was changed. Please ask your helper.")
+        text = _(
+            "Sereno cannot save on this computer right now (the folder may be full or "
+            "read-only). Nothing was changed. Please ask your helper."
+        )
     dialogs.tell(None, text, kind="critical")
 
 
-SAVE_FAILED = N_("Sereno could not save your last change. The computer may be full, or the "
-                 "folder may not accept changes. Everything saved before is safe. "
-                 "Please ask your helper.")
-UNEXPECTED = N_("Something went wrong in Sereno. Everything saved before is safe. You can "
-                "carry on. If it happens again, please ask your helper.")
+SAVE_FAILED = N_(
+    "Sereno could not save your last change. The computer may be full, or the "
+    "folder may not accept changes. Everything saved before is safe. "
+    "Please ask your helper."
+)
+UNEXPECTED = N_(
+    "Something went wrong in Sereno. Everything saved before is safe. You can "
+    "carry on. If it happens again, please ask your helper."
+)
 
 
 def plain_error_text(error: BaseException) -> str:

@@ -1,9 +1,10 @@
-""""Who is using Sereno?": the window shown before any person's notes are open.
+""" "Who is using Sereno?": the window shown before any person's notes are open.
 
 It belongs to no journey (no profile is open yet, so there is no controller): the session
 (app/ui/session.py) shows it when several people use this computer, and opens the person
 chosen. It speaks the language most of them chose, at the largest text size any chose.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -23,7 +24,7 @@ def shown_name(profile: Profile, number: int) -> str:
 
 
 class ChooserWindow(QWidget):
-    """"Who is using Sereno?": one big button per person, and "Someone new"."""
+    """ "Who is using Sereno?": one big button per person, and "Someone new"."""
 
     chosen = Signal(str)
     someone_new = Signal()
@@ -33,8 +34,9 @@ class ChooserWindow(QWidget):
         self.folder = folder
         people = folder.profiles()
         languages = [p.language for p in people if p.language]
-        lang = language or (max(set(languages), key=languages.count) if languages else
-                            i18n.system_language())
+        lang = language or (
+            max(set(languages), key=languages.count) if languages else i18n.system_language()
+        )
         i18n.set_language(lang)
         if qt_translations is not None:
             qt_translations.apply(i18n.language())
@@ -61,21 +63,31 @@ class ChooserWindow(QWidget):
         self.buttons: dict[str, BigButton] = {}
         for number, person in enumerate(people, 1):
             name = shown_name(person, number)
-            button = BigButton(name, primary=True,
-                               description=_("Open the notes of {name}").format(name=name))
+            button = BigButton(
+                name, primary=True, description=_("Open the notes of {name}").format(name=name)
+            )
             button.clicked.connect(lambda _c=False, pid=person.id: self.chosen.emit(pid))
             self.buttons[person.id] = button
             box.addWidget(ButtonRow(button))
-        self.new_button = BigButton(_("Someone new"),
-                                    description=_("Start Sereno for a new person."))
+        self.new_button = BigButton(
+            _("Someone new"), description=_("Start Sereno for a new person.")
+        )
         self.new_button.clicked.connect(self.someone_new.emit)
         box.addWidget(ButtonRow(self.new_button))
         left_out = len(folder.unreadable())
-        self.left_out = Text(ngettext(
-            "The notes of one person could not be read, so they are not shown here. "
-            "A helper can look at them.",
-            "The notes of {n} people could not be read, so they are not shown here. "
-            "A helper can look at them.", left_out).format(n=left_out)) if left_out else None
+        self.left_out = (
+            Text(
+                ngettext(
+                    "The notes of one person could not be read, so they are not shown here. "
+                    "A helper can look at them.",
+                    "The notes of {n} people could not be read, so they are not shown here. "
+                    "A helper can look at them.",
+                    left_out,
+                ).format(n=left_out)
+            )
+            if left_out
+            else None
+        )
         if self.left_out is not None:
             box.addWidget(self.left_out)
         box.addStretch(1)

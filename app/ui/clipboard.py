@@ -4,6 +4,7 @@ The clipboard is emptied again after a minute, and when Sereno closes, if it sti
 what Sereno put there. The guard does not keep the text it copied: only a keyed hash
 (a new random key each time), enough to recognise it and useless to anyone else.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -3,6 +3,7 @@
 Pages never reach into each other: they change the model here, and the controller tells
 whoever listens (the shell re-renders, the home page refreshes).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,8 +42,9 @@ class Controller(QObject):
     next_requested = Signal()
     home_requested = Signal()
 
-    def __init__(self, store: Store, journeys: list[Journey],
-                 today: Callable[[], dt.date] = dt.date.today):
+    def __init__(
+        self, store: Store, journeys: list[Journey], today: Callable[[], dt.date] = dt.date.today
+    ):
         super().__init__()
         self.store = store
         self.today = today

@@ -2,6 +2,7 @@
 
 Never used on a person's own profile.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,7 +31,9 @@ def seed(store: Store, language: str, today: dt.date) -> None:
         store.answers.add_account("bank", bank, "4821")
         store.answers.add_account("social_security", "IMSS" if language == "es_MX" else "Ameli")
     if not store.tasks.all():
-        own = {"es_MX": "Llamar a mi hija por la carta del IMSS",
-               "fr_FR": "Appeler ma fille au sujet de la lettre"}
+        own = {
+            "es_MX": "Llamar a mi hija por la carta del IMSS",
+            "fr_FR": "Appeler ma fille au sujet de la lettre",
+        }
         title = own.get(language, "Call my daughter about the letter")
         store.tasks.add(Task(title=title, due=today))

@@ -7,6 +7,7 @@ a task title, a profile name or a payee that looks like HTML (`<a href=…>`, `<
 `&amp;`) is shown as typed, never as a link, a button or an image. A text too long for a
 window is cut (`clip`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -27,8 +28,9 @@ ICONS = {
 }
 
 
-def message_box(parent: QWidget | None, text: str, title: str = "",
-                kind: str = "information") -> QMessageBox:
+def message_box(
+    parent: QWidget | None, text: str, title: str = "", kind: str = "information"
+) -> QMessageBox:
     """A message box with plain text only, not yet shown."""
     box = QMessageBox(parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -41,21 +43,39 @@ def message_box(parent: QWidget | None, text: str, title: str = "",
 def confirm(parent: QWidget | None, text: str, yes: str, no: str, title: str = "") -> bool:
     """Ask first, in plain words; True only when `yes` is pressed (the safe answer is the
     default, and Escape or closing the window means no)."""
-    answer = choose(parent, text, [("yes", yes), ("no", no)], default="no", escape="no",
-                    destructive="yes", title=title)
+    answer = choose(
+        parent,
+        text,
+        [("yes", yes), ("no", no)],
+        default="no",
+        escape="no",
+        destructive="yes",
+        title=title,
+    )
     return answer == "yes"
 
 
-def choose(parent: QWidget | None, text: str, answers: Sequence[tuple[str, str]],
-           default: str, escape: str, destructive: str = "", title: str = "") -> str:
+def choose(
+    parent: QWidget | None,
+    text: str,
+    answers: Sequence[tuple[str, str]],
+    default: str,
+    escape: str,
+    destructive: str = "",
+    title: str = "",
+) -> str:
     """One of several answers, given as (key, button text): the key of the button pressed,
     or `escape` when the window is closed."""
     box = message_box(parent, text, title, "question")
     buttons = {}
     for key, label in answers:
-        role = (QMessageBox.ButtonRole.RejectRole if key == escape else
-                QMessageBox.ButtonRole.DestructiveRole if key == destructive else
-                QMessageBox.ButtonRole.AcceptRole)
+        role = (
+            QMessageBox.ButtonRole.RejectRole
+            if key == escape
+            else QMessageBox.ButtonRole.DestructiveRole
+            if key == destructive
+            else QMessageBox.ButtonRole.AcceptRole
+        )
         buttons[key] = box.addButton(label, role)
     box.setDefaultButton(buttons[default])
     box.setEscapeButton(buttons[escape])

@@ -6,6 +6,7 @@ builds the widget, and `key` holds everything it shows, so home keeps the widget
 key stays the same (see KeptWidgets). Those modules import only what they draw: home is
 the start-up page. They are found by name, so a new one needs no list to be kept.
 """
+
 from __future__ import annotations
 
 import importlib

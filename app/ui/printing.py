@@ -8,6 +8,7 @@ Each text is cut to what a page or two can hold (a 1 MB note would take many sec
 and hundreds of pages). A journey offers a printout to the print centre with
 `register_sheet(Sheet(...))` at the end of its page module.
 """
+
 from __future__ import annotations
 
 import html
@@ -34,8 +35,9 @@ def _title(text: str) -> str:
 
 
 def _lines(text: str) -> str:
-    return "<br>".join(html.escape(line) for line in
-                       clip(text, PRINTED_CHARS, PRINTED_LINES).splitlines())
+    return "<br>".join(
+        html.escape(line) for line in clip(text, PRINTED_CHARS, PRINTED_LINES).splitlines()
+    )
 
 
 class Printout:
@@ -60,8 +62,9 @@ class Printout:
         """A line with an empty box to tick by hand, and its details below."""
         box = "&#9744; " if tick else ""
         extra = _lines(details)
-        self.parts.append(f"<p><b>{box}{_title(title)}</b>" + (f"<br>{extra}" if extra else "")
-                          + "</p>")
+        self.parts.append(
+            f"<p><b>{box}{_title(title)}</b>" + (f"<br>{extra}" if extra else "") + "</p>"
+        )
         return self
 
     def blank_lines(self, count: int, label: str = "") -> Printout:
@@ -71,8 +74,10 @@ class Printout:
         return self
 
     def to_html(self) -> str:
-        style = (f"body {{ font-size: {PRINT_PT}pt; }} h1 {{ font-size: {PRINT_PT + 10}pt; }} "
-                 f"h2 {{ font-size: {PRINT_PT + 4}pt; }}")
+        style = (
+            f"body {{ font-size: {PRINT_PT}pt; }} h1 {{ font-size: {PRINT_PT + 10}pt; }} "
+            f"h2 {{ font-size: {PRINT_PT + 4}pt; }}"
+        )
         return f"<html><head><style>{style}</style></head><body>{''.join(self.parts)}</body></html>"
 
     def document(self) -> QTextDocument:
@@ -111,8 +116,9 @@ class Printout:
         from PySide6.QtCore import QStandardPaths
 
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path = dialogs.save_file(parent, _("Save as PDF"), Path(folder) / suggested_name,
-                                 _("PDF files (*.pdf)"))
+        path = dialogs.save_file(
+            parent, _("Save as PDF"), Path(folder) / suggested_name, _("PDF files (*.pdf)")
+        )
         if not path:
             return None
         if not path.lower().endswith(".pdf"):

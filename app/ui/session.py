@@ -9,6 +9,7 @@ One window per person: opening takes the person's lock (app/store/lock.py). A se
 for someone already open asks the first Sereno, through a file in the data folder, to
 bring its window to the front; if nobody answers, it says plainly that Sereno is open.
 """
+
 from __future__ import annotations
 
 import time
@@ -45,8 +46,14 @@ def forget_file_dialog_folders() -> None:
 class Session(QObject):
     """The open profile (store, window) and the way to another one."""
 
-    def __init__(self, folder: DataDir, qt_translations, language: str | None = None,
-                 text_size: int | None = None, theme: str | None = None):
+    def __init__(
+        self,
+        folder: DataDir,
+        qt_translations,
+        language: str | None = None,
+        text_size: int | None = None,
+        theme: str | None = None,
+    ):
         super().__init__()
         self.folder = folder
         self.qt_translations = qt_translations
@@ -103,15 +110,17 @@ class Session(QObject):
                 return None
         self.close_profile(keep=lock)
         try:
-            store = Store(self.folder.path_for(profile_id), self.folder.backup_dir,
-                          self.folder.today)
+            store = Store(
+                self.folder.path_for(profile_id), self.folder.backup_dir, self.folder.today
+            )
         except BaseException:
             lock.release()
             raise
         self.lock = lock
         forced, self.forced = self.forced, {"language": None, "text_size": None, "theme": None}
-        window = application.build_window(store, self.qt_translations, forced["language"],
-                                          forced["text_size"], self.folder.today)
+        window = application.build_window(
+            store, self.qt_translations, forced["language"], forced["text_size"], self.folder.today
+        )
         if forced["theme"]:
             window.controller.set_setting("theme", forced["theme"])
         window.controller.session = self
@@ -138,9 +147,13 @@ class Session(QObject):
         if not lock.raise_path.exists():
             return
         lock.raise_path.unlink(missing_ok=True)
-        dialogs.tell(self.chooser or self.window, _(
-            "Sereno is already open for this person. Please look for its window on the "
-            "screen or in the bar at the bottom."))
+        dialogs.tell(
+            self.chooser or self.window,
+            _(
+                "Sereno is already open for this person. Please look for its window on the "
+                "screen or in the bar at the bottom."
+            ),
+        )
 
     def _answer_second_start(self) -> None:
         """A second start asked for this window: bring it to the front."""
@@ -203,7 +216,7 @@ class Session(QObject):
         return new_id
 
     def show_chooser(self) -> QWidget:
-        """"Who is using Sereno?"; a fresh first run when nobody is left."""
+        """ "Who is using Sereno?"; a fresh first run when nobody is left."""
         self.close_profile()
         if not self.folder.profiles():
             self.new_person()
@@ -275,8 +288,13 @@ class Session(QObject):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
         """On a community-centre computer, closing asks: keep or erase this person's notes?"""
-        if (watched is self.window and event.type() == QEvent.Type.Close and not self._quiet
-                and self.store is not None and self.store.settings.get("community_centre")):
+        if (
+            watched is self.window
+            and event.type() == QEvent.Type.Close
+            and not self._quiet
+            and self.store is not None
+            and self.store.settings.get("community_centre")
+        ):
             choice = people.ask_keep_or_erase(self.window, self.store.settings.get("first_name"))
             if choice == "cancel":
                 event.ignore()

@@ -4,6 +4,7 @@ Pages are built on first visit and kept; a page built in another language is reb
 when shown again. Every move saves the page being left, and the position in the store
 right after the new page is painted (closing the window saves it too).
 """
+
 from __future__ import annotations
 
 import shiboken6
@@ -41,17 +42,24 @@ SMALL_SCREEN = (1366, 768)
 
 def calm_motion() -> None:
     """Nothing moves by itself: no animated or fading menus, combo boxes or tool tips."""
-    for effect in (Qt.UIEffect.UI_AnimateMenu, Qt.UIEffect.UI_FadeMenu,
-                   Qt.UIEffect.UI_AnimateCombo, Qt.UIEffect.UI_AnimateTooltip,
-                   Qt.UIEffect.UI_FadeTooltip, Qt.UIEffect.UI_AnimateToolBox,
-                   Qt.UIEffect.UI_General):
+    for effect in (
+        Qt.UIEffect.UI_AnimateMenu,
+        Qt.UIEffect.UI_FadeMenu,
+        Qt.UIEffect.UI_AnimateCombo,
+        Qt.UIEffect.UI_AnimateTooltip,
+        Qt.UIEffect.UI_FadeTooltip,
+        Qt.UIEffect.UI_AnimateToolBox,
+        Qt.UIEffect.UI_General,
+    ):
         QApplication.setEffectEnabled(effect, False)
 
 
 def reading_order(widgets: list[QWidget], page: QWidget) -> list[QWidget]:
     """Sort widgets as they are read: line by line from the top, left to right on a line."""
-    placed = sorted(((w.mapTo(page, w.rect().topLeft()), w) for w in widgets),
-                    key=lambda item: (item[0].y(), item[0].x()))
+    placed = sorted(
+        ((w.mapTo(page, w.rect().topLeft()), w) for w in widgets),
+        key=lambda item: (item[0].y(), item[0].x()),
+    )
     lines: list[list[tuple]] = []
     bottom = None
     for point, w in placed:
@@ -164,7 +172,8 @@ class MainWindow(QMainWindow):
         c.appearance_changed.connect(self.apply_appearance)
         # Follow the system's light or dark preference live, where the person has not chosen.
         QGuiApplication.styleHints().colorSchemeChanged.connect(
-            lambda _scheme: self.apply_appearance())
+            lambda _scheme: self.apply_appearance()
+        )
         self.speaker.state_changed.connect(lambda _speaking: self._retranslate_tools())
         self.speaker.problem_found.connect(self.announce)
         c.announce.connect(self.announce)
@@ -232,12 +241,14 @@ class MainWindow(QMainWindow):
         else:
             self.read_button.setText(_("Read aloud"))
             self.read_button.setAccessibleDescription(
-                _("Reads the title and the text of this page aloud, slowly."))
+                _("Reads the title and the text of this page aloud, slowly.")
+            )
         # The button says what it will do: bigger, and from the largest size back to normal.
         largest = self.controller.setting("text_size") == TEXT_SIZES[-1]
         self.size_button.setText(_("Normal text") if largest else _("Bigger text"))
         self.size_button.setAccessibleDescription(
-            _("Makes the text normal size again. Also Ctrl + and Ctrl −.") if largest
+            _("Makes the text normal size again. Also Ctrl + and Ctrl −.")
+            if largest
             else _("Makes the text bigger. Also Ctrl + and Ctrl −.")
         )
         self.help_button.setText(_("Help"))
@@ -318,12 +329,25 @@ class MainWindow(QMainWindow):
         """Every control Tab reaches now, in reading order."""
 
         def stop(w: QWidget) -> bool:
-            return (w.isVisible() and w.isEnabled() and w.focusProxy() is None
-                    and bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus))
+            return (
+                w.isVisible()
+                and w.isEnabled()
+                and w.focusProxy() is None
+                and bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+            )
 
         page = [w for w in self.current.findChildren(QWidget) if stop(w)] if self.current else []
-        chain = [w for w in (self.home_button, self.read_button, self.size_button,
-                             self.help_button, self.header.title) if stop(w)]
+        chain = [
+            w
+            for w in (
+                self.home_button,
+                self.read_button,
+                self.size_button,
+                self.help_button,
+                self.header.title,
+            )
+            if stop(w)
+        ]
         chain += reading_order(page, self.current)
         chain += [w for w in (self.back_button, self.next_button) if stop(w)]
         return chain
@@ -334,8 +358,9 @@ class MainWindow(QMainWindow):
         if focus not in chain:
             return super().focusNextPrevChild(forward)
         target = chain[(chain.index(focus) + (1 if forward else -1)) % len(chain)]
-        target.setFocus(Qt.FocusReason.TabFocusReason if forward
-                        else Qt.FocusReason.BacktabFocusReason)
+        target.setFocus(
+            Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        )
         if self.scroll.widget().isAncestorOf(target):
             self.scroll.ensureWidgetVisible(target, 24, 24)
         return True
@@ -356,8 +381,10 @@ class MainWindow(QMainWindow):
     def _one_primary(self) -> None:
         """One filled button in sight: a page with a main action of its own (Check it,
         Print) keeps the fill, and Next is drawn as an ordinary button beside it."""
-        own = any(b.property("role") == "primary" and b.isVisibleTo(self.current)
-                  for b in self.current.findChildren(QAbstractButton))
+        own = any(
+            b.property("role") == "primary" and b.isVisibleTo(self.current)
+            for b in self.current.findChildren(QAbstractButton)
+        )
         restyle(self.next_button, "role", "tool" if own else "primary")
 
     def _leave(self) -> None:
@@ -469,13 +496,17 @@ class MainWindow(QMainWindow):
         self.more_below.setText(text)
         # The room between Back and Next, from the buttons' own widths (the labels' widths
         # are stale while they are hidden).
-        buttons = sum(b.sizeHint().width() + theme.GAP_PX
-                      for b in (self.back_button, self.next_button) if not b.isHidden())
+        buttons = sum(
+            b.sizeHint().width() + theme.GAP_PX
+            for b in (self.back_button, self.next_button)
+            if not b.isHidden()
+        )
         margins = self.nav.contentsMargins()
         room = self.width() - margins.left() - margins.right() - buttons
         fits = self.more_below.fontMetrics().horizontalAdvance(text) + 8 <= room
-        self.more_below.setVisible(bar.value() < bar.maximum() and fits
-                                   and not self.status.isVisible())
+        self.more_below.setVisible(
+            bar.value() < bar.maximum() and fits and not self.status.isVisible()
+        )
 
     def announce(self, message: str) -> None:
         """Show a short status line and hand it to screen readers."""
@@ -512,7 +543,6 @@ class MainWindow(QMainWindow):
         self._leave()
         self._position_unsaved = False
         self.controller.save_position()
-        size = ("maximised" if self.isMaximized()
-                else f"{self.width()}x{self.height()}")
+        size = "maximised" if self.isMaximized() else f"{self.width()}x{self.height()}"
         self.controller.set_setting("window_size", size)
         super().closeEvent(event)

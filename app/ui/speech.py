@@ -16,6 +16,7 @@ With no sound server, speech-dispatcher starts "speaking" and never finishes. Ea
 is given a generous time for its length; past it, reading stops and the person is told
 why, so the button is never stuck on "Stop reading".
 """
+
 from __future__ import annotations
 
 import os
@@ -53,16 +54,25 @@ PREFERRED_LOCALES = {
 PREFERRED_VOICES = ("Great Britain", "America", "Mexico", "Spain", "France")
 AVOIDED_VOICES = ("Caribbean",)
 
-NO_ENGINE = N_("Reading aloud is not available on this computer: it has no speech program. "
-               "A helper can install one.")
-NO_VOICE = N_("Reading aloud is not available on this computer: no voice was found "
-              "for your language.")
-ENGINE_FAILED = N_("Reading aloud is not working: the speech program on this computer did "
-                   "not start. A helper can check it.")
-NOT_ANSWERING = N_("Reading aloud did not start: the speech program is not answering. "
-                   "Please try again later, or ask a helper.")
-NO_SOUND = N_("Reading aloud has stopped: no sound seems to come out. Check that the "
-              "loudspeakers are on and turned up, or ask a helper.")
+NO_ENGINE = N_(
+    "Reading aloud is not available on this computer: it has no speech program. "
+    "A helper can install one."
+)
+NO_VOICE = N_(
+    "Reading aloud is not available on this computer: no voice was found for your language."
+)
+ENGINE_FAILED = N_(
+    "Reading aloud is not working: the speech program on this computer did "
+    "not start. A helper can check it."
+)
+NOT_ANSWERING = N_(
+    "Reading aloud did not start: the speech program is not answering. "
+    "Please try again later, or ask a helper."
+)
+NO_SOUND = N_(
+    "Reading aloud has stopped: no sound seems to come out. Check that the "
+    "loudspeakers are on and turned up, or ask a helper."
+)
 
 
 def choose_locale(available: Iterable[QLocale], language: str) -> QLocale | None:
@@ -79,8 +89,9 @@ def choose_locale(available: Iterable[QLocale], language: str) -> QLocale | None
     for name in PREFERRED_LOCALES.get(language, (wanted.name(),)):
         if name in by_name:
             return by_name[name]
-    same = sorted((loc for loc in locales if loc.language() == wanted.language()),
-                  key=lambda loc: loc.name())
+    same = sorted(
+        (loc for loc in locales if loc.language() == wanted.language()), key=lambda loc: loc.name()
+    )
     return same[0] if same else None
 
 
@@ -121,8 +132,9 @@ def _verdict(tts) -> str | None:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
     if tts.state() != QTextToSpeech.State.Error or (
-            tts.errorReason() == QTextToSpeech.ErrorReason.Configuration
-            and bool(tts.availableLocales())):
+        tts.errorReason() == QTextToSpeech.ErrorReason.Configuration
+        and bool(tts.availableLocales())
+    ):
         return None
     return ENGINE_FAILED if tts.engine() else NO_ENGINE
 
@@ -225,8 +237,7 @@ class Speaker(QObject):
             if _relay is None:
                 _relay = _Relay()
             self._opening = _Opening(self._engine_name, self)
-            threading.Thread(target=self._opening.run, name="sereno-speech",
-                             daemon=True).start()
+            threading.Thread(target=self._opening.run, name="sereno-speech", daemon=True).start()
             wait = OPEN_WAIT if wait is None else wait
         if self._opening.ready.wait(wait or 0):
             self._take_engine()

@@ -3,6 +3,7 @@
 Sizes are given at 100 % and multiplied by the person's text size, so every text, button
 and field grows together. Colours are checked by `contrast()` in the audits.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -45,22 +46,56 @@ class Palette:
 
 
 STANDARD = Palette(
-    "standard", window="#FBF8F2", text="#1B1B1B", muted="#3B3B3B", surface="#FFFFFF",
-    button="#FFFFFF", button_text="#1B1B1B", primary="#0B2545", primary_text="#FFFFFF",
-    border="#4A4A4A", focus="#C8500F", highlight="#FFE8A3", highlight_text="#1B1B1B",
-    danger="#8E1B1B", min_contrast=7.0,
+    "standard",
+    window="#FBF8F2",
+    text="#1B1B1B",
+    muted="#3B3B3B",
+    surface="#FFFFFF",
+    button="#FFFFFF",
+    button_text="#1B1B1B",
+    primary="#0B2545",
+    primary_text="#FFFFFF",
+    border="#4A4A4A",
+    focus="#C8500F",
+    highlight="#FFE8A3",
+    highlight_text="#1B1B1B",
+    danger="#8E1B1B",
+    min_contrast=7.0,
 )
 DARK = Palette(
-    "dark", window="#141414", text="#F2F2F2", muted="#D6D6D6", surface="#1F1F1F",
-    button="#1F1F1F", button_text="#F2F2F2", primary="#1F4F8F", primary_text="#FFFFFF",
-    border="#BDBDBD", focus="#FFC27A", highlight="#5C4A00", highlight_text="#FFFFFF",
-    danger="#FFB4B4", min_contrast=7.0,
+    "dark",
+    window="#141414",
+    text="#F2F2F2",
+    muted="#D6D6D6",
+    surface="#1F1F1F",
+    button="#1F1F1F",
+    button_text="#F2F2F2",
+    primary="#1F4F8F",
+    primary_text="#FFFFFF",
+    border="#BDBDBD",
+    focus="#FFC27A",
+    highlight="#5C4A00",
+    highlight_text="#FFFFFF",
+    danger="#FFB4B4",
+    min_contrast=7.0,
 )
 HIGH_CONTRAST = Palette(
-    "high_contrast", window="#000000", text="#FFFFFF", muted="#FFFFFF", surface="#000000",
-    button="#000000", button_text="#FFFFFF", primary="#FFFF00", primary_text="#000000",
-    border="#FFFFFF", focus="#D000D0", highlight="#FFFF00", highlight_text="#000000",
-    danger="#FFFF00", min_contrast=10.0, border_px=4,
+    "high_contrast",
+    window="#000000",
+    text="#FFFFFF",
+    muted="#FFFFFF",
+    surface="#000000",
+    button="#000000",
+    button_text="#FFFFFF",
+    primary="#FFFF00",
+    primary_text="#000000",
+    border="#FFFFFF",
+    focus="#D000D0",
+    highlight="#FFFF00",
+    highlight_text="#000000",
+    danger="#FFFF00",
+    min_contrast=10.0,
+    border_px=4,
 )
 
 

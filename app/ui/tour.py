@@ -3,6 +3,7 @@
 The list of pages comes from the journeys themselves, so a new page is covered as soon
 as its journey lists it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,8 +64,14 @@ def _walk(window: MainWindow, key: str) -> Iterator[tuple[str, PageBase]]:
     nav.go_home()
 
 
-def write_screenshots(folder: Path, qt_translations, lang: str | None, text_size: int | None,
-                      theme: str | None, today: dt.date | None = None) -> int:
+def write_screenshots(
+    folder: Path,
+    qt_translations,
+    lang: str | None,
+    text_size: int | None,
+    theme: str | None,
+    today: dt.date | None = None,
+) -> int:
     """Render every page to numbered PNG files in a throw-away profile; return the count."""
     from app.store import Store
     from app.ui.application import build_window

@@ -1,5 +1,6 @@
 """The account check's actions: each answer, file, payment and verdict is one commit; reads
 write nothing; what a stage shows follows from what was done."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,10 @@ from app.core.statements import ColumnMapping, ColumnsUnclear, StatementError
 from app.core.tasks import add_months
 from tests.conftest import TODAY
 
-CSV = ("Date;Libellé;Montant\n02/11/2026;CB SUPERMARCHE;-52,40\n"
-       "08/11/2026;CB PAYPAL VERIFY;-1,00\n10/11/2026;VIR PENSION CNAV;1 250,00\n")
+CSV = (
+    "Date;Libellé;Montant\n02/11/2026;CB SUPERMARCHE;-52,40\n"
+    "08/11/2026;CB PAYPAL VERIFY;-1,00\n10/11/2026;VIR PENSION CNAV;1 250,00\n"
+)
 ADDED = "Added to your to-do list."
 
 
@@ -56,22 +59,36 @@ def choose(store, account, way):
 
 def reads(checks, account):
     """Every read a page makes while it is shown."""
-    return (checks.stage(account.id), checks.accounts(), checks.last_check(account.id),
-            checks.review_position(account.id), checks.last_file_counts(account.id),
-            checks.next_check_due(account.id), checks.today_summary(), checks.files_today(),
-            checks.columns_question(account.id), checks.half_payment(account.id),
-            checks.home_currency(), checks.way(account.id))
+    return (
+        checks.stage(account.id),
+        checks.accounts(),
+        checks.last_check(account.id),
+        checks.review_position(account.id),
+        checks.last_file_counts(account.id),
+        checks.next_check_due(account.id),
+        checks.today_summary(),
+        checks.files_today(),
+        checks.columns_question(account.id),
+        checks.half_payment(account.id),
+        checks.home_currency(),
+        checks.way(account.id),
+    )
 
 
-def test_everything_normal_is_one_commit_with_the_check_and_the_next_one(store, checks, bank,
-                                                                        heard):
+def test_everything_normal_is_one_commit_with_the_check_and_the_next_one(
+    store, checks, bank, heard
+):
     n, _ = commits_of(store, lambda: checks.answer(bank.id, "normal"))
     assert n == 1
     assert [(c.day, c.method, c.result) for c in checks.checks(bank.id)] == [
-        (TODAY, "hand", "normal")]
+        (TODAY, "hand", "normal")
+    ]
     task = store.tasks.by_rule(f"activity.next.{bank.id}")
     assert (task.repeat, task.due, task.repeat_until) == (
-        "monthly", add_months(TODAY, 1), add_months(TODAY, 12))
+        "monthly",
+        add_months(TODAY, 1),
+        add_months(TODAY, 12),
+    )
     assert checks.next_check_due(bank.id) == add_months(TODAY, 1)
     assert heard == [""]  # the monthly check is planned quietly
 
@@ -88,14 +105,18 @@ def test_strange_without_payments_adds_a_reminder_once(store, checks, email, hea
     assert commits_of(store, lambda: checks.keep_note(email.id, "A sign-in from Lyon"))[0] == 0
 
 
-@pytest.mark.parametrize("kind, country, title, how", [
-    ("email", "FR", "Secure “Compte”: change its password", "two-step verification"),
-    ("social_security", "FR", "Tell the organisation", "call 3646 yourself"),
-    ("social_security", "MX", "Tell the organisation", "an official letter"),
-    ("phone", "FR", "Tell the organisation", "an official letter"),
-])
-def test_what_to_do_about_something_strange_fits_the_account(store, checks, kind, country,
-                                                             title, how):
+@pytest.mark.parametrize(
+    "kind, country, title, how",
+    [
+        ("email", "FR", "Secure “Compte”: change its password", "two-step verification"),
+        ("social_security", "FR", "Tell the organisation", "call 3646 yourself"),
+        ("social_security", "MX", "Tell the organisation", "an official letter"),
+        ("phone", "FR", "Tell the organisation", "an official letter"),
+    ],
+)
+def test_what_to_do_about_something_strange_fits_the_account(
+    store, checks, kind, country, title, how
+):
     store.settings.set("country", country)
     account = store.answers.add_account(kind, "Compte")
     checks.answer(account.id, "strange")
@@ -119,8 +140,9 @@ def test_cannot_do_it_alone_writes_no_check_and_names_the_trusted_person(store, 
     assert checks.next_check_due(email.id) is None
 
 
-def test_a_file_is_read_flagged_kept_checked_and_planned_in_one_commit(store, checks, bank,
-                                                                     tmp_path):
+def test_a_file_is_read_flagged_kept_checked_and_planned_in_one_commit(
+    store, checks, bank, tmp_path
+):
     path = tmp_path / "releve" / "releve.csv"
     path.parent.mkdir()
     path.write_text(CSV, encoding="utf-8")
@@ -136,8 +158,7 @@ def test_a_file_is_read_flagged_kept_checked_and_planned_in_one_commit(store, ch
     assert (number, total) == (1, 3) and txn.description == "CB PAYPAL VERIFY"  # tiny first
 
 
-def test_each_verdict_is_one_commit_and_a_no_calls_the_bank(store, checks, bank, tmp_path,
-                                                           heard):
+def test_each_verdict_is_one_commit_and_a_no_calls_the_bank(store, checks, bank, tmp_path, heard):
     path = tmp_path / "releve.csv"
     path.write_text(CSV, encoding="utf-8")
     choose(store, bank, "file")
@@ -156,17 +177,24 @@ def test_each_verdict_is_one_commit_and_a_no_calls_the_bank(store, checks, bank,
 
 
 def test_unclear_columns_are_remembered_and_a_broken_file_keeps_only_its_folder(
-        store, checks, bank, tmp_path):
+    store, checks, bank, tmp_path
+):
     odd = tmp_path / "odd.csv"
-    odd.write_text("X;Y;Z;W\n12/03/2026;ABC SHOP;-12,00;100,00\n"
-                   "13/03/2026;DEF;-3,00;97,00\n14/03/2026;GHI;-5,00;92,00\n")
+    odd.write_text(
+        "X;Y;Z;W\n12/03/2026;ABC SHOP;-12,00;100,00\n"
+        "13/03/2026;DEF;-3,00;97,00\n14/03/2026;GHI;-5,00;92,00\n"
+    )
     choose(store, bank, "file")
     with pytest.raises(ColumnsUnclear):
         checks.open_file(bank.id, str(odd))
     assert checks.stage(bank.id) is Stage.COLUMNS
     assert checks.columns_question(bank.id).headers == ["X", "Y", "Z", "W"]
-    n, result = commits_of(store, lambda: checks.read_with_columns(
-        bank.id, ColumnMapping(date=0, description=1, amount=2, balance=3)))
+    n, result = commits_of(
+        store,
+        lambda: checks.read_with_columns(
+            bank.id, ColumnMapping(date=0, description=1, amount=2, balance=3)
+        ),
+    )
     assert n == 1 and result.added == 3 and checks.stage(bank.id) is Stage.REVIEW
     broken = tmp_path / "broken" / "broken.csv"
     broken.parent.mkdir()
@@ -177,8 +205,9 @@ def test_unclear_columns_are_remembered_and_a_broken_file_keeps_only_its_folder(
     assert store.settings.get("last_folder") == str(broken.parent)
 
 
-def test_a_payment_by_hand_is_written_in_three_parts_and_added_in_one_commit(store, checks,
-                                                                           bank, heard):
+def test_a_payment_by_hand_is_written_in_three_parts_and_added_in_one_commit(
+    store, checks, bank, heard
+):
     choose(store, bank, "strange")
     checks.answer(bank.id, "strange")
     walk = [checks.stage(bank.id)]
@@ -191,11 +220,16 @@ def test_a_payment_by_hand_is_written_in_three_parts_and_added_in_one_commit(sto
     store.progress.save_draft(key, {"day": "14 nov", "amount": "45,00", "payee": "XYZ"})
     heard.clear()
     half = checks.half_payment(bank.id)
-    n, saved = commits_of(store, lambda: checks.add_payment(bank.id, half.day, half.amount,
-                                                            " XYZ "))
+    n, saved = commits_of(
+        store, lambda: checks.add_payment(bank.id, half.day, half.amount, " XYZ ")
+    )
     assert n == 1 and heard == [ADDED]
     assert (saved.amount, saved.currency, saved.description, saved.verdict) == (
-        Decimal("-45.00"), "EUR", "XYZ", "not_mine")
+        Decimal("-45.00"),
+        "EUR",
+        "XYZ",
+        "not_mine",
+    )
     assert rules(store, "activity.manual.") == [f"activity.manual.{saved.id}"]
     assert store.progress.draft(key) == {}  # the form is empty for the next payment
     assert checks.stage(bank.id) is Stage.PAYMENT
@@ -213,7 +247,9 @@ def test_the_summary_says_what_today_found(store, checks, bank, email):
     checks.answer(bank.id, "normal")
     checks.answer(email.id, "strange")
     assert [(a.name, found) for a, found in checks.today_summary()] == [
-        ("Ma banque", "normal"), ("Mon email", "strange")]
+        ("Ma banque", "normal"),
+        ("Mon email", "strange"),
+    ]
 
 
 def test_reads_write_nothing_in_any_stage(store, checks, bank, tmp_path):
@@ -238,8 +274,10 @@ def test_a_payment_not_mine_brings_the_plan_up_to_date_in_the_same_commit(store,
 
     plan.apply(store.tasks, store.answers.snapshot("FR"), TODAY)
     assert not rules(store, "plan.fr_card_block")
-    n, _saved = commits_of(store, lambda: checks.add_payment(
-        bank.id, dt.date(2026, 11, 8), Decimal("1.00"), "PAYPAL VERIFY"))
+    n, _saved = commits_of(
+        store,
+        lambda: checks.add_payment(bank.id, dt.date(2026, 11, 8), Decimal("1.00"), "PAYPAL VERIFY"),
+    )
     assert n == 1
     assert rules(store, "activity.manual.") and rules(store, "plan.fr_card_block")
 

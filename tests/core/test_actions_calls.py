@@ -1,4 +1,5 @@
 """The call log's actions: a call with the tick and the report it brings is one commit."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +28,9 @@ def calls(store, heard):
 def test_a_call_about_a_task_ticks_it_in_the_same_commit(store, calls, heard):
     task = store.tasks.add(Task(title="Call the bank", due=TODAY))
     before = store.db.commits
-    done = calls.log(Call("made", AT, "My bank", task_id=task.id),
-                     draft=("calls.log", {"editing": ""}))
+    done = calls.log(
+        Call("made", AT, "My bank", task_id=task.id), draft=("calls.log", {"editing": ""})
+    )
     assert store.db.commits == before + 1
     assert store.tasks.get(task.id).done and done.ticked.id == task.id and not done.reported
     assert calls.all() == [done.call]
@@ -58,8 +60,11 @@ def test_editing_ticks_only_a_newly_chosen_task_and_reports_once(store, calls):
     done = calls.log(Call("made", AT, "Bank", felt_like_scam=True, task_id=first.id))
     store.tasks.undo_done(first.id)
     before = store.db.commits
-    again = calls.edit(Call("made", AT, "Bank", notes="Same", felt_like_scam=True,
-                            task_id=first.id, id=done.call.id))
+    again = calls.edit(
+        Call(
+            "made", AT, "Bank", notes="Same", felt_like_scam=True, task_id=first.id, id=done.call.id
+        )
+    )
     assert store.db.commits == before + 1
     assert (again.ticked, again.reported) == (None, False)
     assert not store.tasks.get(first.id).done

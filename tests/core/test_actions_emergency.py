@@ -1,4 +1,5 @@
 """I already gave something away, in core: starting the path is one commit, once per step."""
+
 from app.core.actions.emergency import EmergencyActions
 from tests.conftest import TODAY
 

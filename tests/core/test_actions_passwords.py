@@ -1,5 +1,6 @@
 """The passwords journey's actions: each answer is one commit with its to-do, reads write
 nothing, listeners hear once, and no suggestion ever reaches the store."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -89,11 +90,23 @@ def test_the_small_answers_are_one_commit_each_and_keep_each_other(store, pw, he
 
 def test_reads_write_nothing(store, pw):
     email = ids(store)["email"]
-    n, _ = commits_of(store, lambda: (
-        pw.order(), pw.account(str(email)), pw.account("nope"), pw.state(email),
-        pw.secret_kind(email), pw.pension_on_bank(email), pw.birth_year(),
-        pw.still_to_change(), pw.leaked_facts(), pw.passphrase(str(email), False, "es_MX"),
-        pw.code(str(email), 6), pw.another_passphrase(str(email), True, "es_MX")))
+    n, _ = commits_of(
+        store,
+        lambda: (
+            pw.order(),
+            pw.account(str(email)),
+            pw.account("nope"),
+            pw.state(email),
+            pw.secret_kind(email),
+            pw.pension_on_bank(email),
+            pw.birth_year(),
+            pw.still_to_change(),
+            pw.leaked_facts(),
+            pw.passphrase(str(email), False, "es_MX"),
+            pw.code(str(email), 6),
+            pw.another_passphrase(str(email), True, "es_MX"),
+        ),
+    )
     assert n == 0
 
 
@@ -117,8 +130,13 @@ def test_the_leaked_facts_are_what_sereno_holds(store, pw):
     store.settings.set("country", "MX")
     pw.set_birth_year(1950)
     facts = pw.leaked_facts()
-    assert (facts.first_name, facts.banks, facts.card_digits, facts.country,
-            facts.birth_year) == ("Carmen", ("Banorte",), ("4821",), "MX", 1950)
+    assert (facts.first_name, facts.banks, facts.card_digits, facts.country, facts.birth_year) == (
+        "Carmen",
+        ("Banorte",),
+        ("4821",),
+        "MX",
+        1950,
+    )
     assert facts.accounts == ("Correo", "Banorte")
 
 
@@ -141,8 +159,9 @@ def test_a_pension_on_another_account_gets_its_own_pages_in_one_commit(store, pw
     assert n == 1 and heard == [""]
     assert store.answers.snapshot("MX").separate_pensions == {pension}
     at = steps().index(f"passwords.pension:{pension}")
-    assert steps()[at + 1:at + 5] == [f"passwords.{p}:{pension}"
-                                      for p in ("kind", "suggest", "done", "two_step")]
+    assert steps()[at + 1 : at + 5] == [
+        f"passwords.{p}:{pension}" for p in ("kind", "suggest", "done", "two_step")
+    ]
     assert pw.still_to_change()[-1][1].key == f"passwords.suggest:{pension}"
     assert commits_of(store, lambda: pw.set_pension_on_bank(pension, "same"))[0] == 1
     assert store.answers.snapshot("MX").separate_pensions == frozenset()

@@ -1,4 +1,5 @@
 """Spot the scam walked through as data: rounds, answers, the monthly reminder, no window."""
+
 from __future__ import annotations
 
 import datetime as dt

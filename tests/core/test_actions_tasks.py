@@ -1,4 +1,5 @@
 """The to-do list's actions: each is one commit, reads write nothing, listeners hear once."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,10 +42,14 @@ def test_add_quietly(store, tasks, heard):
 def test_tick_untick_edit_delete_restore_are_one_commit_each(store, tasks, heard):
     saved = tasks.add(Task(title="Pay rent", due=TODAY, repeat="monthly"))
     heard.clear()
-    for do in (lambda: tasks.mark_done(saved.id), lambda: tasks.undo_done(saved.id),
-               lambda: tasks.update(saved.id, note="By card"),
-               lambda: tasks.delete(saved.id), lambda: tasks.restore(saved.id),
-               lambda: tasks.move(saved.id, 1)):
+    for do in (
+        lambda: tasks.mark_done(saved.id),
+        lambda: tasks.undo_done(saved.id),
+        lambda: tasks.update(saved.id, note="By card"),
+        lambda: tasks.delete(saved.id),
+        lambda: tasks.restore(saved.id),
+        lambda: tasks.move(saved.id, 1),
+    ):
         assert commits_of(store, do)[0] == 1
     assert len(heard) == 6
     task = tasks.get(saved.id)

@@ -1,4 +1,5 @@
 """What happened? walked through as data: each answer one commit, the steps it makes, the plan."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,8 +11,13 @@ from app.core.journeys import WHAT_HAPPENED
 from app.core.tasks import Task
 from tests.conftest import TODAY
 
-NAMES = {"email": "Email", "bank": "Bank account", "pension": "Pension",
-         "social_security": "Social security", "phone": "Phone"}
+NAMES = {
+    "email": "Email",
+    "bank": "Bank account",
+    "pension": "Pension",
+    "social_security": "Social security",
+    "phone": "Phone",
+}
 
 
 @pytest.fixture
@@ -39,8 +45,13 @@ def test_a_known_notice_ticks_what_its_leak_held_in_the_same_commit(store, answe
     n, _ = commits_of(store, lambda: answers.set_notice("imss"))
     assert n == 1 and heard == [""]
     assert answers.notice() == "imss"
-    assert answers.exposed() == {"name_address", "birth_date", "curp", "social_security",
-                                 "health_rights"}
+    assert answers.exposed() == {
+        "name_address",
+        "birth_date",
+        "curp",
+        "social_security",
+        "health_rights",
+    }
 
 
 def test_the_leak_is_ticked_once_and_never_over_the_persons_answers(store, answers):
@@ -81,11 +92,18 @@ def test_accounts_follow_the_ticked_kinds_in_one_commit(store, answers):
 
 def test_the_steps_name_each_account_on_its_own_page(answers):
     assert steps(answers) == [
-        "what_happened.notice", "what_happened.exposed", "what_happened.exposed_more",
-        "what_happened.accounts", "what_happened.summary", "todo.list"]
+        "what_happened.notice",
+        "what_happened.exposed",
+        "what_happened.exposed_more",
+        "what_happened.accounts",
+        "what_happened.summary",
+        "todo.list",
+    ]
     email, bank = answers.set_accounts({"email", "bank"}, NAMES)
-    assert steps(answers)[4:6] == [f"what_happened.names:{email.id}",
-                                   f"what_happened.names:{bank.id}"]
+    assert steps(answers)[4:6] == [
+        f"what_happened.names:{email.id}",
+        f"what_happened.names:{bank.id}",
+    ]
     answers.set_accounts({"bank"}, NAMES)
     assert f"what_happened.names:{email.id}" not in steps(answers)
 

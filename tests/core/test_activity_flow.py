@@ -1,4 +1,5 @@
 """The account check's stages as data: whole branching walks, with no window and no store."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -20,23 +21,28 @@ from app.core.activity_flow import (
 )
 
 
-@pytest.mark.parametrize("facts, stage", [
-    (Facts(kind=None, way="normal"), Stage.GONE),
-    (Facts(kind="email", way="normal"), Stage.NORMAL),
-    (Facts(kind="email", way=""), Stage.NORMAL),  # no answer kept: nothing asked of them
-    (Facts(kind="email", way="odd"), Stage.NORMAL),
-    (Facts(kind="email", way="strange"), Stage.STRANGE),
-    (Facts(kind="phone", way="strange"), Stage.STRANGE),
-    (Facts(kind="bank", way="strange"), Stage.PAYMENT),
-    (Facts(kind="pension", way="strange"), Stage.PAYMENT),
-    (Facts(kind="bank", way="help"), Stage.HELP),
-    (Facts(kind="bank", way="file"), Stage.FILE),
-    (Facts(kind="bank", way="file", looked_today=True), Stage.DONE),
-    (Facts(kind="bank", way="file", columns_asked=True), Stage.COLUMNS),
-    # a review stopped half-way comes first, whatever else is under way
-    (Facts(kind="bank", way="file", pending=2, columns_asked=True, looked_today=True),
-     Stage.REVIEW),
-])
+@pytest.mark.parametrize(
+    "facts, stage",
+    [
+        (Facts(kind=None, way="normal"), Stage.GONE),
+        (Facts(kind="email", way="normal"), Stage.NORMAL),
+        (Facts(kind="email", way=""), Stage.NORMAL),  # no answer kept: nothing asked of them
+        (Facts(kind="email", way="odd"), Stage.NORMAL),
+        (Facts(kind="email", way="strange"), Stage.STRANGE),
+        (Facts(kind="phone", way="strange"), Stage.STRANGE),
+        (Facts(kind="bank", way="strange"), Stage.PAYMENT),
+        (Facts(kind="pension", way="strange"), Stage.PAYMENT),
+        (Facts(kind="bank", way="help"), Stage.HELP),
+        (Facts(kind="bank", way="file"), Stage.FILE),
+        (Facts(kind="bank", way="file", looked_today=True), Stage.DONE),
+        (Facts(kind="bank", way="file", columns_asked=True), Stage.COLUMNS),
+        # a review stopped half-way comes first, whatever else is under way
+        (
+            Facts(kind="bank", way="file", pending=2, columns_asked=True, looked_today=True),
+            Stage.REVIEW,
+        ),
+    ],
+)
 def test_each_answer_leads_to_its_stage(facts, stage):
     assert next_stage(facts) is stage
 

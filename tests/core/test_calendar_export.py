@@ -1,4 +1,5 @@
 """The check-up calendar: the .ics read back with icalendar gives Sereno's own dates."""
+
 import datetime as dt
 
 import pytest
@@ -36,8 +37,9 @@ def events(data: bytes):
 
 def expand(event) -> list[dt.date]:
     start = event.decoded("DTSTART")
-    rule = rrulestr(event["RRULE"].to_ical().decode(),
-                    dtstart=dt.datetime.combine(start, dt.time()))
+    rule = rrulestr(
+        event["RRULE"].to_ical().decode(), dtstart=dt.datetime.combine(start, dt.time())
+    )
     return [d.date() for d in rule]
 
 
@@ -71,12 +73,26 @@ def test_the_yearly_credit_report_comes_back_three_times():
 
 
 def test_the_31st_stays_the_last_day_of_shorter_months():
-    task = Task(id=9, title="Pension", due=dt.date(2027, 1, 31), repeat="monthly",
-                repeat_until=dt.date(2027, 6, 30))
+    task = Task(
+        id=9,
+        title="Pension",
+        due=dt.date(2027, 1, 31),
+        repeat="monthly",
+        repeat_until=dt.date(2027, 6, 30),
+    )
     event = events(build_calendar([task], NOW))["Pension"]
-    assert expand(event) == occurrences(task) == [
-        dt.date(2027, 1, 31), dt.date(2027, 2, 28), dt.date(2027, 3, 31),
-        dt.date(2027, 4, 30), dt.date(2027, 5, 31), dt.date(2027, 6, 30)]
+    assert (
+        expand(event)
+        == occurrences(task)
+        == [
+            dt.date(2027, 1, 31),
+            dt.date(2027, 2, 28),
+            dt.date(2027, 3, 31),
+            dt.date(2027, 4, 30),
+            dt.date(2027, 5, 31),
+            dt.date(2027, 6, 30),
+        ]
+    )
 
 
 @pytest.mark.parametrize("repeat", ["weekly", "monthly", "yearly"])
@@ -120,10 +136,20 @@ def test_the_month_sheet_has_twelve_months_and_the_same_dates():
 
 def test_a_weekly_task_is_read_once_a_month_unless_it_stops_within_the_month():
     weekly = Task(id=1, title="Call my daughter", due=dt.date(2026, 12, 2), repeat="weekly")
-    ending = Task(id=2, title="Water the plants", due=dt.date(2026, 12, 3), repeat="weekly",
-                  repeat_until=dt.date(2026, 12, 17))
+    ending = Task(
+        id=2,
+        title="Water the plants",
+        due=dt.date(2026, 12, 3),
+        repeat="weekly",
+        repeat_until=dt.date(2026, 12, 17),
+    )
     monthly = Task(id=3, title="Read the statement", due=dt.date(2026, 12, 5), repeat="monthly")
     december = months_ahead([weekly, ending, monthly], TODAY)[1]
     assert [(day.day, task.id, every) for day, task, every in december.entries()] == [
-        (2, 1, True), (3, 2, False), (5, 3, False), (10, 2, False), (17, 2, False)]
+        (2, 1, True),
+        (3, 2, False),
+        (5, 3, False),
+        (10, 2, False),
+        (17, 2, False),
+    ]
     assert sum(1 for _day, task in december.items if task is weekly) == 5  # 2 to 30 December

@@ -1,4 +1,5 @@
 """Call scripts: checked data, per country, with no phone number and never INAI."""
+
 import re
 from pathlib import Path
 
@@ -21,10 +22,15 @@ SCRIPTS = resource("calls") / "scripts.toml"
 
 
 def test_each_country_gets_its_organisations():
-    assert {s.id for s in load_scripts("MX")} >= {"bank", "imss", "condusef", "credit_bureau",
-                                                  "fiscalia", "generic"}
-    assert {s.id for s in load_scripts("FR")} >= {"bank", "ameli", "cyber", "police_fr",
-                                                  "generic"}
+    assert {s.id for s in load_scripts("MX")} >= {
+        "bank",
+        "imss",
+        "condusef",
+        "credit_bureau",
+        "fiscalia",
+        "generic",
+    }
+    assert {s.id for s in load_scripts("FR")} >= {"bank", "ameli", "cyber", "police_fr", "generic"}
     other = {s.id for s in load_scripts("")}
     assert other >= {"bank", "police", "generic"}
     assert not other & {"imss", "ameli", "condusef"}
@@ -67,8 +73,11 @@ def test_every_text_is_translated(lang):
 
 def write(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "scripts.toml"
-    path.write_text('translatable = ["organisation", "call_on", "have_at_hand", "say", '
-                    '"ask_for", "never_give"]\n' + body, encoding="utf-8")
+    path.write_text(
+        'translatable = ["organisation", "call_on", "have_at_hand", "say", '
+        '"ask_for", "never_give"]\n' + body,
+        encoding="utf-8",
+    )
     return path
 
 
@@ -91,14 +100,17 @@ def test_a_good_file_loads(tmp_path):
     assert load_script_file(write(tmp_path, GOOD))[0].id == "x"
 
 
-@pytest.mark.parametrize("change, message", [
-    (('countries = ["MX"]', 'countries = ["ES"]'), "countries"),
-    (('never_give = "A password."', ""), "never_give"),
-    (('call_on = "The number on your card."', 'call_on = "Call 55 1234 5678."'), "number"),
-    (("Goodbye.", "Goodbye.\nA.\nB.\nC."), "say"),
-    (('id = "x"', 'id = "x"\ncontact = "nobody"'), "contact"),
-    (('id = "x"', 'id = "x"\nphone = "1"'), "unknown"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (('countries = ["MX"]', 'countries = ["ES"]'), "countries"),
+        (('never_give = "A password."', ""), "never_give"),
+        (('call_on = "The number on your card."', 'call_on = "Call 55 1234 5678."'), "number"),
+        (("Goodbye.", "Goodbye.\nA.\nB.\nC."), "say"),
+        (('id = "x"', 'id = "x"\ncontact = "nobody"'), "contact"),
+        (('id = "x"', 'id = "x"\nphone = "1"'), "unknown"),
+    ],
+)
 def test_a_wrong_file_is_refused_with_a_reason(tmp_path, change, message):
     with pytest.raises(ScriptError, match=message):
         load_script_file(write(tmp_path, GOOD.replace(*change)))

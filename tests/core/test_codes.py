@@ -1,4 +1,5 @@
 """Numeric codes: never a date, a repeat, a run or the card's digits (property tests)."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,7 +30,7 @@ def test_a_suggested_code_has_no_date_no_run_and_not_the_card_digits(length, car
     for digits in cards:
         assert digits not in code and digits[::-1] not in code
     for i in range(len(code) - 3):
-        four = code[i:i + 4]
+        four = code[i : i + 4]
         assert not four.startswith(("19", "20"))  # no year
         day, month = int(four[:2]), int(four[2:])
         assert not (1 <= day <= 31 and 1 <= month <= 12)  # no ddmm

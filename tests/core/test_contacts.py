@@ -1,4 +1,5 @@
 """Where to turn: every entry is sourced and dated, and no phone number is invented."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,9 +23,16 @@ DOMAIN_PHONES = {
 }
 DOMAIN_ADDRESSES = {
     "MX": {"imss.gob.mx", "condusef.gob.mx", "burodecredito.com.mx", "circulodecredito.com.mx"},
-    "FR": {"ameli.fr", "cybermalveillance.gouv.fr", "17cyber.gouv.fr", "cnil.fr",
-           "particuliers.banque-france.fr", "masecurite.interieur.gouv.fr", "service-public.fr",
-           "impots.gouv.fr"},
+    "FR": {
+        "ameli.fr",
+        "cybermalveillance.gouv.fr",
+        "17cyber.gouv.fr",
+        "cnil.fr",
+        "particuliers.banque-france.fr",
+        "masecurite.interieur.gouv.fr",
+        "service-public.fr",
+        "impots.gouv.fr",
+    },
     "OTHER": set(),
 }
 
@@ -53,8 +61,16 @@ def test_every_contact_has_a_source_and_a_checked_date(country):
 
 def test_mexico_lists_the_organisations_of_the_domain_notes():
     found = {c.id: c for c in load_contacts("MX")}
-    assert set(found) == {"your_bank", "imss", "condusef", "buro_de_credito",
-                          "circulo_de_credito", "report_089", "anticorrupcion_datos", "fiscalia"}
+    assert set(found) == {
+        "your_bank",
+        "imss",
+        "condusef",
+        "buro_de_credito",
+        "circulo_de_credito",
+        "report_089",
+        "anticorrupcion_datos",
+        "fiscalia",
+    }
     assert list(found)[0] == "your_bank"
     assert [c.id for c in found.values() if c.phone] == ["report_089"]  # DOMAIN.md: 089 only
     assert found["anticorrupcion_datos"].address == ""
@@ -64,9 +80,22 @@ def test_mexico_lists_the_organisations_of_the_domain_notes():
 
 def test_france_lists_the_organisations_with_the_corrected_facts():
     found = {c.id: c for c in load_contacts("FR")}
-    assert {"your_bank", "card_opposition", "ameli", "cybermalveillance", "17cyber",
-            "spam_33700", "ficoba", "banque_de_france", "plainte_en_ligne", "service_public",
-            "victim_support", "france_services", "cnil", "police_gendarmerie"} == set(found)
+    assert {
+        "your_bank",
+        "card_opposition",
+        "ameli",
+        "cybermalveillance",
+        "17cyber",
+        "spam_33700",
+        "ficoba",
+        "banque_de_france",
+        "plainte_en_ligne",
+        "service_public",
+        "victim_support",
+        "france_services",
+        "cnil",
+        "police_gendarmerie",
+    } == set(found)
     assert list(found)[0] == "your_bank"
     assert found["ameli"].phone == "3646"
     assert found["ameli"].phone_note == "Free service + cost of the call"
@@ -97,10 +126,14 @@ def test_other_countries_send_people_to_their_card():
 
 def test_never_inai():
     texts = [resource("contacts", n).read_text(encoding="utf-8") for n in contacts.FILES.values()]
-    texts += [resource("scams", n).read_text(encoding="utf-8")
-              for n in ("mexico.toml", "france.toml", "generic.toml")]
-    texts += [(translations_dir() / lang / "LC_MESSAGES" / "sereno.po").read_text(encoding="utf-8")
-              for lang in LANGUAGES]
+    texts += [
+        resource("scams", n).read_text(encoding="utf-8")
+        for n in ("mexico.toml", "france.toml", "generic.toml")
+    ]
+    texts += [
+        (translations_dir() / lang / "LC_MESSAGES" / "sereno.po").read_text(encoding="utf-8")
+        for lang in LANGUAGES
+    ]
     assert not any("INAI" in text for text in texts)
 
 
@@ -112,8 +145,12 @@ def test_every_contact_is_shown_in_each_language(lang):
         data = tomllib.loads(resource("contacts", name).read_text(encoding="utf-8"))
         for text in translatable_strings(data):
             assert catalog.get(text) is not None and catalog.get(text).string, (lang, text)
-    for text in (contacts.ALWAYS_ADVICE, contacts.CHECKED_ON, contacts.TYPE_ADDRESS,
-                 contacts.WHY_FEW_NUMBERS):
+    for text in (
+        contacts.ALWAYS_ADVICE,
+        contacts.CHECKED_ON,
+        contacts.TYPE_ADDRESS,
+        contacts.WHY_FEW_NUMBERS,
+    ):
         assert catalog.get(text) is not None and catalog.get(text).string, (lang, text)
     i18n.set_language(lang)
     for country in ("MX", "FR", "OTHER"):
@@ -133,31 +170,37 @@ def test_shown_helpers_in_spanish():
     assert imss.shown_phone() == "" and imss.phone_for_speech("es_MX") == ""
 
 
-@pytest.mark.parametrize("number, country, shown", [
-    ("3646", "FR", "36 46"),
-    ("0199001234", "FR", "01 99 00 12 34"),
-    ("01 99 00 12 34", "FR", "01 99 00 12 34"),
-    ("5500000000", "MX", "55 0000 0000"),
-    ("2220000000", "MX", "222 000 0000"),
-    ("+33 1 99 00 12 34", "FR", "+33 1 99 00 12 34"),
-    ("12345", "OTHER", "12345"),
-])
+@pytest.mark.parametrize(
+    "number, country, shown",
+    [
+        ("3646", "FR", "36 46"),
+        ("0199001234", "FR", "01 99 00 12 34"),
+        ("01 99 00 12 34", "FR", "01 99 00 12 34"),
+        ("5500000000", "MX", "55 0000 0000"),
+        ("2220000000", "MX", "222 000 0000"),
+        ("+33 1 99 00 12 34", "FR", "+33 1 99 00 12 34"),
+        ("12345", "OTHER", "12345"),
+    ],
+)
 def test_format_phone(number, country, shown):
     assert format_phone(number, country) == shown
 
 
-@pytest.mark.parametrize("number, language, spoken", [
-    ("3646", "fr_FR", "3 6 4 6"),
-    ("36 46", "fr_FR", "3 6, 4 6"),
-    ("55 0000 0000", "es_MX", "5 5, 0 0 0 0, 0 0 0 0"),
-    ("+33 1 99", "es_MX", "más 3 3, 1, 9 9"),
-    ("+33 1 99", "en", "plus 3 3, 1, 9 9"),
-])
+@pytest.mark.parametrize(
+    "number, language, spoken",
+    [
+        ("3646", "fr_FR", "3 6 4 6"),
+        ("36 46", "fr_FR", "3 6, 4 6"),
+        ("55 0000 0000", "es_MX", "5 5, 0 0 0 0, 0 0 0 0"),
+        ("+33 1 99", "es_MX", "más 3 3, 1, 9 9"),
+        ("+33 1 99", "en", "plus 3 3, 1, 9 9"),
+    ],
+)
 def test_phone_digits_for_speech(number, language, spoken):
     assert phone_digits_for_speech(number, language) == spoken
 
 
-GOOD = '''translatable = ["organisation", "helps_with", "phone_note", "how_to_reach"]
+GOOD = """translatable = ["organisation", "helps_with", "phone_note", "how_to_reach"]
 country = "FR"
 
 [[contact]]
@@ -167,7 +210,7 @@ helps_with = "Tests."
 address = "test.example"
 source = "shared/DOMAIN.md"
 checked = 2026-11-23
-'''
+"""
 
 
 def test_a_complete_entry_validates(tmp_path):
@@ -179,12 +222,15 @@ def test_a_complete_entry_validates(tmp_path):
     assert again == contact
 
 
-@pytest.mark.parametrize("line, message", [
-    ('source = "shared/DOMAIN.md"\n', "missing 'source'"),
-    ('checked = 2026-11-23\n', "missing 'checked'"),
-    ('organisation = "Test office"\n', "missing 'organisation'"),
-    ('helps_with = "Tests."\n', "missing 'helps_with'"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('source = "shared/DOMAIN.md"\n', "missing 'source'"),
+        ("checked = 2026-11-23\n", "missing 'checked'"),
+        ('organisation = "Test office"\n', "missing 'organisation'"),
+        ('helps_with = "Tests."\n', "missing 'helps_with'"),
+    ],
+)
 def test_an_entry_missing_a_required_field_fails(tmp_path, line, message):
     path = tmp_path / "fr.toml"
     path.write_text(GOOD.replace(line, ""), encoding="utf-8")
@@ -193,15 +239,18 @@ def test_an_entry_missing_a_required_field_fails(tmp_path, line, message):
     assert "fr.toml" in str(error.value) and "'test'" in str(error.value)
 
 
-@pytest.mark.parametrize("old, new, message", [
-    ("checked = 2026-11-23", 'checked = "2026-02-30"', "checked must be a date"),
-    ("checked = 2026-11-23", 'checked = "last week"', "checked must be a date"),
-    ('source = "shared/DOMAIN.md"', 'source = "  "', "missing 'source'"),
-    ('address = "test.example"', 'address = "https://test.example/page"', "bare web address"),
-    ('address = "test.example"', 'phone = "call 0800"', "digits only"),
-    ('address = "test.example"', 'phone_note = "Free"', "phone_note without a phone"),
-    ('address = "test.example"', 'fax = "123"', "unknown fields"),
-])
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ("checked = 2026-11-23", 'checked = "2026-02-30"', "checked must be a date"),
+        ("checked = 2026-11-23", 'checked = "last week"', "checked must be a date"),
+        ('source = "shared/DOMAIN.md"', 'source = "  "', "missing 'source'"),
+        ('address = "test.example"', 'address = "https://test.example/page"', "bare web address"),
+        ('address = "test.example"', 'phone = "call 0800"', "digits only"),
+        ('address = "test.example"', 'phone_note = "Free"', "phone_note without a phone"),
+        ('address = "test.example"', 'fax = "123"', "unknown fields"),
+    ],
+)
 def test_an_entry_with_a_wrong_field_fails(tmp_path, old, new, message):
     path = tmp_path / "fr.toml"
     path.write_text(GOOD.replace(old, new), encoding="utf-8")

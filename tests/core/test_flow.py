@@ -1,10 +1,13 @@
 """The wizard's next/back rules, without any display."""
+
 from app.core.answers import Account, Answers
 from app.core.flow import Journey, Navigator, Position, Step
 
 FIXED = Journey("fixed", "Fixed", "", pages=("a", "b", "c"))
 PER_ACCOUNT = Journey(
-    "acc", "Accounts", "",
+    "acc",
+    "Accounts",
+    "",
     steps_for=lambda ans: [Step("acc.intro")] + [Step("acc.one", str(a.id)) for a in ans.accounts],
 )
 

@@ -1,4 +1,5 @@
 """Language choice and locale formatting."""
+
 import datetime as dt
 import os
 from decimal import Decimal
@@ -37,15 +38,17 @@ def test_switching_language_translates_without_restart():
     assert _("Next") == "Next"
 
 
-def test_a_language_chosen_again_is_kept_but_a_changed_catalog_is_read_again(tmp_path,
-                                                                           monkeypatch):
+def test_a_language_chosen_again_is_kept_but_a_changed_catalog_is_read_again(tmp_path, monkeypatch):
     folder = tmp_path / "es_MX" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     po = folder / "sereno.po"
 
     def write(word: str, mtime: int) -> None:
-        po.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                      f'msgid "Next"\nmsgstr "{word}"\n', encoding="utf-8")
+        po.write_text(
+            'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            f'msgid "Next"\nmsgstr "{word}"\n',
+            encoding="utf-8",
+        )
         os.utime(po, (mtime, mtime))
 
     monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)

@@ -1,4 +1,5 @@
 """What they already know: one fact per exposed kind answered, in the country's words."""
+
 import pytest
 
 from app import i18n
@@ -60,8 +61,7 @@ def test_the_amelipro_card_names_no_address_and_the_rule_never_says_call_back():
     """The AmeliPro leak held no address (DOMAIN.md, corrections): its card does not say it."""
     from app.core.answers import Answers
 
-    amelipro = Answers("FR", "ameli", frozenset({"birth_date", "social_security",
-                                                   "health_rights"}))
+    amelipro = Answers("FR", "ameli", frozenset({"birth_date", "social_security", "health_rights"}))
     kinds = [f.kind for f in known_facts(amelipro)]
     assert "name_address" not in kinds and "contact" not in kinds and "bank" not in kinds
     assert "call back" not in CARD_RULE and "number you already have" in CARD_RULE

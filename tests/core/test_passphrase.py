@@ -1,5 +1,6 @@
 """Passphrase suggestions: alphabet, site rules, length, entropy, uniqueness, reading aloud,
 and word lists of everyday words in each language's own spelling."""
+
 from __future__ import annotations
 
 import math
@@ -102,7 +103,8 @@ def test_entropy_from_list_size(language):
     expected = math.log2(size * (size - 1) * (size - 2) * (size - 3) * len(passphrase.DIGITS))
     assert entropy_bits(language) == pytest.approx(expected)
     assert entropy_bits(language, 3) == pytest.approx(
-        math.log2(size * (size - 1) * (size - 2) * len(passphrase.DIGITS)))
+        math.log2(size * (size - 1) * (size - 2) * len(passphrase.DIGITS))
+    )
     assert entropy_bits(language) >= 39  # what docs/security.md states, at least
 
 
@@ -113,8 +115,7 @@ def test_word_lists_hold_no_word_of_the_deny_list(language):
 
 
 def _plain(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word)
-                   if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 @pytest.mark.parametrize("language", ["es_MX", "fr_FR"])
@@ -144,9 +145,13 @@ def test_every_word_is_in_a_spelling_dictionary_as_written(language):
     listed = subprocess.run(["hunspell", "-D"], capture_output=True, text=True).stderr
     if f"/{HUNSPELL[language]}" not in listed:
         pytest.skip(f"no {HUNSPELL[language]} dictionary for hunspell")
-    unknown = subprocess.run(["hunspell", "-d", HUNSPELL[language], "-l"],
-                             input="\n".join(wordlist(language)), capture_output=True,
-                             text=True, check=True).stdout.split()
+    unknown = subprocess.run(
+        ["hunspell", "-d", HUNSPELL[language], "-l"],
+        input="\n".join(wordlist(language)),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     assert unknown == []
 
 
@@ -185,11 +190,14 @@ def test_passphrase_words():
 
 def test_spelling_aid_names_every_capital_and_dash_in_each_language():
     assert spelling_aid("Mesa-perro-nube-7", "en") == (
-        "Capital M, then esa, a dash, perro, a dash, nube, a dash, the number 7")
+        "Capital M, then esa, a dash, perro, a dash, nube, a dash, the number 7"
+    )
     assert spelling_aid("Histoire-jeter-5", "fr_FR") == (
-        "H majuscule, puis istoire, un tiret, jeter, un tiret, le chiffre 5")
+        "H majuscule, puis istoire, un tiret, jeter, un tiret, le chiffre 5"
+    )
     assert spelling_aid("Mesa-perro-7", "es_MX") == (
-        "M mayúscula, luego esa, un guion, perro, un guion, el número 7")
+        "M mayúscula, luego esa, un guion, perro, un guion, el número 7"
+    )
     assert i18n.language() == "en"
 
 
@@ -199,7 +207,7 @@ def test_the_spelling_aid_has_every_dash_and_the_capital(language):
         text = suggest_passphrase(language)
         aid = spelling_aid(text, language)
         assert aid.count(",") == 2 * text.count("-") + 1
-        assert text[0] in aid and text[1:text.index("-")] in aid
+        assert text[0] in aid and text[1 : text.index("-")] in aid
 
 
 def test_spell_in_english():
@@ -230,14 +238,20 @@ def test_docs_security_states_the_strength_of_the_lists_as_shipped():
     from pathlib import Path
 
     text = (Path(__file__).resolve().parents[2] / "docs" / "security.md").read_text("utf-8")
-    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:5]]
-            for line in text.splitlines() if line.startswith("| ")}
+    rows = {
+        line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:5]]
+        for line in text.splitlines()
+        if line.startswith("| ")
+    }
     for i, language in enumerate(("es_MX", "fr_FR", "en")):
         assert rows["words in the list"][i] == f"{len(wordlist(language)):,}"
-        assert rows["4 words and a digit (the usual one)"][i] == \
-            f"{entropy_bits(language):.1f} bits"
-        assert rows['3 words and a digit ("a shorter one")'][i] == \
-            f"{entropy_bits(language, 3):.1f} bits"
+        assert (
+            rows["4 words and a digit (the usual one)"][i] == f"{entropy_bits(language):.1f} bits"
+        )
+        assert (
+            rows['3 words and a digit ("a shorter one")'][i]
+            == f"{entropy_bits(language, 3):.1f} bits"
+        )
 
 
 def test_suggestions_are_kept_per_account_until_another_is_asked_for():

@@ -1,4 +1,5 @@
 """The passwords journey's branches as data, with no window: steps, answers, to-dos, Skip."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,12 +37,18 @@ def test_a_pension_on_another_account_is_its_question_then_the_pages_of_every_ac
     answers = Answers("MX", accounts=(BANK, PENSION), separate_pensions=frozenset({4}))
     steps = keys(PASSWORDS.steps_for(answers))
     at = steps.index("passwords.pension:4")
-    assert steps[at:at + 5] == ["passwords.pension:4", "passwords.kind:4", "passwords.suggest:4",
-                                "passwords.done:4", "passwords.two_step:4"]
-    assert steps[at + 5:] == ["passwords.year", "passwords.check", "passwords.notebook"]
+    assert steps[at : at + 5] == [
+        "passwords.pension:4",
+        "passwords.kind:4",
+        "passwords.suggest:4",
+        "passwords.done:4",
+        "passwords.two_step:4",
+    ]
+    assert steps[at + 5 :] == ["passwords.year", "passwords.check", "passwords.notebook"]
     # Skip from its pages goes on; the bank's pages still come first.
-    assert pj.skip_to(PASSWORDS.steps_for(answers), Step("passwords.kind", "4")) == \
-        Step("passwords.year")
+    assert pj.skip_to(PASSWORDS.steps_for(answers), Step("passwords.kind", "4")) == Step(
+        "passwords.year"
+    )
     assert steps.index("passwords.two_step:2") < at
     # Not a separate pension (or no answer): the question alone.
     same = keys(PASSWORDS.steps_for(Answers("MX", accounts=(BANK, PENSION))))
@@ -56,13 +63,20 @@ def test_skip_goes_to_the_next_account_or_lets_next_go_on():
     assert pj.skip_to(steps, Step("passwords.done", "9")) is None  # not in the journey
 
 
-@pytest.mark.parametrize("status, put, tick, said", [
-    ("changed", None, ("passwords.later.2", "passwords.help.2"),
-     "Well done. Sereno noted the date."),
-    ("later", "passwords.later.2", (), "Added to your to-do list."),
-    ("help", "passwords.help.2", (), "Added to your to-do list."),
-    ("", None, (), ""),
-])
+@pytest.mark.parametrize(
+    "status, put, tick, said",
+    [
+        (
+            "changed",
+            None,
+            ("passwords.later.2", "passwords.help.2"),
+            "Well done. Sereno noted the date.",
+        ),
+        ("later", "passwords.later.2", (), "Added to your to-do list."),
+        ("help", "passwords.help.2", (), "Added to your to-do list."),
+        ("", None, (), ""),
+    ],
+)
 def test_each_outcome_puts_or_ticks_its_to_do(status, put, tick, said):
     todo = pj.after_outcome(BANK, status, TODAY)
     assert (todo.put.rule if todo.put else None, todo.tick, todo.said) == (put, tick, said)
@@ -86,9 +100,15 @@ def test_two_step_later_puts_a_to_do_and_any_other_answer_ticks_it():
         assert (todo.put, todo.tick, todo.said) == (None, ("passwords.two_step.1",), "Noted.")
 
 
-@pytest.mark.parametrize("kind, words, code", [
-    ("", True, False), ("letters", True, False), ("numbers", False, True), ("unsure", True, True),
-])
+@pytest.mark.parametrize(
+    "kind, words, code",
+    [
+        ("", True, False),
+        ("letters", True, False),
+        ("numbers", False, True),
+        ("unsure", True, True),
+    ],
+)
 def test_what_the_site_asks_for_decides_words_code_or_both(kind, words, code):
     shown = pj.shown_for(kind)
     assert (shown.words, shown.code, shown.both) == (words, code, words and code)
@@ -99,8 +119,10 @@ def test_the_notebook_lists_what_is_left_and_where_to_go_back():
     states = {1: PasswordState(1, "changed", TODAY), 3: PasswordState(3, "later")}
     left = pj.still_to_change(accounts, states, {4: "other"}, has_bank=True)
     assert [(a.name, s.key) for a, s in left] == [
-        ("Banorte", "passwords.suggest:2"), ("IMSS", "passwords.suggest:3"),
-        ("Pensión", "passwords.suggest:4")]  # another account: its own change page
+        ("Banorte", "passwords.suggest:2"),
+        ("IMSS", "passwords.suggest:3"),
+        ("Pensión", "passwords.suggest:4"),
+    ]  # another account: its own change page
     left = pj.still_to_change(accounts, states, {4: ""}, has_bank=True)
     assert left[-1][1].key == "passwords.pension:4"  # not answered: back to the question
     left = pj.still_to_change(accounts, states, {4: "same"}, has_bank=True)
@@ -115,10 +137,19 @@ def test_where_two_step_is_found_depends_on_the_account_and_the_country():
     assert "WhatsApp" in pj.two_step_where("phone", "FR")
 
 
-@pytest.mark.parametrize("text, ok, year", [
-    ("", True, None), ("  ", True, None), ("1950", True, 1950), (" 1948 ", True, 1948),
-    ("48", False, None), ("1850", False, None), ("19a0", False, None), ("2031", False, None),
-])
+@pytest.mark.parametrize(
+    "text, ok, year",
+    [
+        ("", True, None),
+        ("  ", True, None),
+        ("1950", True, 1950),
+        (" 1948 ", True, 1948),
+        ("48", False, None),
+        ("1850", False, None),
+        ("19a0", False, None),
+        ("2031", False, None),
+    ],
+)
 def test_the_birth_year_is_optional_and_four_digits(text, ok, year):
     assert (pj.birth_year_ok(text), pj.birth_year_from(text)) == (ok, year)
 

@@ -1,4 +1,5 @@
 """The recovery plan: rules load, the right tasks appear, re-running keeps the person's work."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -68,21 +69,41 @@ CONDITIONAL = {r.id for r in RULES if r.trigger}
 
 # Typical answers after the two leaks (seeds/): what the notice said, and the usual accounts.
 MX_TYPICAL = Answers(
-    country="MX", notice="imss",
-    exposed=frozenset({"name_address", "birth_date", "curp", "social_security", "pension",
-                       "health_rights"}),
-    accounts=(Account(1, "email", "Gmail"), Account(2, "bank", "Banorte")))
+    country="MX",
+    notice="imss",
+    exposed=frozenset(
+        {"name_address", "birth_date", "curp", "social_security", "pension", "health_rights"}
+    ),
+    accounts=(Account(1, "email", "Gmail"), Account(2, "bank", "Banorte")),
+)
 FR_TYPICAL = Answers(
-    country="FR", notice="ameli",
+    country="FR",
+    notice="ameli",
     exposed=frozenset({"birth_date", "social_security", "health_rights"}),
-    accounts=(Account(1, "email", "Orange"), Account(2, "bank", "Crédit Agricole"),
-              Account(3, "social_security", "ameli")))
-MX_WORRIED = Answers(country="MX", notice="imss", exposed=frozenset({"unknown"}),
-                     accounts=tuple(Account(i, k, k) for i, k in enumerate(
-                         ("email", "bank", "social_security", "pension", "phone"), 1)))
-FR_WORRIED = Answers(country="FR", notice="ameli", exposed=frozenset({"unknown"}),
-                     accounts=tuple(Account(i, k, k) for i, k in enumerate(
-                         ("email", "bank", "social_security", "pension", "phone"), 1)))
+    accounts=(
+        Account(1, "email", "Orange"),
+        Account(2, "bank", "Crédit Agricole"),
+        Account(3, "social_security", "ameli"),
+    ),
+)
+MX_WORRIED = Answers(
+    country="MX",
+    notice="imss",
+    exposed=frozenset({"unknown"}),
+    accounts=tuple(
+        Account(i, k, k)
+        for i, k in enumerate(("email", "bank", "social_security", "pension", "phone"), 1)
+    ),
+)
+FR_WORRIED = Answers(
+    country="FR",
+    notice="ameli",
+    exposed=frozenset({"unknown"}),
+    accounts=tuple(
+        Account(i, k, k)
+        for i, k in enumerate(("email", "bank", "social_security", "pension", "phone"), 1)
+    ),
+)
 
 
 def ids(tasks: list[Task]) -> set[str]:
@@ -103,6 +124,7 @@ def english():
 
 
 # --- the rule files -------------------------------------------------------------------------
+
 
 def test_rules_load_with_every_field():
     assert len({r.id for r in RULES}) == len(RULES)
@@ -162,9 +184,9 @@ GOOD = 'id = "a"\ntitle = "T"\nwhy = "W"\nhow = "1. x\\n2. y"\npriority = 1\ndue
         ('exposed = ["unknown"]\n', "unknown exposed"),
         ('country = ["ES"]\n', "unknown country"),
         ('repeat = "daily"\n', "repeat"),
-        ('repeat_count = 2\n', "without repeat"),
+        ("repeat_count = 2\n", "without repeat"),
         ('colour = "red"\n', "unknown keys"),
-        ('exposed = []\n', "non-empty"),
+        ("exposed = []\n", "non-empty"),
         ('trigger = ["rain"]\n', "unknown trigger"),
         ('replaces = ["nothing"]\n', "unknown rules"),
     ],
@@ -186,6 +208,7 @@ def test_a_rule_without_why_or_a_twice_used_id_is_refused(tmp_path):
 
 
 # --- which tasks appear ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("country", ["MX", "FR", "OTHER"])
 @pytest.mark.parametrize("kind", KINDS)
@@ -241,8 +264,9 @@ def test_built_tasks_carry_rule_source_dates_and_order():
 
 
 def test_monthly_statement_checks_come_back_12_times_in_a_year():
-    task = next(t for t in plan.build(Answers(country="FR"), TODAY)
-                if t.rule == "plan.monthly_statements")
+    task = next(
+        t for t in plan.build(Answers(country="FR"), TODAY) if t.rule == "plan.monthly_statements"
+    )
     assert task.repeat == "monthly"
     assert task.due == dt.date(2025, 2, 7)
     assert task.repeat_until == dt.date(2026, 2, 6)
@@ -266,8 +290,12 @@ def test_credit_reports_are_planned_yearly_three_times():
 
 # --- a calm plan: few tasks, three for today, rules apart ----------------------------------
 
-@pytest.mark.parametrize("answers", [MX_TYPICAL, FR_TYPICAL, MX_WORRIED, FR_WORRIED],
-                         ids=["mx", "fr", "mx-dont-know", "fr-dont-know"])
+
+@pytest.mark.parametrize(
+    "answers",
+    [MX_TYPICAL, FR_TYPICAL, MX_WORRIED, FR_WORRIED],
+    ids=["mx", "fr", "mx-dont-know", "fr-dont-know"],
+)
 def test_typical_answers_give_at_most_ten_tasks_and_three_for_today(answers):
     tasks = plan.build(answers, TODAY)
     assert 4 <= len(tasks) <= 10, [t.rule for t in tasks]
@@ -284,11 +312,21 @@ def test_typical_answers_give_at_most_ten_tasks_and_three_for_today(answers):
 
 def test_the_typical_plans_hold_exactly_these_tasks():
     assert ids(plan.build(MX_TYPICAL, TODAY)) == {
-        "secure_email", "bank_password", "mx_imss_channels", "mx_pension_check",
-        "mx_credit_report"}
+        "secure_email",
+        "bank_password",
+        "mx_imss_channels",
+        "mx_pension_check",
+        "mx_credit_report",
+    }
     assert ids(plan.build(FR_TYPICAL, TODAY)) == {
-        "secure_email", "bank_password", "fr_ameli_notice", "fr_ameli_account",
-        "monthly_statements", "fr_ficoba", "fr_cybermalveillance"}
+        "secure_email",
+        "bank_password",
+        "fr_ameli_notice",
+        "fr_ameli_account",
+        "monthly_statements",
+        "fr_ficoba",
+        "fr_cybermalveillance",
+    }
 
 
 def test_a_new_urgent_task_goes_to_the_top_of_today():
@@ -319,6 +357,7 @@ BY_REMINDER = {r.id: r.text for r in REMINDERS}
 
 # --- tasks that wait for something to happen ------------------------------------------------
 
+
 def test_conditional_tasks_appear_only_with_their_trigger(store):
     plan.apply(store.tasks, MX_WORRIED, TODAY)
     assert not {t.rule.removeprefix("plan.") for t in store.tasks.all()} & CONDITIONAL
@@ -329,8 +368,12 @@ def test_conditional_tasks_appear_only_with_their_trigger(store):
     # "Someone used my data" on the emergency path: the identity-theft steps and the police.
     store.tasks.add(Task("Someone used my data", rule="emergency.misused", source="emergency"))
     change = plan.apply(store.tasks, MX_WORRIED, TODAY)
-    assert set(change.added) == {"plan.mx_identity_theft", "plan.mx_police", "plan.mx_redeco",
-                                 "plan.mx_personal_data"}
+    assert set(change.added) == {
+        "plan.mx_identity_theft",
+        "plan.mx_police",
+        "plan.mx_redeco",
+        "plan.mx_personal_data",
+    }
 
 
 def test_a_scam_call_brings_the_complaint_in_france(store):
@@ -349,6 +392,7 @@ def test_the_trigger_stays_when_its_task_is_done(store):
 
 
 # --- applying the plan to the stored list ---------------------------------------------------
+
 
 def test_apply_adds_once_and_never_duplicates(store):
     answers = Answers(country="MX", exposed=frozenset({"curp", "pension"}))
@@ -436,8 +480,11 @@ def test_own_and_other_journeys_tasks_are_left_alone(store):
 
 
 def test_changing_country_rebuilds_the_plan_and_keeps_ticks_and_notes(store):
-    mx = Answers(country="MX", exposed=frozenset({"social_security", "pension"}),
-                 accounts=(Account(1, "email", "Gmail"), Account(2, "bank", "Banorte")))
+    mx = Answers(
+        country="MX",
+        exposed=frozenset({"social_security", "pension"}),
+        accounts=(Account(1, "email", "Gmail"), Account(2, "bank", "Banorte")),
+    )
     plan.apply(store.tasks, mx, TODAY)
     email = store.tasks.by_rule("plan.secure_email")
     bank = store.tasks.by_rule("plan.bank_password")
@@ -445,8 +492,9 @@ def test_changing_country_rebuilds_the_plan_and_keeps_ticks_and_notes(store):
     store.tasks.mark_done(bank.id, TODAY)
     mine = store.tasks.add(Task("Call my daughter"))
 
-    fr = Answers(country="FR", exposed=frozenset({"social_security", "pension"}),
-                 accounts=mx.accounts)
+    fr = Answers(
+        country="FR", exposed=frozenset({"social_security", "pension"}), accounts=mx.accounts
+    )
     assert plan.sync(store.tasks, fr, TODAY) is not None
     open_rules = {t.rule for t in store.tasks.all(include_done=False)}
     assert not {r for r in open_rules if r and r.startswith("plan.mx_")}
@@ -479,6 +527,7 @@ def test_the_plan_survives_closing_and_reopening(tmp_path):
 
 # --- risks for the summary page -------------------------------------------------------------
 
+
 def test_risks_match_exactly_the_exposed_data():
     assert plan.risks(Answers(country="MX")) == []
     assert plan.risks(Answers(country="FR", exposed=frozenset({"name_address"}))) == [
@@ -490,7 +539,8 @@ def test_risks_match_exactly_the_exposed_data():
     fr = plan.risks(Answers(country="FR", exposed=frozenset({"social_security", "health_rights"})))
     assert fr == [plan.RISK_CALLS, plan.RISK_IDENTITY, plan.RISK_HEALTH]
     assert plan.risks(Answers(country="FR", exposed=frozenset({"bank"}))) == [
-        plan.RISK_CALLS, plan.RISK_BANK
+        plan.RISK_CALLS,
+        plan.RISK_BANK,
     ]
 
 
@@ -503,8 +553,14 @@ def test_at_most_three_risks_even_when_everything_leaked(country):
 @pytest.mark.parametrize("lang", ["es_MX", "fr_FR"])
 def test_risks_and_rules_are_translated(english, lang):
     i18n.set_language(lang)
-    for risk in (plan.RISK_CALLS, plan.RISK_IDENTITY_MX, plan.RISK_IDENTITY, plan.RISK_PENSION,
-                 plan.RISK_HEALTH, plan.RISK_BANK):
+    for risk in (
+        plan.RISK_CALLS,
+        plan.RISK_IDENTITY_MX,
+        plan.RISK_IDENTITY,
+        plan.RISK_PENSION,
+        plan.RISK_HEALTH,
+        plan.RISK_BANK,
+    ):
         assert i18n._(risk) != risk
     for rule in RULES:
         for text in (rule.title, rule.why, rule.how):
@@ -516,6 +572,7 @@ def test_risks_and_rules_are_translated(english, lang):
 
 
 # --- facts: no invented number, no INAI -----------------------------------------------------
+
 
 def _plan_catalogs() -> list[Path]:
     return sorted(translations_dir().glob("*/LC_MESSAGES/sereno.po"))
@@ -560,9 +617,17 @@ def test_no_phone_number_but_the_confirmed_ones():
 
 WEB = re.compile(r"\b[a-z0-9.-]+\.(?:gob\.mx|com\.mx|gouv\.fr|fr)\b", re.I)
 DOMAIN_ADDRESSES = {
-    "imss.gob.mx", "condusef.gob.mx", "burodecredito.com.mx", "circulodecredito.com.mx",
-    "ameli.fr", "cybermalveillance.gouv.fr", "17cyber.gouv.fr", "particuliers.banque-france.fr",
-    "service-public.fr", "impots.gouv.fr", "masecurite.interieur.gouv.fr",
+    "imss.gob.mx",
+    "condusef.gob.mx",
+    "burodecredito.com.mx",
+    "circulodecredito.com.mx",
+    "ameli.fr",
+    "cybermalveillance.gouv.fr",
+    "17cyber.gouv.fr",
+    "particuliers.banque-france.fr",
+    "service-public.fr",
+    "impots.gouv.fr",
+    "masecurite.interieur.gouv.fr",
 }
 
 
@@ -586,8 +651,13 @@ def test_the_corrected_facts():
         assert "pré-plainte" not in text.lower() and "pre-plainte" not in text.lower()
         assert "retraite" not in text.lower() and "retirement" not in text.lower()
         assert "cnil" not in text.lower()  # FICOBA is asked through impots.gouv.fr now
-    ameli = [t for r in ITEMS if r.country == {"FR"} for t in _texts(r)
-             if "ameli" in t.lower() or "Assurance Maladie" in t]
+    ameli = [
+        t
+        for r in ITEMS
+        if r.country == {"FR"}
+        for t in _texts(r)
+        if "ameli" in t.lower() or "Assurance Maladie" in t
+    ]
     for text in ameli:
         assert "number on your card" not in text and "numéro au dos" not in text
     assert "impots.gouv.fr" in BY_ID["fr_ficoba"].how
@@ -605,8 +675,14 @@ def test_the_corrected_facts():
 
 def test_every_plan_text_is_in_all_three_catalogs():
     wanted = {t for r in RULES for t in (r.title, r.why, r.how)} | {r.text for r in REMINDERS}
-    wanted |= {plan.RISK_CALLS, plan.RISK_IDENTITY_MX, plan.RISK_IDENTITY, plan.RISK_PENSION,
-               plan.RISK_HEALTH, plan.RISK_BANK}
+    wanted |= {
+        plan.RISK_CALLS,
+        plan.RISK_IDENTITY_MX,
+        plan.RISK_IDENTITY,
+        plan.RISK_PENSION,
+        plan.RISK_HEALTH,
+        plan.RISK_BANK,
+    }
     catalogs = _plan_catalogs()
     assert {p.parent.parent.name for p in catalogs} == {"es_MX", "fr_FR", "en"}
     for po in catalogs:
@@ -624,10 +700,15 @@ def test_the_monthly_statement_task_gives_way_to_the_activity_checks(store):
     ask for the same look a second time."""
     plan.apply(store.tasks, FR_TYPICAL, TODAY)
     assert store.tasks.by_rule("plan.monthly_statements") is not None
-    store.tasks.add(Task("Check “Crédit Agricole” again", rule="activity.next.2",
-                         source="activity", repeat="monthly", due=TODAY))
+    store.tasks.add(
+        Task(
+            "Check “Crédit Agricole” again",
+            rule="activity.next.2",
+            source="activity",
+            repeat="monthly",
+            due=TODAY,
+        )
+    )
     change = plan.apply(store.tasks, FR_TYPICAL, TODAY)
     assert change.removed == ("plan.monthly_statements",)
     assert len(store.tasks.all(include_done=False)) == len(plan.build(FR_TYPICAL, TODAY)) - 1 + 1
-
-

@@ -1,4 +1,5 @@
 """Password rating: names, years, keyboard runs, common words in each language, advice."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -57,9 +58,14 @@ def test_an_older_year_looks_like_a_birth_year(password):
     assert rating.LOOKS_BIRTH_YEAR in result.reasons and rating.A_YEAR not in result.reasons
 
 
-KNOWN = rating.LeakedFacts(first_name="Carmen", trusted="Lupita", banks=("Banorte",),
-                           accounts=("Correo", "Banorte", "IMSS"), card_digits=("4821",),
-                           country="MX")
+KNOWN = rating.LeakedFacts(
+    first_name="Carmen",
+    trusted="Lupita",
+    banks=("Banorte",),
+    accounts=("Correo", "Banorte", "IMSS"),
+    card_digits=("4821",),
+    country="MX",
+)
 
 
 def test_a_bank_name_and_the_card_digits_are_named_as_such():
@@ -118,9 +124,18 @@ def test_keyboard_run_inside_something_else():
 @pytest.mark.parametrize(
     "password",
     [
-        "contraseña", "contrasena", "mariposa", "corazon",  # Spanish
-        "soleil", "bonjour", "chocolat", "motdepasse",  # French
-        "password", "sunshine", "monkey", "football",  # English
+        "contraseña",
+        "contrasena",
+        "mariposa",
+        "corazon",  # Spanish
+        "soleil",
+        "bonjour",
+        "chocolat",
+        "motdepasse",  # French
+        "password",
+        "sunshine",
+        "monkey",
+        "football",  # English
     ],
 )
 def test_common_words_in_each_language(password):
@@ -131,9 +146,10 @@ def test_common_words_in_each_language(password):
 
 def test_repeats_and_runs():
     assert rating.REPEATS in rate_password("aaaaaaaa").reasons
-    assert rating.SEQUENCE in rate_password("abcdefg-xyz").reasons or rate_password(
-        "abcdefg-xyz"
-    ).level <= 1
+    assert (
+        rating.SEQUENCE in rate_password("abcdefg-xyz").reasons
+        or rate_password("abcdefg-xyz").level <= 1
+    )
 
 
 @pytest.mark.parametrize("language", ["es_MX", "fr_FR", "en"])
@@ -209,7 +225,8 @@ def test_every_zxcvbn_feedback_string_is_mapped():
     said = {
         node.args[0].value
         for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_"
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == "_"
         and isinstance(node.args[0], ast.Constant)
     }
     assert said and said <= set(rating.ZXCVBN_FEEDBACK)

@@ -1,4 +1,5 @@
 """Spot the scam: the examples are complete, findable and safe in all three languages."""
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,17 @@ LANGUAGES = ("en", "es_MX", "fr_FR")
 SCAM_FILES = ("mexico.toml", "france.toml", "generic.toml")
 # Web addresses that shared/DOMAIN.md gives as official: the only real ones allowed in advice.
 OFFICIAL_ADDRESSES = {
-    "imss.gob.mx", "condusef.gob.mx", "burodecredito.com.mx", "circulodecredito.com.mx",
-    "ameli.fr", "cybermalveillance.gouv.fr", "17cyber.gouv.fr", "cnil.fr",
-    "particuliers.banque-france.fr", "pre-plainte-en-ligne.gouv.fr", "service-public.fr",
+    "imss.gob.mx",
+    "condusef.gob.mx",
+    "burodecredito.com.mx",
+    "circulodecredito.com.mx",
+    "ameli.fr",
+    "cybermalveillance.gouv.fr",
+    "17cyber.gouv.fr",
+    "cnil.fr",
+    "particuliers.banque-france.fr",
+    "pre-plainte-en-ligne.gouv.fr",
+    "service-public.fr",
 }
 DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b", re.IGNORECASE)
 LONG_NUMBER = re.compile(r"\+?\d[\d .\-]{5,}\d")
@@ -38,8 +47,11 @@ def message_texts(example: scams.Example) -> list[str]:
     """Everything the person sees as the message, in the language set now."""
     texts = [example.sender, example.shown("sender_name") if example.sender_name else ""]
     texts += [example.shown("subject") if example.subject else ""]
-    texts += [text for _who, text in example.shown_lines()] if example.kind == "call" else [
-        example.shown("body")]
+    texts += (
+        [text for _who, text in example.shown_lines()]
+        if example.kind == "call"
+        else [example.shown("body")]
+    )
     return [t for t in texts if t]
 
 
@@ -87,10 +99,11 @@ def test_every_example_has_an_answer_and_two_clues_found_in_the_translated_messa
         assert 2 <= len(example.clues) <= 3, example.id
         spans = scams.locate_clues(example)
         assert [s.clue for s in spans] == list(range(len(example.clues))), (
-            f"{lang} {example.id}: a clue is not in the translated message")
+            f"{lang} {example.id}: a clue is not in the translated message"
+        )
         parts = dict(((p, line), text) for p, line, text in scams._parts(example))
         for span, (fragment, why) in zip(spans, example.shown_clues(), strict=True):
-            assert parts[span.part, span.line][span.start:span.end] == fragment
+            assert parts[span.part, span.line][span.start : span.end] == fragment
             assert span.why == why and why
         whole = example.shown_text()
         for start, end, _why in scams.clue_spans(example):
@@ -117,8 +130,14 @@ def test_catalogs_hold_every_string_of_the_scam_files(lang):
             message = catalog.get(text)
             assert message is not None and message.string, f"{lang} {name}: {text!r}"
             assert not message.fuzzy
-    for text in (*scams.KIND_NAMES.values(), *scams.SPEAKER_NAMES.values(), scams.ANSWER_FAKE,
-                 scams.ANSWER_GENUINE, scams.FICTION_NOTE, scams.SPOKEN_TURN):
+    for text in (
+        *scams.KIND_NAMES.values(),
+        *scams.SPEAKER_NAMES.values(),
+        scams.ANSWER_FAKE,
+        scams.ANSWER_GENUINE,
+        scams.FICTION_NOTE,
+        scams.SPOKEN_TURN,
+    ):
         assert catalog.get(text) is not None and catalog.get(text).string, text
 
 
@@ -131,7 +150,8 @@ def test_fake_messages_only_link_to_example_domains(lang):
                 found = match.group(0)
                 if example.genuine:
                     assert found.endswith(".example") and text == example.sender, (
-                        f"{example.id}: a genuine message holds no link: {found}")
+                        f"{example.id}: a genuine message holds no link: {found}"
+                    )
                 else:
                     assert found.lower().endswith(".example"), f"{example.id}: {found}"
 
@@ -179,8 +199,11 @@ def test_clue_spans_of_a_call_point_into_the_joined_turns():
     call = scams.find_example("mx-call-imss-nss")
     text = call.shown_text()
     found = [text[start:end] for start, end, _why in scams.clue_spans(call)]
-    assert found == ["su NSS con terminación 4521 y su pensión de $8,450 al mes",
-                     "Por favor, díctemelo.", "su pensión quedará suspendida"]
+    assert found == [
+        "su NSS con terminación 4521 y su pensión de $8,450 al mes",
+        "Por favor, díctemelo.",
+        "su pensión quedará suspendida",
+    ]
     line_spans = scams.clue_spans(call, part="line", line=4)
     assert [call.shown_lines()[4][1][s:e] for s, e, _ in line_spans] == ["Por favor, díctemelo."]
 
@@ -188,7 +211,7 @@ def test_clue_spans_of_a_call_point_into_the_joined_turns():
 def test_a_clue_in_the_sender_address_is_located_there():
     email = scams.find_example("mx-email-imss-fee")
     (span,) = [s for s in scams.locate_clues(email) if s.part == "sender"]
-    assert email.sender[span.start:span.end] == "imss-gob.mx.example"
+    assert email.sender[span.start : span.end] == "imss-gob.mx.example"
     assert scams.clue_spans(email, part="sender") == [(span.start, span.end, span.why)]
 
 
@@ -199,7 +222,7 @@ def write_examples(tmp_path, example: str) -> None:
     (tmp_path / "generic.toml").write_text(header + example, encoding="utf-8")
 
 
-GOOD = '''
+GOOD = """
 [[example]]
 id = "t1"
 country = "OTHER"
@@ -214,7 +237,7 @@ why = "Money."
 [[example.clues]]
 text = "pay.example"
 why = "A link."
-'''
+"""
 
 
 def test_a_well_formed_file_loads(tmp_path):
@@ -223,14 +246,17 @@ def test_a_well_formed_file_loads(tmp_path):
     assert example.id == "t1" and [c.text for c in example.clues] == ["Pay now", "pay.example"]
 
 
-@pytest.mark.parametrize("broken, message", [
-    (GOOD.replace('text = "Pay now"', 'text = "Pay later"'), "not in the message"),
-    (GOOD.replace('kind = "sms"', 'kind = "fax"'), "kind"),
-    (GOOD.replace('genuine = false', 'genuine = "no"'), "genuine"),
-    (GOOD.replace('country = "OTHER"', 'country = "FR"'), "country must be OTHER"),
-    (GOOD.split("[[example.clues]]\ntext = \"pay.example\"")[0], "2 or 3 clues"),
-    (GOOD.replace('do_instead = "Delete it."', ''), "do_instead is missing"),
-])
+@pytest.mark.parametrize(
+    "broken, message",
+    [
+        (GOOD.replace('text = "Pay now"', 'text = "Pay later"'), "not in the message"),
+        (GOOD.replace('kind = "sms"', 'kind = "fax"'), "kind"),
+        (GOOD.replace("genuine = false", 'genuine = "no"'), "genuine"),
+        (GOOD.replace('country = "OTHER"', 'country = "FR"'), "country must be OTHER"),
+        (GOOD.split('[[example.clues]]\ntext = "pay.example"')[0], "2 or 3 clues"),
+        (GOOD.replace('do_instead = "Delete it."', ""), "do_instead is missing"),
+    ],
+)
 def test_a_broken_example_is_refused_with_a_clear_message(tmp_path, broken, message):
     write_examples(tmp_path, broken)
     with pytest.raises(scams.ScamDataError, match=message):

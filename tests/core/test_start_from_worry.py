@@ -1,5 +1,6 @@
 """Start from the worry: the account check begins with the account the person chooses, then
 the bank and pension, then the rest; the choice is one commit and re-orders the steps."""
+
 from __future__ import annotations
 
 from app.core.actions.activity import ActivityActions
@@ -10,9 +11,12 @@ from app.core.journeys import ACTIVITY, activity_steps
 from tests.conftest import TODAY
 
 EMAIL, BANK, AMELI, PENSION, PHONE = (
-    Account(1, "email", "Mon email"), Account(2, "bank", "Ma banque"),
-    Account(3, "social_security", "Ameli"), Account(4, "pension", "Ma retraite"),
-    Account(5, "phone", "Mon portable"))
+    Account(1, "email", "Mon email"),
+    Account(2, "bank", "Ma banque"),
+    Account(3, "social_security", "Ameli"),
+    Account(4, "pension", "Ma retraite"),
+    Account(5, "phone", "Mon portable"),
+)
 ALL = (EMAIL, BANK, AMELI, PENSION, PHONE)
 
 
@@ -42,8 +46,15 @@ def test_a_choice_no_longer_on_the_list_changes_nothing():
 def test_the_steps_follow_the_choice_with_three_pages_per_account():
     steps = activity_steps(Answers(accounts=(EMAIL, BANK), start_account=1))
     assert [s.key for s in steps] == [
-        "activity.intro", "activity.open:1", "activity.look:1", "activity.result:1",
-        "activity.open:2", "activity.look:2", "activity.result:2", "activity.summary"]
+        "activity.intro",
+        "activity.open:1",
+        "activity.look:1",
+        "activity.result:1",
+        "activity.open:2",
+        "activity.look:2",
+        "activity.result:2",
+        "activity.summary",
+    ]
     assert opened(activity_steps(Answers(accounts=(EMAIL, BANK)))) == [2, 1]
 
 

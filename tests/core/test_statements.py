@@ -1,4 +1,5 @@
 """Reading bank files: hand-written files in each bank style, and every way a file can fail."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -84,8 +85,7 @@ def test_file_without_header_is_read_from_what_the_cells_hold():
     ]
 
 
-@pytest.mark.parametrize("name", ["fr-releve-sgml.ofx", "fr-releve-une-ligne.ofx",
-                                  "fr-releve.qfx"])
+@pytest.mark.parametrize("name", ["fr-releve-sgml.ofx", "fr-releve-une-ligne.ofx", "fr-releve.qfx"])
 def test_ofx_sgml_indented_one_line_and_qfx(name):
     st = read_statement(FIXTURES / name)
     assert st.kind == "ofx" and st.currency == "EUR"
@@ -101,40 +101,52 @@ def test_ofx_2_xml():
     st = read_statement(FIXTURES / "mx-estado-xml.ofx")
     assert st.currency == "MXN"
     assert [(t.amount, t.description) for t in st.transactions] == [
-        (D("8450.00"), "DEPÓSITO PENSIÓN IMSS"), (D("-45.50"), "PAGO OXXO CENTRO"),
+        (D("8450.00"), "DEPÓSITO PENSIÓN IMSS"),
+        (D("-45.50"), "PAGO OXXO CENTRO"),
         (D("-10.00"), "NETFLIX.COM & CO"),
     ]
 
 
 def test_utf16_with_bom_and_crlf(tmp_path):
     path = tmp_path / "s.csv"
-    path.write_bytes("Fecha\tConcepto\tImporte\r\n02/01/2025\tFARMACIA\t-12.50\r\n"
-                     .encode("utf-16"))
+    path.write_bytes(
+        "Fecha\tConcepto\tImporte\r\n02/01/2025\tFARMACIA\t-12.50\r\n".encode("utf-16")
+    )
     assert rows(path) == [(dt.date(2025, 1, 2), D("-12.50"), "FARMACIA")]
 
 
 def test_html_entities_decoded_once_and_repeated_header_and_month_names(tmp_path):
     path = tmp_path / "s.csv"
-    path.write_text('Date;Libellé;Montant\n05-mar-2025;"Cr&eacute;dit &amp; co";-1,00\n'
-                    "Date;Libellé;Montant\n06 ENE 25;PAGO;-2,00\n"
-                    '07/01/2025;"&amp;lt;a href=x&amp;gt;";-3,00\n', encoding="utf-8")
-    assert rows(path) == [(dt.date(2025, 3, 5), D("-1.00"), "Crédit & co"),
-                          (dt.date(2025, 1, 6), D("-2.00"), "PAGO"),
-                          (dt.date(2025, 1, 7), D("-3.00"), "&lt;a href=x&gt;")]
+    path.write_text(
+        'Date;Libellé;Montant\n05-mar-2025;"Cr&eacute;dit &amp; co";-1,00\n'
+        "Date;Libellé;Montant\n06 ENE 25;PAGO;-2,00\n"
+        '07/01/2025;"&amp;lt;a href=x&amp;gt;";-3,00\n',
+        encoding="utf-8",
+    )
+    assert rows(path) == [
+        (dt.date(2025, 3, 5), D("-1.00"), "Crédit & co"),
+        (dt.date(2025, 1, 6), D("-2.00"), "PAGO"),
+        (dt.date(2025, 1, 7), D("-3.00"), "&lt;a href=x&gt;"),
+    ]
 
 
 def test_a_row_of_another_shape_under_the_header_is_not_skipped(tmp_path):
     path = tmp_path / "s.csv"
-    path.write_text("Date;Libellé;Montant\n05/03/2025;A;B;C;-1,00;X\n"
-                    "06/03/2025;PAIN;-2,00\n07/03/2025;LAIT;-2,00\n", encoding="utf-8")
+    path.write_text(
+        "Date;Libellé;Montant\n05/03/2025;A;B;C;-1,00;X\n"
+        "06/03/2025;PAIN;-2,00\n07/03/2025;LAIT;-2,00\n",
+        encoding="utf-8",
+    )
     assert "Line 2" in str(fails(path))
 
 
 def test_dated_balance_lines_are_not_payments(tmp_path):
     path = tmp_path / "s.csv"
-    path.write_text("Date;Libellé;Débit;Crédit;Solde\n01/03/2025;SOLDE INITIAL;;;100,00\n"
-                    "02/03/2025;PAIN;-1,10;;98,90\n31/03/2025;Solde final;;;98,90\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Date;Libellé;Débit;Crédit;Solde\n01/03/2025;SOLDE INITIAL;;;100,00\n"
+        "02/03/2025;PAIN;-1,10;;98,90\n31/03/2025;Solde final;;;98,90\n",
+        encoding="utf-8",
+    )
     assert rows(path) == [(dt.date(2025, 3, 2), D("-1.10"), "PAIN")]
 
 
@@ -145,7 +157,6 @@ def test_same_file_twice_gives_the_same_fingerprints():
     assert len(set(first)) == len(first)  # the two identical ORANGE rows stay two
 
 
-
 @pytest.mark.parametrize("kind", ["csv", "ofx"])
 def test_an_unnamed_payment_has_the_same_fingerprint_in_every_language(tmp_path, kind):
     if kind == "csv":
@@ -154,8 +165,9 @@ def test_an_unnamed_payment_has_the_same_fingerprint_in_every_language(tmp_path,
     else:
         text = (FIXTURES / "mx-estado-xml.ofx").read_text(encoding="utf-8")
         path = tmp_path / "blank.ofx"
-        path.write_text(text.replace("<NAME>PAGO OXXO CENTRO</NAME>", "<NAME></NAME>"),
-                        encoding="utf-8")
+        path.write_text(
+            text.replace("<NAME>PAGO OXXO CENTRO</NAME>", "<NAME></NAME>"), encoding="utf-8"
+        )
     seen = []
     try:
         for lang in i18n.LANGUAGES:
@@ -167,7 +179,9 @@ def test_an_unnamed_payment_has_the_same_fingerprint_in_every_language(tmp_path,
         i18n.set_language("en")
     assert seen[0] == seen[1] == seen[2]
 
+
 # --- asking the person ---------------------------------------------------------------
+
 
 def test_unclear_columns_carry_names_and_rows_then_a_mapping_reads_the_file():
     err = fails(FIXTURES / "mx-columnas-dudosas.csv", ColumnsUnclear)
@@ -183,20 +197,25 @@ def test_unclear_columns_carry_names_and_rows_then_a_mapping_reads_the_file():
 
 def test_unknown_column_names_are_offered_as_the_names(tmp_path):
     path = tmp_path / "s.csv"
-    path.write_text("Quand,Quoi,Combien,Reste\n01/02/2025,PAIN,-1.10,10.00\n"
-                    "02/02/2025,LAIT,-0.90,9.10\n", encoding="utf-8")
+    path.write_text(
+        "Quand,Quoi,Combien,Reste\n01/02/2025,PAIN,-1.10,10.00\n02/02/2025,LAIT,-0.90,9.10\n",
+        encoding="utf-8",
+    )
     err = fails(path, ColumnsUnclear)
     assert err.headers == ["Quand", "Quoi", "Combien", "Reste"]
 
 
 def test_a_mapping_naming_a_missing_column_is_refused():
     with pytest.raises(StatementError) as caught:
-        read_statement(FIXTURES / "mx-sin-encabezado.csv",
-                       mapping=ColumnMapping(date=0, description=1, amount=9))
+        read_statement(
+            FIXTURES / "mx-sin-encabezado.csv",
+            mapping=ColumnMapping(date=0, description=1, amount=9),
+        )
     assert type(caught.value) is StatementError and str(caught.value)
 
 
 # --- every way to fail ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize("content", [b"", b"\n\r\n  \n", b"\xef\xbb\xbf"])
 def test_empty_files(tmp_path, content):
@@ -216,10 +235,16 @@ def test_file_over_20_mb(tmp_path):
     assert "too big" in str(fails(path))
 
 
-@pytest.mark.parametrize("content", [
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"\xff\xd8\xff\xe0\x00\x10JFIF",
-    b"%PDF-1.7\n1 0 obj\n", b"PK\x03\x04\x14\x00", b"abc\x00def;12/03/2025;1,00",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"\xff\xd8\xff\xe0\x00\x10JFIF",
+        b"%PDF-1.7\n1 0 obj\n",
+        b"PK\x03\x04\x14\x00",
+        b"abc\x00def;12/03/2025;1,00",
+    ],
+)
 def test_pictures_pdfs_and_binaries_are_not_statements(tmp_path, content):
     path = tmp_path / "scan.csv"
     path.write_bytes(content)
@@ -246,11 +271,11 @@ def test_unreadable_amount_names_the_line():
 
 def test_missing_amount_and_missing_date_name_the_line(tmp_path):
     path = tmp_path / "s.csv"
-    path.write_text("Date;Libellé;Débit;Crédit\n01/02/2025;PAIN;-1,10;\n"
-                    "02/02/2025;LAIT;;\n", encoding="utf-8")
+    path.write_text(
+        "Date;Libellé;Débit;Crédit\n01/02/2025;PAIN;-1,10;\n02/02/2025;LAIT;;\n", encoding="utf-8"
+    )
     assert "Line 3" in str(fails(path))
-    path.write_text("Date;Libellé;Montant\n01/02/2025;PAIN;-1,10\n;LAIT;-2,00\n",
-                    encoding="utf-8")
+    path.write_text("Date;Libellé;Montant\n01/02/2025;PAIN;-1,10\n;LAIT;-2,00\n", encoding="utf-8")
     assert "Line 3" in str(fails(path))
 
 
@@ -295,13 +320,24 @@ def test_messages_are_translated(tmp_path):
 
 # --- cell values ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,mark,value", [
-    ("-1 234,56", ",", "-1234.56"), ("1\u00a0234,56", ",", "1234.56"),
-    ("1\u202f234,5", ",", "1234.5"), ("1.234.567,00", ",", "1234567.00"),
-    ("$1,234.50", ".", "1234.50"), ("(45.00)", ".", "-45.00"), ("45,00-", ",", "-45.00"),
-    ("+3500,00", ",", "3500.00"), ("11'373.94", ".", "11373.94"), ("12,50 €", ",", "12.50"),
-    ("-$215,40", ",", "-215.40"), (" 45", ",", "45"),
-])
+
+@pytest.mark.parametrize(
+    "text,mark,value",
+    [
+        ("-1 234,56", ",", "-1234.56"),
+        ("1\u00a0234,56", ",", "1234.56"),
+        ("1\u202f234,5", ",", "1234.5"),
+        ("1.234.567,00", ",", "1234567.00"),
+        ("$1,234.50", ".", "1234.50"),
+        ("(45.00)", ".", "-45.00"),
+        ("45,00-", ",", "-45.00"),
+        ("+3500,00", ",", "3500.00"),
+        ("11'373.94", ".", "11373.94"),
+        ("12,50 €", ",", "12.50"),
+        ("-$215,40", ",", "-215.40"),
+        (" 45", ",", "45"),
+    ],
+)
 def test_amounts(text, mark, value):
     assert parse_amount(text, mark) == D(value)
 
@@ -311,13 +347,20 @@ def test_not_amounts(text):
     assert parse_amount(text, ",") is None
 
 
-@pytest.mark.parametrize("text,day", [
-    ("03/07/2019", dt.date(2019, 7, 3)), ("3/7/19", dt.date(2019, 7, 3)),
-    ("2019-07-03", dt.date(2019, 7, 3)), ("31.03.2019", dt.date(2019, 3, 31)),
-    ("03/07/2019 14:22", dt.date(2019, 7, 3)), ("12-DIC-2024", dt.date(2024, 12, 12)),
-    ("12 févr. 2024", dt.date(2024, 2, 12)), ("01/01/69", dt.date(2069, 1, 1)),
-    ("01/01/70", dt.date(1970, 1, 1)),
-])
+@pytest.mark.parametrize(
+    "text,day",
+    [
+        ("03/07/2019", dt.date(2019, 7, 3)),
+        ("3/7/19", dt.date(2019, 7, 3)),
+        ("2019-07-03", dt.date(2019, 7, 3)),
+        ("31.03.2019", dt.date(2019, 3, 31)),
+        ("03/07/2019 14:22", dt.date(2019, 7, 3)),
+        ("12-DIC-2024", dt.date(2024, 12, 12)),
+        ("12 févr. 2024", dt.date(2024, 2, 12)),
+        ("01/01/69", dt.date(2069, 1, 1)),
+        ("01/01/70", dt.date(1970, 1, 1)),
+    ],
+)
 def test_dates(text, day):
     assert parse_date(text) == day
 
@@ -330,17 +373,23 @@ def test_not_dates(text):
 def test_ofx_cdata_names_are_read(tmp_path):
     text = (FIXTURES / "mx-estado-xml.ofx").read_text(encoding="utf-8")
     path = tmp_path / "cdata.ofx"
-    path.write_text(text.replace("<NAME>PAGO OXXO CENTRO</NAME>",
-                                 "<NAME><![CDATA[PAGO <OXXO> & CENTRO]]></NAME>"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "<NAME>PAGO OXXO CENTRO</NAME>", "<NAME><![CDATA[PAGO <OXXO> & CENTRO]]></NAME>"
+        ),
+        encoding="utf-8",
+    )
     assert read_statement(path).transactions[1].description == "PAGO <OXXO> & CENTRO"
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("body", [
-    b"<A>" * 3_000_000,  # markup with no statement in it
-    b"<STMTTRN>" + b"<A><![CDATA[x" * 1_000_000,  # sections that never end, on one line
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<A>" * 3_000_000,  # markup with no statement in it
+        b"<STMTTRN>" + b"<A><![CDATA[x" * 1_000_000,  # sections that never end, on one line
+    ],
+)
 def test_pathological_ofx_fails_fast(tmp_path, body):
     path = tmp_path / "x.ofx"
     path.write_bytes(b"OFXHEADER:100\n<OFX>" + body + b"</OFX>")

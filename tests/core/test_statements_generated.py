@@ -1,4 +1,5 @@
 """Generated CSV files in every style banks use are read back exactly (hypothesis)."""
+
 from __future__ import annotations
 
 import csv
@@ -69,8 +70,9 @@ def render(rows, style) -> bytes:
     for day, value, text in rows:
         if style["split"]:
             out_sign = -1 if style["debit_sign"] else 1
-            cells = ([money(out_sign * -value, style), ""] if value < 0
-                     else ["", money(value, style)])
+            cells = (
+                [money(out_sign * -value, style), ""] if value < 0 else ["", money(value, style)]
+            )
         else:
             cells = [money(value, style)]
         extra = [money(123456, style)] if style["balance"] else []
@@ -78,8 +80,9 @@ def render(rows, style) -> bytes:
     return out.getvalue().encode(style["encoding"])
 
 
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(rows=transactions, style=styles())
 def test_generated_csv_is_read_back_exactly(tmp_path, rows, style):
     path = tmp_path / "statement.csv"
@@ -91,8 +94,11 @@ def test_generated_csv_is_read_back_exactly(tmp_path, rows, style):
     assert statement.delimiter == style["delimiter"]
 
 
-@given(value=cents, mark=st.sampled_from([",", "."]),
-       thousands=st.sampled_from(["", " ", "\u00a0", "\u202f", "'"]))
+@given(
+    value=cents,
+    mark=st.sampled_from([",", "."]),
+    thousands=st.sampled_from(["", " ", "\u00a0", "\u202f", "'"]),
+)
 def test_amounts_round_trip(value, mark, thousands):
     style = {"mark": mark, "thousands": thousands}
     assert parse_amount(money(value, style), mark) == Decimal(value) / 100

@@ -1,4 +1,5 @@
 """Repeating tasks: month ends, leap years, the end of a repetition, and the stored anchor."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -61,7 +62,11 @@ def _ticks(task: Task, times: int) -> list[dt.date]:
 def test_monthly_task_begun_on_the_31st_survives_february_in_a_leap_year():
     task = Task("t", due=D(2024, 1, 31), repeat="monthly")
     assert _ticks(task, 5) == [
-        D(2024, 2, 29), D(2024, 3, 31), D(2024, 4, 30), D(2024, 5, 31), D(2024, 6, 30)
+        D(2024, 2, 29),
+        D(2024, 3, 31),
+        D(2024, 4, 30),
+        D(2024, 5, 31),
+        D(2024, 6, 30),
     ]
 
 
@@ -134,20 +139,38 @@ def test_store_repetition_ends_and_the_task_closes(store):
 
 
 def test_store_refreshing_a_rule_keeps_tick_note_dates_and_anchor(store):
-    rule = Task("Old words", due=D(2025, 1, 31), repeat="monthly", rule="x.1", source="plan",
-                repeat_until=D(2025, 12, 30))
+    rule = Task(
+        "Old words",
+        due=D(2025, 1, 31),
+        repeat="monthly",
+        rule="x.1",
+        source="plan",
+        repeat_until=D(2025, 12, 30),
+    )
     task = store.tasks.add(rule)
     store.tasks.update(task.id, note="called on Monday")
     store.tasks.mark_done(task.id, D(2025, 1, 31))
-    store.tasks.upsert(Task("New words", due=D(2025, 6, 1), repeat="monthly", rule="x.1",
-                            source="plan", repeat_until=D(2026, 5, 31)))
+    store.tasks.upsert(
+        Task(
+            "New words",
+            due=D(2025, 6, 1),
+            repeat="monthly",
+            rule="x.1",
+            source="plan",
+            repeat_until=D(2026, 5, 31),
+        )
+    )
     got = store.tasks.get(task.id)
     assert (got.title, got.note, got.due, got.repeat_until) == (
-        "New words", "called on Monday", D(2025, 2, 28), D(2025, 12, 30)
+        "New words",
+        "called on Monday",
+        D(2025, 2, 28),
+        D(2025, 12, 30),
     )
     assert got.params[ANCHOR_DAY] == 31
-    store.tasks.upsert(Task("New words", repeat="yearly", rule="x.1", source="plan",
-                            repeat_until=D(2027, 1, 31)))
+    store.tasks.upsert(
+        Task("New words", repeat="yearly", rule="x.1", source="plan", repeat_until=D(2027, 1, 31))
+    )
     assert store.tasks.get(task.id).repeat_until == D(2027, 1, 31)
 
 

@@ -6,6 +6,7 @@ when the tests run as root). Messages and questions (app/ui/dialogs.py) are reco
 instead of shown, questions get their safe answer, and the event loop returns at once;
 prints JSON: {"code": main's return, "messages": [[kind, text]...]}.
 """
+
 from __future__ import annotations
 
 import json

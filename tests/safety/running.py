@@ -1,4 +1,5 @@
 """Run Sereno's real main() inside a test: messages recorded, the event loop replaced."""
+
 from __future__ import annotations
 
 import os
@@ -41,8 +42,9 @@ class Run:
         return escape
 
     def _exec(self, *_args):
-        (window,) = [w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, MainWindow) and w.isVisible()]
+        (window,) = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
         try:
             if self.during:
                 self.during(window)

@@ -6,6 +6,7 @@ recorded instead of shown (a question gets its safe answer); the event loop runs
 {"code": main's return, "messages": [[kind, text]...]}.
 Used by test_one_window.py to start Sereno twice at once, as a double double-click does.
 """
+
 from __future__ import annotations
 
 import json

@@ -6,6 +6,7 @@ moments (seeded): while starting, migrating, taking its daily backup or writing.
 each kill the database is opened the way Sereno opens it: it must not be taken for a
 damaged one, pass `PRAGMA integrity_check`, and hold everything reported before the kill.
 """
+
 from __future__ import annotations
 
 import os
@@ -45,8 +46,12 @@ def stored(store: Store) -> dict[str, dict[int, str]]:
     return {
         "task": {r["id"]: r["title"] for r in db.query("SELECT id, title FROM tasks")},
         "account": {r["id"]: r["name"] for r in db.query("SELECT id, name FROM accounts")},
-        "verdict": {r["id"]: r["verdict"] for r in db.query(
-            "SELECT id, verdict FROM activity_transactions WHERE verdict IS NOT NULL")},
+        "verdict": {
+            r["id"]: r["verdict"]
+            for r in db.query(
+                "SELECT id, verdict FROM activity_transactions WHERE verdict IS NOT NULL"
+            )
+        },
     }
 
 
@@ -61,7 +66,10 @@ def test_kill_9_at_random_moments_loses_nothing_that_was_saved(tmp_path):
     for run in range(KILLS):
         proc = subprocess.Popen(
             [sys.executable, str(WRITER), str(db_path), str(backup_dir), str(run), str(run)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
         head = b""
         if rnd.random() < 0.8:
             head = proc.stdout.readline()  # store open: kill it while writing

@@ -4,6 +4,7 @@ Each case starts the real `main()` on a data folder (`--data-dir`), with message
 recorded and the event loop replaced. Where a backup exists it is brought back; neither
 the backups nor the damaged original are ever lost.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -70,8 +71,9 @@ def assert_kept(before: dict[str, bytes], after: dict[str, bytes]) -> None:
 
 def damaged_copies(data_dir: Path, suffix: str = ".sqlite3") -> list[Path]:
     """The damaged files kept aside (their main file, or `-wal`)."""
-    return sorted(p for p in (data_dir / "profiles").glob(f"{PID}.damaged-*")
-                  if p.name.endswith(suffix))
+    return sorted(
+        p for p in (data_dir / "profiles").glob(f"{PID}.damaged-*") if p.name.endswith(suffix)
+    )
 
 
 def assert_unchanged(before: dict[str, bytes], after: dict[str, bytes]) -> None:
@@ -107,7 +109,7 @@ def garbage_in_the_middle(path: Path) -> None:
     data = bytearray(path.read_bytes())
     rnd = random.Random(7)
     middle = len(data) // 2 // 4096 * 4096
-    data[middle - 4096: middle + 8192] = bytes(rnd.randrange(256) for _ in range(12288))
+    data[middle - 4096 : middle + 8192] = bytes(rnd.randrange(256) for _ in range(12288))
     path.write_bytes(bytes(data))
 
 
@@ -121,8 +123,9 @@ def flipped_date(path: Path) -> None:
 def nested_setting(path: Path) -> None:
     """A 400 KB nested JSON setting: json.loads stopped every start with RecursionError."""
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("UPDATE settings SET value = ? WHERE key = 'country'",
-                 ("[" * 200_000 + "]" * 200_000,))
+    conn.execute(
+        "UPDATE settings SET value = ? WHERE key = 'country'", ("[" * 200_000 + "]" * 200_000,)
+    )
     conn.close()
 
 
@@ -132,10 +135,12 @@ def hidden_trigger(path: Path) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("damage", [truncate, garbage_in_the_middle, flipped_date,
-                                    nested_setting, hidden_trigger])
+@pytest.mark.parametrize(
+    "damage", [truncate, garbage_in_the_middle, flipped_date, nested_setting, hidden_trigger]
+)
 def test_a_damaged_database_is_kept_aside_and_the_backup_brought_back(
-        qapp, monkeypatch, tmp_path, damage):
+    qapp, monkeypatch, tmp_path, damage
+):
     data_dir = tmp_path / "data"
     path = profile(data_dir)
     damage(path)
@@ -144,8 +149,9 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_brought_back(
     run = Run(monkeypatch, data_dir)
     assert run() == 0
     date = i18n.format_date(YESTERDAY)
-    assert run.shown == [("information", RESTORED.format(date=date)
-                          + " A copy of the damaged file was kept.")]
+    assert run.shown == [
+        ("information", RESTORED.format(date=date) + " A copy of the damaged file was kept.")
+    ]
     (copy,) = damaged_copies(data_dir)
     assert copy.read_bytes() == damaged
     assert_kept(before, snapshot(data_dir))
@@ -153,7 +159,8 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_brought_back(
 
 
 def test_a_damaged_database_without_a_backup_starts_afresh_and_keeps_the_file(
-        qapp, monkeypatch, tmp_path):
+    qapp, monkeypatch, tmp_path
+):
     data_dir = tmp_path / "data"
     path = profile(data_dir, backup=False)
     garbage_in_the_middle(path)
@@ -171,8 +178,7 @@ def test_a_damaged_database_without_a_backup_starts_afresh_and_keeps_the_file(
     assert damaged_copies(data_dir) == [copy]
 
 
-def test_a_database_from_a_newer_version_is_refused_and_left_as_it_was(
-        qapp, monkeypatch, tmp_path):
+def test_a_database_from_a_newer_version_is_refused_and_left_as_it_was(qapp, monkeypatch, tmp_path):
     data_dir = tmp_path / "data"
     path = profile(data_dir)
     conn = sqlite3.connect(path)
@@ -199,15 +205,21 @@ def wal_alone(data_dir: Path) -> bytes:
 
 
 def test_a_wal_without_its_database_is_kept_and_the_backup_brought_back(
-        qapp, monkeypatch, tmp_path):
+    qapp, monkeypatch, tmp_path
+):
     data_dir = tmp_path / "data"
     profile(data_dir)
     wal = wal_alone(data_dir)
     before = snapshot(data_dir)
     run = Run(monkeypatch, data_dir)
     assert run() == 0
-    assert run.shown == [("information", RESTORED.format(date=i18n.format_date(YESTERDAY))
-                          + " A copy of the damaged file was kept.")]
+    assert run.shown == [
+        (
+            "information",
+            RESTORED.format(date=i18n.format_date(YESTERDAY))
+            + " A copy of the damaged file was kept.",
+        )
+    ]
     assert [p.read_bytes() for p in damaged_copies(data_dir, "-wal")] == [wal]
     assert_kept(before, snapshot(data_dir))
     assert_notes_back(data_dir)
@@ -215,7 +227,8 @@ def test_a_wal_without_its_database_is_kept_and_the_backup_brought_back(
 
 
 def test_a_wal_without_its_database_or_a_backup_starts_afresh_and_keeps_it(
-        qapp, monkeypatch, tmp_path):
+    qapp, monkeypatch, tmp_path
+):
     data_dir = tmp_path / "data"
     profile(data_dir, backup=False)
     for old in (data_dir / "backups").iterdir():
@@ -233,8 +246,13 @@ def test_a_lost_database_is_brought_back_from_its_backup(qapp, monkeypatch, tmp_
     path.unlink()
     run = Run(monkeypatch, data_dir)
     assert run() == 0
-    assert run.shown == [("information", "Your notes were not found, so Sereno brought back "
-                          f"the copy it made on {i18n.format_date(YESTERDAY)}.")]
+    assert run.shown == [
+        (
+            "information",
+            "Your notes were not found, so Sereno brought back "
+            f"the copy it made on {i18n.format_date(YESTERDAY)}.",
+        )
+    ]
     assert_notes_back(data_dir)
 
 
@@ -243,10 +261,14 @@ def _open_to_other_users(path: Path) -> bool:
     return all(p.stat().st_mode & 0o005 == 0o005 for p in [path, *path.parents])
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
-                    reason="a folder of another user is needed: run as root to simulate it")
-@pytest.mark.skipif(not _open_to_other_users(Path(__file__).resolve().parents[2]),
-                    reason="the source tree sits in a private folder another user cannot read")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0,
+    reason="a folder of another user is needed: run as root to simulate it",
+)
+@pytest.mark.skipif(
+    not _open_to_other_users(Path(__file__).resolve().parents[2]),
+    reason="the source tree sits in a private folder another user cannot read",
+)
 def test_a_read_only_data_folder_gives_a_plain_message_and_changes_nothing(tmp_path):
     """The folder belongs to someone else (an administrator, a read-only stick)."""
     outer = Path(tempfile.mkdtemp(prefix="sereno-ro-", dir="/tmp"))
@@ -264,8 +286,16 @@ def test_a_read_only_data_folder_gives_a_plain_message_and_changes_nothing(tmp_p
             if case == "first run":
                 target.mkdir(mode=0o755)
             done = subprocess.run(
-                [sys.executable, str(Path(__file__).with_name("app_runner.py")), str(target),
-                 "65534"], capture_output=True, timeout=60, text=True)
+                [
+                    sys.executable,
+                    str(Path(__file__).with_name("app_runner.py")),
+                    str(target),
+                    "65534",
+                ],
+                capture_output=True,
+                timeout=60,
+                text=True,
+            )
             assert done.returncode == 0, done.stderr
             result = json.loads(done.stdout.strip().splitlines()[-1])
             assert result["code"] == 1, case
@@ -324,8 +354,7 @@ class FullDisk:
         monkeypatch.setattr(sqlite3, "connect", connect)
 
 
-def test_a_full_disk_at_start_still_opens_the_notes_and_loses_nothing(
-        qapp, monkeypatch, tmp_path):
+def test_a_full_disk_at_start_still_opens_the_notes_and_loses_nothing(qapp, monkeypatch, tmp_path):
     """Reading needs no room: the notes open (no copy is taken before a change any more),
     a change that cannot be saved says so (test below), and nothing is lost or half-made."""
     data_dir = tmp_path / "data"
@@ -360,7 +389,8 @@ def test_a_first_start_on_a_full_disk_gives_a_plain_message(qapp, monkeypatch, t
 
 @pytest.mark.parametrize("at", ["write", "commit"])
 def test_a_write_refused_while_running_gives_a_plain_message_and_loses_nothing(
-        qapp, qtbot, monkeypatch, tmp_path, capfd, at):
+    qapp, qtbot, monkeypatch, tmp_path, capfd, at
+):
     data_dir = tmp_path / "data"
     profile(data_dir)
     disk = FullDisk(monkeypatch)
@@ -399,7 +429,8 @@ def test_a_write_refused_while_running_gives_a_plain_message_and_loses_nothing(
 
 
 def test_an_unexpected_error_at_start_is_told_plainly_and_prints_no_stored_text(
-        qapp, monkeypatch, tmp_path, capfd):
+    qapp, monkeypatch, tmp_path, capfd
+):
     """The safety net is installed before the first open: what goes wrong while opening
     prints its kind and place only, never the text it was about."""
     data_dir = tmp_path / "data"

@@ -4,6 +4,7 @@ Started through the real main(), with the common umask 022, in portable mode and
 usual per-user folder: the notes, their WAL, the daily backups, a damaged copy set aside,
 a saved PDF and an exported profile.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,9 @@ def umask_022():
 
 
 @pytest.mark.parametrize("portable", [True, False])
-def test_notes_backups_and_pdfs_are_private(qapp, qtbot, monkeypatch, tmp_path, umask_022,
-                                            portable):
+def test_notes_backups_and_pdfs_are_private(
+    qapp, qtbot, monkeypatch, tmp_path, umask_022, portable
+):
     data_dir = tmp_path / "stick" / "sereno-data" if portable else None
     documents = tmp_path / "home" / "Documents"
     documents.mkdir(parents=True)
@@ -68,8 +70,9 @@ def test_notes_backups_and_pdfs_are_private(qapp, qtbot, monkeypatch, tmp_path, 
     assert pdf.exists() and mode(pdf) == 0o600
 
 
-def test_a_damaged_copy_and_a_restored_database_stay_private(qapp, monkeypatch, tmp_path,
-                                                             umask_022):
+def test_a_damaged_copy_and_a_restored_database_stay_private(
+    qapp, monkeypatch, tmp_path, umask_022
+):
     data_dir = tmp_path / "data"
     assert Run(monkeypatch, data_dir)() == 0
     (path,) = DataDir(data_dir).profiles_dir.glob("*.sqlite3")

@@ -4,6 +4,7 @@ The pages come from the `--screenshots` tour, so a new page is covered at once. 
 field gets each text as if pasted, the page saves it (drafts included) and reads it back;
 nothing may crash and the page may not grow wider than the window.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -15,16 +16,22 @@ TEXTS = {
     "very long": "Banco del Bienestar " * 400,
     "one long word": "x" * 8000,
     "right to left": "حساب البنك المصرف الوطني — בנק לאומי 1234 ‏שלום‏",
-    "emoji": "👩‍👩‍👧‍👦🏦💳🔒👍🏽🇲🇽🇫🇷" * 30 + "\U0001F9D1\u200D\U0001F4BB",
-    "control characters": ("a\x00b\x01c\x07\x08\x1b[31m\t\r\n\u202eevil\u202c\u200b\u2028"
-                           "\ufeff\x7f\ud7ff"),
+    "emoji": "👩‍👩‍👧‍👦🏦💳🔒👍🏽🇲🇽🇫🇷" * 30 + "\U0001f9d1\u200d\U0001f4bb",
+    "control characters": (
+        "a\x00b\x01c\x07\x08\x1b[31m\t\r\n\u202eevil\u202c\u200b\u2028\ufeff\x7f\ud7ff"
+    ),
     "combining marks": "e" + "\u0301" * 300 + "Z̸̢̛̖̈́a̷l̶g̵o̴",
 }
 
 
 def fields(page) -> list:
-    found = [w for w in page.findChildren(QLineEdit) + page.findChildren(QPlainTextEdit)
-             + page.findChildren(QTextEdit) if w.isVisible() and not w.isReadOnly()]
+    found = [
+        w
+        for w in page.findChildren(QLineEdit)
+        + page.findChildren(QPlainTextEdit)
+        + page.findChildren(QTextEdit)
+        if w.isVisible() and not w.isReadOnly()
+    ]
     return [w for w in found if not isinstance(w.parent(), QLineEdit)]
 
 

@@ -3,6 +3,7 @@
 Each case once froze Sereno, filled the disk, or let one person's erase reach another's
 files. Nothing here may block, read past the cap, or touch what it should not.
 """
+
 from __future__ import annotations
 
 import os
@@ -75,7 +76,7 @@ def test_a_folder_is_refused(folder, tmp_path):
 def test_a_huge_file_is_refused_before_it_is_copied(folder, tmp_path):
     huge = tmp_path / "huge.sereno"
     with open(huge, "wb") as f:  # sparse: 2 GB on paper, nothing on the disk
-        f.truncate(2 * 1024 ** 3)
+        f.truncate(2 * 1024**3)
     before = all_files(folder.root)
     refused_at_once(folder.import_file, huge, "too_big")
     assert all_files(folder.root) == before
@@ -161,7 +162,10 @@ def test_the_calendar_file_never_follows_a_planted_part_link(tmp_path):
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert target.stat().st_mode & 0o777 == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "checkups.ics", "checkups.ics.part", "victim.txt"]
+        "checkups.ics",
+        "checkups.ics.part",
+        "victim.txt",
+    ]
 
 
 @posix_only

@@ -9,6 +9,7 @@ two run tests run again in a child process under strace, which sees every connec
 send of the process and its children at the system-call level: not one may name an
 IPv4 or IPv6 address (local sockets, for the display or D-Bus, are fine).
 """
+
 from __future__ import annotations
 
 import ast
@@ -31,13 +32,48 @@ from app.ui.widgets import ChoiceRow
 APP = Path(__file__).resolve().parents[2] / "app"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "statements"
 NETWORK_MODULES = {
-    "socket", "ssl", "urllib", "urllib2", "urllib3", "http", "httplib", "requests", "httpx",
-    "aiohttp", "ftplib", "smtplib", "poplib", "imaplib", "nntplib", "telnetlib", "xmlrpc",
-    "socketserver", "asyncio", "websocket", "websockets", "webbrowser", "paramiko", "grpc",
-    "dns", "pycurl", "selectors", "ofxtools.Client", "ofxtools.ofxhome",
+    "socket",
+    "ssl",
+    "urllib",
+    "urllib2",
+    "urllib3",
+    "http",
+    "httplib",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "nntplib",
+    "telnetlib",
+    "xmlrpc",
+    "socketserver",
+    "asyncio",
+    "websocket",
+    "websockets",
+    "webbrowser",
+    "paramiko",
+    "grpc",
+    "dns",
+    "pycurl",
+    "selectors",
+    "ofxtools.Client",
+    "ofxtools.ofxhome",
 }
-QT_NETWORK = ("QtNetwork", "QtWebEngine", "QtWebSockets", "QtWebChannel", "QtWebView",
-              "QtHttpServer", "QtNetworkAuth", "QtRemoteObjects", "QtMqtt", "QtCoap")
+QT_NETWORK = (
+    "QtNetwork",
+    "QtWebEngine",
+    "QtWebSockets",
+    "QtWebChannel",
+    "QtWebView",
+    "QtHttpServer",
+    "QtNetworkAuth",
+    "QtRemoteObjects",
+    "QtMqtt",
+    "QtCoap",
+)
 
 
 def forbidden(module: str) -> bool:
@@ -58,20 +94,32 @@ def imported_names(tree: ast.AST) -> list[tuple[int, str]]:
         elif isinstance(node, ast.Call):
             name = getattr(node.func, "attr", getattr(node.func, "id", ""))
             first = node.args[0] if node.args else None
-            if name in ("import_module", "__import__") and isinstance(first, ast.Constant) \
-                    and isinstance(first.value, str):
+            if (
+                name in ("import_module", "__import__")
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+            ):
                 found.append((node.lineno, first.value))
     return found
 
 
 def test_the_rule_itself_spots_network_imports():
-    code = ("import socket\nfrom urllib.request import urlopen\nfrom PySide6 import QtNetwork\n"
-            "from PySide6.QtWebEngineWidgets import QWebEngineView\nimport http.client\n"
-            "importlib.import_module('requests')\nfrom app.core import flow\nimport json\n")
+    code = (
+        "import socket\nfrom urllib.request import urlopen\nfrom PySide6 import QtNetwork\n"
+        "from PySide6.QtWebEngineWidgets import QWebEngineView\nimport http.client\n"
+        "importlib.import_module('requests')\nfrom app.core import flow\nimport json\n"
+    )
     bad = sorted({name for _line, name in imported_names(ast.parse(code)) if forbidden(name)})
-    assert bad == ["PySide6.QtNetwork", "PySide6.QtWebEngineWidgets",
-                   "PySide6.QtWebEngineWidgets.QWebEngineView", "http.client", "requests",
-                   "socket", "urllib.request", "urllib.request.urlopen"]
+    assert bad == [
+        "PySide6.QtNetwork",
+        "PySide6.QtWebEngineWidgets",
+        "PySide6.QtWebEngineWidgets.QWebEngineView",
+        "http.client",
+        "requests",
+        "socket",
+        "urllib.request",
+        "urllib.request.urlopen",
+    ]
 
 
 def test_no_module_of_the_app_imports_a_networking_module():
@@ -80,8 +128,11 @@ def test_no_module_of_the_app_imports_a_networking_module():
     bad = []
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        bad += [f"{path.relative_to(APP.parent)}:{line} {name}"
-                for line, name in imported_names(tree) if forbidden(name)]
+        bad += [
+            f"{path.relative_to(APP.parent)}:{line} {name}"
+            for line, name in imported_names(tree)
+            if forbidden(name)
+        ]
     assert not bad, "Sereno must never go online: " + ", ".join(bad)
 
 
@@ -94,6 +145,7 @@ def offline(monkeypatch):
         def fail(*args, **kwargs):
             attempts.append(f"{what}{args[:2]!r}")
             raise AssertionError(f"Sereno tried to use the network: {what}{args[:2]!r}")
+
         return fail
 
     class NoSocket(socket.socket):
@@ -101,8 +153,17 @@ def offline(monkeypatch):
             refuse("socket.socket")(*args)
 
     monkeypatch.setattr(socket, "socket", NoSocket)
-    for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex",
-                 "gethostbyaddr", "getnameinfo", "socketpair", "create_server", "fromfd"):
+    for name in (
+        "create_connection",
+        "getaddrinfo",
+        "gethostbyname",
+        "gethostbyname_ex",
+        "gethostbyaddr",
+        "getnameinfo",
+        "socketpair",
+        "create_server",
+        "fromfd",
+    ):
         monkeypatch.setattr(socket, name, refuse(f"socket.{name}"))
     yield attempts
     assert not attempts, attempts
@@ -128,7 +189,8 @@ def test_every_page_of_every_journey_stays_offline(offline, make_window, qtbot):
 
 @pytest.mark.timeout(60)
 def test_password_activity_and_printing_journeys_stay_offline(
-        offline, make_window, qtbot, dialogs, tmp_path):
+    offline, make_window, qtbot, dialogs, tmp_path
+):
     def accounts(store):
         store.settings.set("first_name", "Carmen")
         store.answers.add_account("email", "Correo")
@@ -167,22 +229,29 @@ def test_password_activity_and_printing_journeys_stay_offline(
 
 # At the system-call level ------------------------------------------------------------------
 SYSCALLS = "connect,sendto,sendmsg,sendmmsg"
-RUN_TESTS = ("test_every_page_of_every_journey_stays_offline",
-             "test_password_activity_and_printing_journeys_stay_offline")
+RUN_TESTS = (
+    "test_every_page_of_every_journey_stays_offline",
+    "test_password_activity_and_printing_journeys_stay_offline",
+)
 
 
 def network_calls(trace: str) -> list[str]:
     """The lines of an strace log where a connect or a send names an IPv4 or IPv6 address."""
-    return [line for line in trace.splitlines()
-            if re.search(r"\b(connect|sendto|sendmsg|sendmmsg)\(", line) and "AF_INET" in line]
+    return [
+        line
+        for line in trace.splitlines()
+        if re.search(r"\b(connect|sendto|sendmsg|sendmmsg)\(", line) and "AF_INET" in line
+    ]
 
 
 def strace_command(log: Path) -> list[str]:
     """strace following every child, or a skip saying why it cannot run here."""
     strace = shutil.which("strace")
     if strace is None:
-        pytest.skip("strace is not installed (apt-get install strace): the system-call check "
-                    "cannot run; the Python-level checks above still do")
+        pytest.skip(
+            "strace is not installed (apt-get install strace): the system-call check "
+            "cannot run; the Python-level checks above still do"
+        )
     for extra in (["--seccomp-bpf"], []):  # the filter makes tracing almost free, if known
         command = [strace, "-f", "-qq", *extra, "-e", f"trace={SYSCALLS}", "-o", str(log)]
         probe = subprocess.run([*command, "true"], capture_output=True, text=True)
@@ -193,24 +262,28 @@ def strace_command(log: Path) -> list[str]:
 
 def test_the_trace_reading_spots_network_addresses():
     trace = (
-        '12 connect(4, {sa_family=AF_INET, sin_port=htons(631), '
+        "12 connect(4, {sa_family=AF_INET, sin_port=htons(631), "
         'sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINPROGRESS\n'
-        '12 connect(4, {sa_family=AF_INET6, sin6_port=htons(631), '
+        "12 connect(4, {sa_family=AF_INET6, sin6_port=htons(631), "
         'inet_pton(AF_INET6, "::1", &sin6_addr)}, 28) = -1 ECONNREFUSED\n'
         '12 connect(5, {sa_family=AF_UNIX, sun_path="/run/dbus/system_bus_socket"}, 110) = 0\n'
         '13 sendto(6, "x", 1, 0, {sa_family=AF_INET, sin_port=htons(53)}, 16) = 1\n'
         '13 sendmsg(7, {msg_name=NULL, msg_iov=[{iov_base="l"}]}, 0) = 1\n'
     )
     assert [line.split()[1][:7] for line in network_calls(trace)] == [
-        "connect", "connect", "sendto("]
+        "connect",
+        "connect",
+        "sendto(",
+    ]
 
 
 def test_the_system_call_check_sees_a_connect_made_outside_python(tmp_path):
     """bash's /dev/tcp calls connect() from C: the trace must see it (port 9 is closed)."""
     log = tmp_path / "trace.log"
     command = strace_command(log)
-    subprocess.run([*command, "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9"],
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [*command, "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9"], capture_output=True, timeout=60
+    )
     assert any("127.0.0.1" in line for line in network_calls(log.read_text()))
 
 
@@ -225,10 +298,25 @@ def test_the_tour_and_a_pdf_make_no_network_call_at_the_system_call_level(tmp_pa
     root = Path(__file__).resolve().parents[2]
     env = dict(os.environ, CUPS_SERVER="192.0.2.1:631", QT_QPA_PLATFORM="offscreen")
     run = subprocess.run(
-        [*command, sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
-         "-p", "no:cacheprovider", "-o", "addopts=",
-         *(f"{Path(__file__).relative_to(root)}::{name}" for name in RUN_TESTS)],
-        cwd=root, env=env, capture_output=True, text=True, timeout=230,
+        [
+            *command,
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:randomly",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+            *(f"{Path(__file__).relative_to(root)}::{name}" for name in RUN_TESTS),
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=230,
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert "2 passed" in run.stdout, run.stdout[-2000:]

@@ -6,6 +6,7 @@ is typed and rated, the notebook is saved as PDF. Then every file under the data
 state and cache folders and the home folder (Qt's settings included), and what was
 written to stdout/stderr, is searched byte for byte, WAL and shm included.
 """
+
 from __future__ import annotations
 
 import os
@@ -46,7 +47,8 @@ def seed_accounts(monkeypatch):
 @pytest.mark.timeout(90)
 @pytest.mark.parametrize("lang", ["es_MX", "fr_FR"])
 def test_no_suggested_or_typed_password_reaches_any_file(
-        qapp, qtbot, monkeypatch, tmp_path, capfd, lang):
+    qapp, qtbot, monkeypatch, tmp_path, capfd, lang
+):
     for var in ("XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(var, str(tmp_path / var.lower()))
     documents = tmp_path / "home" / "Documents"
@@ -98,8 +100,9 @@ def test_no_suggested_or_typed_password_reaches_any_file(
         clipboard.guard().timer.timeout.emit()
         QSettings().sync()
         # While Sereno is still open: the WAL and shm hold the latest writes.
-        while_open.extend((f"{f} (open)", f.read_bytes())
-                          for f in tmp_path.rglob("*") if f.is_file())
+        while_open.extend(
+            (f"{f} (open)", f.read_bytes()) for f in tmp_path.rglob("*") if f.is_file()
+        )
 
     run = Run(monkeypatch, None, lang)
     run.during = during
@@ -110,14 +113,17 @@ def test_no_suggested_or_typed_password_reaches_any_file(
     assert (documents / "cuaderno.pdf").exists()
 
     places = {tmp_path, Path(QSettings().fileName()).parent}
-    for location in (QStandardPaths.StandardLocation.AppDataLocation,
-                     QStandardPaths.StandardLocation.AppConfigLocation,
-                     QStandardPaths.StandardLocation.GenericConfigLocation,
-                     QStandardPaths.StandardLocation.CacheLocation,
-                     QStandardPaths.StandardLocation.StateLocation):
+    for location in (
+        QStandardPaths.StandardLocation.AppDataLocation,
+        QStandardPaths.StandardLocation.AppConfigLocation,
+        QStandardPaths.StandardLocation.GenericConfigLocation,
+        QStandardPaths.StandardLocation.CacheLocation,
+        QStandardPaths.StandardLocation.StateLocation,
+    ):
         places.add(Path(QStandardPaths.writableLocation(location)))
-    files = sorted({f for place in places if place.is_dir() for f in place.rglob("*")
-                    if f.is_file()})
+    files = sorted(
+        {f for place in places if place.is_dir() for f in place.rglob("*") if f.is_file()}
+    )
     data = Path(os.environ["XDG_DATA_HOME"]) / "Sereno"
     assert any(name.endswith("-wal (open)") for name, _data in while_open)
     assert any(f.is_relative_to(data / "backups") for f in files)

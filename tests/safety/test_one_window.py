@@ -3,6 +3,7 @@
 Two starts at once (a double double-click) used to fail one time in six with "cannot save
 on this computer": both wrote the same backup temporary file and deleted each other's.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,9 @@ def sessions(qtbot, tmp_path, dialogs):
     made = []
 
     def make() -> Session:
-        s = Session(DataDir(tmp_path / "data", today=lambda: TODAY), NoQtTranslations(),
-                    language="en")
+        s = Session(
+            DataDir(tmp_path / "data", today=lambda: TODAY), NoQtTranslations(), language="en"
+        )
         made.append(s)
         return s
 
@@ -51,8 +53,7 @@ def test_a_second_start_brings_the_first_window_forward(qtbot, sessions, dialogs
     assert not first.lock.raise_path.exists()  # the request was answered and removed
 
 
-def test_when_the_first_cannot_answer_the_person_is_told(qtbot, sessions, dialogs,
-                                                         monkeypatch):
+def test_when_the_first_cannot_answer_the_person_is_told(qtbot, sessions, dialogs, monkeypatch):
     import app.ui.session as session_module
 
     monkeypatch.setattr(session_module, "ALREADY_OPEN_WAIT", 0.3)
@@ -93,8 +94,12 @@ def test_a_person_open_elsewhere_is_not_erased(qtbot, sessions):
 
 
 def _start(data_dir: Path, seconds: float) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(RUNNER), str(data_dir), str(seconds)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(RUNNER), str(data_dir), str(seconds)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _result(proc: subprocess.Popen) -> dict:

@@ -5,6 +5,7 @@ open, then after each write has returned (so is committed) one line:
 `task ID TITLE`, `account ID NAME` or `verdict TXN_ID VERDICT`, flushed at once.
 A different day each run makes the store take its daily backup, so kills land there too.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,12 @@ def say(line: str) -> None:
 
 
 def main() -> None:
-    db_path, backup_dir, offset, seed = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), \
-        int(sys.argv[4])
+    db_path, backup_dir, offset, seed = (
+        Path(sys.argv[1]),
+        Path(sys.argv[2]),
+        int(sys.argv[3]),
+        int(sys.argv[4]),
+    )
     rnd = random.Random(seed)
     today = START + dt.timedelta(days=offset)
     store = Store(db_path, backup_dir, today)
@@ -49,8 +54,12 @@ def main() -> None:
             added = store.answers.add_account("email", f"Mail {seed}-{n}")
             say(f"account {added.id} {added.name}")
         else:
-            txn = Transaction(today, Decimal(f"-{rnd.randrange(1, 99999)}.{n % 100:02d}"),
-                              f"SHOP {seed}-{n}", "MXN")
+            txn = Transaction(
+                today,
+                Decimal(f"-{rnd.randrange(1, 99999)}.{n % 100:02d}"),
+                f"SHOP {seed}-{n}",
+                "MXN",
+            )
             item = Flagged(txn, (), fingerprint(txn))
             store.activity.import_statement(account.id, today, f"file-{n}.csv", [item])
             pending = store.activity.pending(account.id)

@@ -1,4 +1,5 @@
 """ActivityRepo: checks with their dates, imports without duplicates, verdicts that resume."""
+
 import datetime as dt
 import sqlite3
 from decimal import Decimal
@@ -31,7 +32,9 @@ def test_checks_keep_date_method_and_result(store, bank):
     store.activity.record_check(bank.id, DAY + dt.timedelta(days=31), "file", "strange", "x")
     checks = store.activity.checks(bank.id)
     assert [(c.day, c.method, c.result) for c in checks] == [
-        (DAY, "hand", "normal"), (DAY + dt.timedelta(days=31), "file", "strange")]
+        (DAY, "hand", "normal"),
+        (DAY + dt.timedelta(days=31), "file", "strange"),
+    ]
     assert store.activity.first_check_day(bank.id) == DAY
     assert store.activity.last_check(bank.id).note == "x"
 
@@ -40,7 +43,8 @@ def test_same_day_same_method_is_one_check_with_the_latest_result(store, bank):
     store.activity.record_check(bank.id, DAY, "hand", "normal")
     store.activity.record_check(bank.id, DAY, "hand", "strange", "a new payee")
     assert [(c.result, c.note) for c in store.activity.checks(bank.id)] == [
-        ("strange", "a new payee")]
+        ("strange", "a new payee")
+    ]
 
 
 def test_unknown_method_or_result_is_refused(store, bank):
@@ -81,8 +85,10 @@ def test_history_makes_a_payee_familiar_next_time(store, bank):
     store.activity.import_statement(bank.id, DAY, "a.csv", flag_transactions(_statement(), []))
     for txn in store.activity.pending(bank.id):
         store.activity.set_verdict(txn.id, "mine", DAY)
-    later = [Transaction(dt.date(2026, 12, 2), Decimal("-45.00"), "OXXO CENTRO", "MXN"),
-             Transaction(dt.date(2026, 12, 3), Decimal("-30.00"), "UNKNOWN STORE", "MXN")]
+    later = [
+        Transaction(dt.date(2026, 12, 2), Decimal("-45.00"), "OXXO CENTRO", "MXN"),
+        Transaction(dt.date(2026, 12, 3), Decimal("-30.00"), "UNKNOWN STORE", "MXN"),
+    ]
     flagged = flag_transactions(later, store.activity.history(bank.id))
     new = {f.transaction.description: [x.kind for x in f.flags] for f in flagged}
     assert FlagKind.NEW_PAYEE not in new["OXXO CENTRO"]
@@ -99,10 +105,12 @@ def test_a_failed_import_leaves_nothing(store, bank):
 
 
 def test_by_hand_payment_is_not_mine_and_not_duplicated(store, bank):
-    one = store.activity.add_by_hand(bank.id, dt.date(2026, 3, 12), Decimal("-45.00"), "EUR",
-                                     " XYZ ", DAY)
-    two = store.activity.add_by_hand(bank.id, dt.date(2026, 3, 12), Decimal("-45.00"), "EUR",
-                                     "XYZ", DAY)
+    one = store.activity.add_by_hand(
+        bank.id, dt.date(2026, 3, 12), Decimal("-45.00"), "EUR", " XYZ ", DAY
+    )
+    two = store.activity.add_by_hand(
+        bank.id, dt.date(2026, 3, 12), Decimal("-45.00"), "EUR", "XYZ", DAY
+    )
     assert one.id == two.id and one.verdict == "not_mine" and one.description == "XYZ"
     assert store.activity.pending(bank.id) == []
     assert store.activity.history(bank.id) == []
@@ -117,7 +125,8 @@ def test_fingerprint_is_unique_per_account_in_the_schema(store, bank):
         conn.execute(
             "INSERT INTO activity_transactions (account_id, fingerprint, day, amount, "
             "description) VALUES (?, ?, '2026-01-01', '1', 'x')",
-            (bank.id, flagged[0].fingerprint))
+            (bank.id, flagged[0].fingerprint),
+        )
 
 
 def test_removing_an_account_removes_its_checks_and_payments(store, bank):

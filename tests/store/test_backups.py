@@ -1,4 +1,5 @@
 """Daily copies that hold the day's work, and recovery that says which copy came back."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """The call log store: add, newest first, edit, delete and put back, a task attached."""
+
 import datetime as dt
 
 import pytest
@@ -24,8 +25,15 @@ def test_calls_are_listed_newest_first(store):
 def test_a_call_is_edited_in_place(store):
     call = store.calls.add(Call("made", AT, " Banco "))
     assert call.organisation == "Banco"
-    changed = store.calls.update(Call("received", AT.replace(hour=16, second=42), "Banco",
-                                      notes="They will send a letter", id=call.id))
+    changed = store.calls.update(
+        Call(
+            "received",
+            AT.replace(hour=16, second=42),
+            "Banco",
+            notes="They will send a letter",
+            id=call.id,
+        )
+    )
     assert changed.direction == "received" and changed.at == AT.replace(hour=16)
     assert store.calls.all() == [changed]
 

@@ -1,4 +1,5 @@
 """The store keeps everything, privately, and survives damage."""
+
 import datetime as dt
 import os
 import sqlite3
@@ -141,14 +142,19 @@ def test_a_task_kept_in_an_old_wording_is_shown_in_the_new_one(tmp_path):
     path = tmp_path / "p.sqlite3"
     conn = sqlite3.connect(path)
     migrate(conn, up_to=6)
-    old_title = ("Call your bank about {amount} paid to {payee} on {date} — use the number "
-                 "on your card")
-    old_how = ("Change its password first. Then call the number on an official letter or on "
-               "your card, never a number from a message, and say what you saw.")
-    conn.execute("INSERT INTO tasks (rule, source, title, how, created) VALUES "
-                 "('activity.bank.1', 'activity', ?, '', '2026-11-01'), "
-                 "('activity.strange.2', 'activity', 'Tell them', ?, '2026-11-01')",
-                 (old_title, old_how))
+    old_title = (
+        "Call your bank about {amount} paid to {payee} on {date} — use the number on your card"
+    )
+    old_how = (
+        "Change its password first. Then call the number on an official letter or on "
+        "your card, never a number from a message, and say what you saw."
+    )
+    conn.execute(
+        "INSERT INTO tasks (rule, source, title, how, created) VALUES "
+        "('activity.bank.1', 'activity', ?, '', '2026-11-01'), "
+        "('activity.strange.2', 'activity', 'Tell them', ?, '2026-11-01')",
+        (old_title, old_how),
+    )
     conn.commit()
     conn.close()
     s = Store(path, None, DAY)

@@ -1,4 +1,5 @@
 """Per-account password progress: a status and a date, never anything else."""
+
 import datetime as dt
 import sqlite3
 
@@ -21,8 +22,13 @@ def test_changed_keeps_only_the_day_and_later_forgets_it(store):
     state = store.passwords.set_status(acc.id, "changed", TODAY)
     assert state.status == "changed" and state.changed_on == TODAY
     row = store.db.query("SELECT * FROM password_changes")[0]
-    assert dict(row) == {"account_id": acc.id, "status": "changed", "changed_on": "2026-11-23",
-                         "two_step": None, "updated": "2026-11-23"}
+    assert dict(row) == {
+        "account_id": acc.id,
+        "status": "changed",
+        "changed_on": "2026-11-23",
+        "two_step": None,
+        "updated": "2026-11-23",
+    }
     state = store.passwords.set_status(acc.id, "later", TODAY + dt.timedelta(days=1))
     assert state.status == "later" and state.changed_on is None
 
@@ -45,8 +51,11 @@ def test_unknown_values_are_refused(store):
         store.passwords.set_two_step(acc.id, "maybe", TODAY)
     with pytest.raises(sqlite3.IntegrityError):
         with store.db.write() as conn:
-            conn.execute("INSERT INTO password_changes (account_id, changed_on, updated) "
-                         "VALUES (?, 'Mesa-perro-7', '2026-11-23')", (acc.id,))
+            conn.execute(
+                "INSERT INTO password_changes (account_id, changed_on, updated) "
+                "VALUES (?, 'Mesa-perro-7', '2026-11-23')",
+                (acc.id,),
+            )
 
 
 def test_removing_an_account_removes_its_progress(store):
@@ -67,12 +76,17 @@ def test_the_sites_kind_of_secret_the_pension_and_the_birth_year_are_answers(sto
     assert store.passwords.birth_year() is None
     store.passwords.set_birth_year(1948)
     assert store.passwords.birth_year() == 1948
-    for bad in (lambda: store.passwords.set_secret_kind(bank.id, "password"),
-                lambda: store.passwords.set_pension_on_bank(pension.id, "maybe"),
-                lambda: store.passwords.set_birth_year(48)):
+    for bad in (
+        lambda: store.passwords.set_secret_kind(bank.id, "password"),
+        lambda: store.passwords.set_pension_on_bank(pension.id, "maybe"),
+        lambda: store.passwords.set_birth_year(48),
+    ):
         with pytest.raises(ValueError):
             bad()
     # never a password: only these three small answers
-    keys = [r["key"] for r in store.db.query("SELECT key FROM answers")
-            if r["key"].startswith("passwords.")]
+    keys = [
+        r["key"]
+        for r in store.db.query("SELECT key FROM answers")
+        if r["key"].startswith("passwords.")
+    ]
     assert sorted(keys) == ["passwords.birth_year", "passwords.pension", "passwords.secret"]

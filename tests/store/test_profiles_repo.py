@@ -1,4 +1,5 @@
 """Profiles on one computer: listing, creating, renaming, erasing, exporting, importing."""
+
 from __future__ import annotations
 
 import os

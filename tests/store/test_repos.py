@@ -1,4 +1,5 @@
 """Settings, drafts and answers as the pages use them."""
+
 import datetime as dt
 import sqlite3
 

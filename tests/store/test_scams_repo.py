@@ -1,4 +1,5 @@
 """Spot the scam answers and rounds: kept per message, the last answer counts, reopened intact."""
+
 import datetime as dt
 import sqlite3
 
@@ -27,8 +28,10 @@ def test_only_known_answers_are_kept(store):
     with pytest.raises(ValueError):
         store.scams.answer(1, "x", "maybe", False, TODAY)
     with pytest.raises(sqlite3.IntegrityError), store.db.write() as conn:
-        conn.execute("INSERT INTO scam_answers (example_id, answered_on, answer, correct) "
-                     "VALUES ('x', '2026-11-23', 'maybe', 0)")
+        conn.execute(
+            "INSERT INTO scam_answers (example_id, answered_on, answer, correct) "
+            "VALUES ('x', '2026-11-23', 'maybe', 0)"
+        )
 
 
 def test_a_round_is_replaced_whole_and_survives_reopening(tmp_path):
@@ -42,6 +45,9 @@ def test_a_round_is_replaced_whole_and_survives_reopening(tmp_path):
     store.close()
     again = Store(path)
     assert [(s.example_id, s.answer) for s in again.scams.round()] == [
-        ("d", "scam"), ("e", ""), ("f", "")]
+        ("d", "scam"),
+        ("e", ""),
+        ("f", ""),
+    ]
     assert again.scams.last_answer("d").correct
     again.close()

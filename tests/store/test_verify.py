@@ -3,6 +3,7 @@
 Each file is a real exported profile with one thing changed, as an attacker or one flipped
 bit would change it. `integrity_check` says "ok" for every one of them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -54,30 +55,41 @@ def all_files(root: Path) -> list[Path]:
 NESTED = "[" * 200_000 + "]" * 200_000  # 400 KB of nesting: json.loads hits RecursionError
 
 HOSTILE = {
-    "trigger": ("CREATE TRIGGER flip AFTER UPDATE ON activity_transactions BEGIN "
-                "UPDATE activity_transactions SET verdict = 'mine'; DELETE FROM tasks; END",),
+    "trigger": (
+        "CREATE TRIGGER flip AFTER UPDATE ON activity_transactions BEGIN "
+        "UPDATE activity_transactions SET verdict = 'mine'; DELETE FROM tasks; END",
+    ),
     "view": ("CREATE VIEW everything AS SELECT * FROM tasks",),
-    "extra table": ("CREATE TABLE kept_notes (note TEXT)",
-                    "INSERT INTO kept_notes VALUES ('copied')"),
+    "extra table": (
+        "CREATE TABLE kept_notes (note TEXT)",
+        "INSERT INTO kept_notes VALUES ('copied')",
+    ),
     "index": ("CREATE INDEX sneaky ON tasks (note)",),
     "nested json setting": (f"UPDATE settings SET value = '{NESTED}' WHERE key = 'first_name'",),
-    "deep but small json": ("INSERT INTO drafts VALUES ('todo.add', '" + "[" * 40 + "]" * 40
-                            + "')",),
+    "deep but small json": (
+        "INSERT INTO drafts VALUES ('todo.add', '" + "[" * 40 + "]" * 40 + "')",
+    ),
     "text for a date": ("UPDATE tasks SET due = 'next Tuesday'",),
     "flipped date": ("UPDATE tasks SET due = '2027-01-33'",),
     "unknown repeat": ("UPDATE tasks SET repeat = 'hourly'",),
     "text for a number": ("UPDATE tasks SET priority = 'high'",),
     "params not an object": ("UPDATE tasks SET params = '[1, 2]'",),
     "huge note": ("UPDATE tasks SET note = printf('%.*c', 1000000, 'x')",),
-    "huge amount": ("INSERT INTO activity_transactions (account_id, fingerprint, day, amount, "
-                    "description) VALUES (1, 'f', '2026-11-01', '1' || printf('%.*c', 30, '0'), "
-                    "'X')",),
+    "huge amount": (
+        "INSERT INTO activity_transactions (account_id, fingerprint, day, amount, "
+        "description) VALUES (1, 'f', '2026-11-01', '1' || printf('%.*c', 30, '0'), "
+        "'X')",
+    ),
     "bad account kind": ("UPDATE accounts SET kind = 'crypto'",),
-    "letters in last4": ("PRAGMA ignore_check_constraints = ON",
-                         "UPDATE accounts SET last4 = '12ab'"),
+    "letters in last4": (
+        "PRAGMA ignore_check_constraints = ON",
+        "UPDATE accounts SET last4 = '12ab'",
+    ),
     "bad call time": ("INSERT INTO calls (direction, at) VALUES ('made', '2026-13-01T10:00')",),
-    "dangling row": ("PRAGMA foreign_keys = OFF",
-                     "INSERT INTO task_log (task_id, done_on) VALUES (999, '2026-11-01')"),
+    "dangling row": (
+        "PRAGMA foreign_keys = OFF",
+        "INSERT INTO task_log (task_id, done_on) VALUES (999, '2026-11-01')",
+    ),
 }
 
 
@@ -204,8 +216,7 @@ def test_recovery_skips_a_newer_backup_that_fails_the_full_read(folder):
 def test_the_chooser_list_survives_a_file_it_cannot_read(folder):
     good = folder.create("Ana")
     bad = folder.create("Carmen")
-    tamper(folder.path_for(bad), f"UPDATE settings SET value = '{NESTED}' "
-                                 "WHERE key = 'first_name'")
+    tamper(folder.path_for(bad), f"UPDATE settings SET value = '{NESTED}' WHERE key = 'first_name'")
     other = folder.create("Rosa")
     folder.path_for(other).write_bytes(b"not a database" * 100)
     assert [p.id for p in folder.profiles()] == [good, bad]
@@ -227,11 +238,20 @@ def test_what_sereno_writes_always_passes_the_full_read(folder):
         task = store.tasks.add(Task(title="T" * 9000, note="n" * 90_000, why="w" * 9000))
         store.tasks.update(task.id, note="m" * 90_000, title="U" * 9000)
         account = store.answers.add_account("bank", "B" * 5000, "4821")
-        store.activity.add_by_hand(account.id, TODAY, Decimal("-12.50"), "MXN" * 10,
-                                   "PAYEE " * 500, TODAY)
+        store.activity.add_by_hand(
+            account.id, TODAY, Decimal("-12.50"), "MXN" * 10, "PAYEE " * 500, TODAY
+        )
         store.activity.record_check(account.id, TODAY, "hand", "strange", "z" * 90_000)
-        store.calls.add(Call("made", dt.datetime(2026, 11, 23, 10, 5), "O" * 900,
-                             "P" * 900, "R" * 900, "N" * 90_000))
+        store.calls.add(
+            Call(
+                "made",
+                dt.datetime(2026, 11, 23, 10, 5),
+                "O" * 900,
+                "P" * 900,
+                "R" * 900,
+                "N" * 90_000,
+            )
+        )
         store.progress.save_draft("todo.add", {"title": "d" * 90_000, "deep": [[[[[[1]]]]]]})
         assert len(store.settings.get("first_name")) == limits.NAME
         assert len(store.tasks.get(task.id).note) == limits.NOTE

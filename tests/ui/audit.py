@@ -18,6 +18,7 @@ audit's checks, all on the widgets as laid out, polished and painted:
   reach every visible enabled control, never a hidden or disabled one, never get stuck,
   follow reading order, and each control must show the theme's focus ring when focused.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -54,8 +55,14 @@ MIN_BODY_PT = 18
 MIN_ANY_PT = 16
 MIN_GAP_PX = 12
 SMALL_ROLES = {"muted"}  # secondary text may be 16 pt; everything else is body text
-TARGETS = (QAbstractButton, QLineEdit, QAbstractScrollArea, QComboBox, QAbstractSpinBox,
-           QAbstractSlider)
+TARGETS = (
+    QAbstractButton,
+    QLineEdit,
+    QAbstractScrollArea,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractSlider,
+)
 FOCUS_TOLERANCE = 48  # per colour channel, for antialiasing at the edge of the ring
 
 
@@ -106,8 +113,11 @@ def _rect_in(widget: QWidget, ancestor: QWidget, rect: QRect | None = None) -> Q
 def _point_sizes(widget: QWidget) -> list[float]:
     """Every font size the widget's text is drawn in (rich text can change it inside)."""
     base = QFontInfo(widget.font()).pointSizeF()
-    if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.PlainText \
-            and GuiQt.mightBeRichText(widget.text()):
+    if (
+        isinstance(widget, QLabel)
+        and widget.textFormat() != Qt.TextFormat.PlainText
+        and GuiQt.mightBeRichText(widget.text())
+    ):
         doc = QTextDocument()
         doc.setDefaultFont(widget.font())
         doc.setHtml(widget.text())
@@ -167,8 +177,10 @@ def ink_and_background(image: QImage, rect: QRect, step: int = 1) -> tuple[str, 
 
 
 def _close(a: QColor, b: QColor, tolerance: int = FOCUS_TOLERANCE) -> bool:
-    return max(abs(a.red() - b.red()), abs(a.green() - b.green()),
-               abs(a.blue() - b.blue())) <= tolerance
+    return (
+        max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue()))
+        <= tolerance
+    )
 
 
 def _accessible_name(widget: QWidget) -> str:
@@ -246,11 +258,15 @@ class PageAudit:
                 if w.wordWrap():
                     needed = w.heightForWidth(w.width())
                     if needed > w.height() + 1:
-                        self.fail("text clipped", w,
-                                  f"needs {needed} px of height, has {w.height()}")
+                        self.fail(
+                            "text clipped", w, f"needs {needed} px of height, has {w.height()}"
+                        )
                 elif w.sizeHint().width() > w.width() + 1:
-                    self.fail("text clipped", w, f"needs {w.sizeHint().width()} px of width, "
-                              f"has {w.width()}")
+                    self.fail(
+                        "text clipped",
+                        w,
+                        f"needs {w.sizeHint().width()} px of width, has {w.width()}",
+                    )
             elif isinstance(w, QAbstractButton) and text.strip():
                 fm = w.fontMetrics()
                 needed = max(fm.horizontalAdvance(line) for line in text.splitlines())
@@ -266,8 +282,10 @@ class PageAudit:
 
     def contrast(self, widgets: Iterable[QWidget]) -> None:
         minimum = self.palette.min_contrast
-        shots = {True: self.content.grab().toImage().convertToFormat(QImage.Format.Format_RGB32),
-                 False: self.window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)}
+        shots = {
+            True: self.content.grab().toImage().convertToFormat(QImage.Format.Format_RGB32),
+            False: self.window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32),
+        }
         ratio = shots[False].width() / max(1, self.window.width())
         for w in widgets:
             hidden_text = isinstance(w, QLineEdit) and w.echoMode() != QLineEdit.EchoMode.Normal
@@ -278,8 +296,12 @@ class PageAudit:
             content = self.in_content(w)
             rect = _rect_in(w, self.content if content else self.window, local)
             if ratio != 1:
-                rect = QRect(round(rect.x() * ratio), round(rect.y() * ratio),
-                             round(rect.width() * ratio), round(rect.height() * ratio))
+                rect = QRect(
+                    round(rect.x() * ratio),
+                    round(rect.y() * ratio),
+                    round(rect.width() * ratio),
+                    round(rect.height() * ratio),
+                )
             found = ink_and_background(shots[content], rect, 2 if self.scale >= 1.5 else 1)
             if found is None:
                 self.fail("text not visible", w, "no ink distinct from the background")
@@ -287,8 +309,11 @@ class PageAudit:
             ink, background = found
             value = theme.contrast(ink, background)
             if value < minimum - 0.05:
-                self.fail("contrast too low", w,
-                          f"{ink} on {background} is {value:.1f}:1 < {minimum:.0f}:1")
+                self.fail(
+                    "contrast too low",
+                    w,
+                    f"{ink} on {background} is {value:.1f}:1 < {minimum:.0f}:1",
+                )
 
     def names(self, widgets: Iterable[QWidget]) -> None:
         for w in widgets:
@@ -297,9 +322,14 @@ class PageAudit:
                 self.fail("no accessible name", w, "a screen reader would say nothing")
 
     def _expected_stops(self, widgets: Iterable[QWidget]) -> list[QWidget]:
-        return [w for w in widgets
-                if w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-                and w.focusProxy() is None and w.window() is self.window]
+        return [
+            w
+            for w in widgets
+            if w.isEnabled()
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.focusProxy() is None
+            and w.window() is self.window
+        ]
 
     def focus_chain(self, widgets: Iterable[QWidget]) -> None:
         title = self.window.header.title
@@ -340,8 +370,9 @@ class PageAudit:
             a, b = _rect_in(before, page), _rect_in(after, page)
             same_line = b.top() < a.bottom() and a.top() < b.bottom()
             if (same_line and b.left() < a.left()) or (not same_line and b.top() < a.top()):
-                self.fail("Tab order is not reading order", after,
-                          f"comes after {describe(before)}")
+                self.fail(
+                    "Tab order is not reading order", after, f"comes after {describe(before)}"
+                )
 
     def check_ring(self, widget: QWidget) -> None:
         """When focused, the control is drawn with the theme's focus colour on its edge."""
@@ -357,8 +388,11 @@ class PageAudit:
         edge = max(1, round(ratio))
         probes = [(w // 2, edge), (w // 2, h - 1 - edge), (edge, h // 2), (w - 1 - edge, h // 2)]
         if not all(_close(image.pixelColor(x, y), focus) for x, y in probes):
-            self.fail("focus ring missing", widget,
-                      f"its edge is not drawn in the focus colour {self.palette.focus}")
+            self.fail(
+                "focus ring missing",
+                widget,
+                f"its edge is not drawn in the focus colour {self.palette.focus}",
+            )
 
 
 # Running it ------------------------------------------------------------------------------------
@@ -423,19 +457,27 @@ def fit_problems(window, name: str) -> list[str]:
     for w in _answers(window.current):
         if not seen.contains(_rect_in(w, viewport)):
             problems.append(f"{name}: answer below the fold: {describe(w)}")
-    cards = [w for w in window.current.findChildren(QWidget)
-             if w.isVisible() and w.property("role") == "card"]
+    cards = [
+        w
+        for w in window.current.findChildren(QWidget)
+        if w.isVisible() and w.property("role") == "card"
+    ]
     if cards and name.split("-")[0] in LIST_PAGES:  # a list shows its first item whole
         first = min(cards, key=lambda w: _rect_in(w, viewport).top())
         if not seen.contains(_rect_in(first, viewport)):
             problems.append(f"{name}: the first card is cut by the fold: {describe(first)}")
-    primaries = [w for w in window.findChildren(QAbstractButton)
-                 if w.isVisible() and w.property("role") == "primary"
-                 and (not window.scroll.widget().isAncestorOf(w)
-                      or seen.intersects(_rect_in(w, viewport)))]
+    primaries = [
+        w
+        for w in window.findChildren(QAbstractButton)
+        if w.isVisible()
+        and w.property("role") == "primary"
+        and (not window.scroll.widget().isAncestorOf(w) or seen.intersects(_rect_in(w, viewport)))
+    ]
     if len(primaries) > 1:
-        problems.append(f"{name}: {len(primaries)} primary buttons in sight: "
-                        + ", ".join(describe(w) for w in primaries))
+        problems.append(
+            f"{name}: {len(primaries)} primary buttons in sight: "
+            + ", ".join(describe(w) for w in primaries)
+        )
     for w in primaries:
         if window.scroll.widget().isAncestorOf(w) and not seen.contains(_rect_in(w, viewport)):
             problems.append(f"{name}: the main button is cut by the fold: {describe(w)}")
@@ -470,8 +512,9 @@ def writes_while_showing(window) -> Iterator[list[str]]:
         show(step)
         commits, rows = (a - b for a, b in zip(_written(store), before, strict=True))
         if commits or rows:
-            found.append(f"{step.key.replace(':', '-')}: showing it wrote {commits} "
-                         f"commit(s), {rows} row(s)")
+            found.append(
+                f"{step.key.replace(':', '-')}: showing it wrote {commits} commit(s), {rows} row(s)"
+            )
 
     window._show = show_and_count
     try:
@@ -495,5 +538,12 @@ def tour(window, fits: bool) -> Findings:
     return found
 
 
-__all__ = ["Findings", "PageAudit", "ink_and_background", "make_window", "report", "tour",
-           "writes_while_showing"]
+__all__ = [
+    "Findings",
+    "PageAudit",
+    "ink_and_background",
+    "make_window",
+    "report",
+    "tour",
+    "writes_while_showing",
+]

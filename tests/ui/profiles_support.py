@@ -1,5 +1,6 @@
 """What the profile tests share: no Qt catalogs to install (their messages go to the
 `dialogs` fake of tests/conftest.py)."""
+
 from __future__ import annotations
 
 

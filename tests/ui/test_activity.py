@@ -1,4 +1,5 @@
 """Check account activity: by hand, from the bank's file, stopping and resuming."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -111,9 +112,16 @@ def test_journey_steps_follow_the_accounts(make_window):
     journey = w.controller.navigator.journeys["activity"]
     steps = [s.key for s in journey.steps(w.controller.answers())]
     email, bank = (str(a.id) for a in w.controller.store.answers.accounts())
-    assert steps == ["activity.intro", f"activity.open:{bank}", f"activity.look:{bank}",
-                     f"activity.result:{bank}", f"activity.open:{email}", f"activity.look:{email}",
-                     f"activity.result:{email}", "activity.summary"]
+    assert steps == [
+        "activity.intro",
+        f"activity.open:{bank}",
+        f"activity.look:{bank}",
+        f"activity.result:{bank}",
+        f"activity.open:{email}",
+        f"activity.look:{email}",
+        f"activity.result:{email}",
+        "activity.summary",
+    ]
 
 
 def test_only_money_accounts_offer_the_bank_file(qtbot, make_window):
@@ -129,8 +137,12 @@ def test_only_money_accounts_offer_the_bank_file(qtbot, make_window):
     _next(qtbot, w)
     _next(qtbot, w)
     _next(qtbot, w)
-    assert {r.value for r in w.current.findChildren(ChoiceRow)} == {"normal", "strange", "help",
-                                                                   "file"}
+    assert {r.value for r in w.current.findChildren(ChoiceRow)} == {
+        "normal",
+        "strange",
+        "help",
+        "file",
+    }
 
 
 def test_normal_check_keeps_the_date_and_plans_the_next_one_monthly(qtbot, make_window):
@@ -165,15 +177,19 @@ def test_strange_payment_by_hand_becomes_a_todo_with_the_amount(qtbot, make_wind
     assert (check.method, check.result) == ("hand", "strange")
 
 
-@pytest.mark.parametrize("lang, typed, said", [
-    ("es_MX", "14 de noviembre", "Es decir: 14 de noviembre de 2026"),
-    ("es_MX", "14 nov", "Es decir: 14 de noviembre de 2026"),
-    ("fr_FR", "14/11", "C'est-à-dire\u00a0: 14 novembre 2026"),
-    ("fr_FR", "2 déc.", "C'est-à-dire\u00a0: 2 décembre 2025"),  # after today: last December
-    ("en", "Nov 14", "That is: November 14, 2026"),
-])
-def test_a_date_typed_as_printed_is_said_back_in_words_and_kept(qtbot, make_window, lang,
-                                                                typed, said):
+@pytest.mark.parametrize(
+    "lang, typed, said",
+    [
+        ("es_MX", "14 de noviembre", "Es decir: 14 de noviembre de 2026"),
+        ("es_MX", "14 nov", "Es decir: 14 de noviembre de 2026"),
+        ("fr_FR", "14/11", "C'est-à-dire\u00a0: 14 novembre 2026"),
+        ("fr_FR", "2 déc.", "C'est-à-dire\u00a0: 2 décembre 2025"),  # after today: last December
+        ("en", "Nov 14", "That is: November 14, 2026"),
+    ],
+)
+def test_a_date_typed_as_printed_is_said_back_in_words_and_kept(
+    qtbot, make_window, lang, typed, said
+):
     w = make_window(lang=lang, done=True, on_store=_bank)
     page = _to_result(qtbot, w, "bank", "strange")
     assert not page.day_words.isVisible()
@@ -189,20 +205,28 @@ def test_a_date_typed_as_printed_is_said_back_in_words_and_kept(qtbot, make_wind
     _type(qtbot, page.payee, "XYZ")
     qtbot.mouseClick(page.add_button, LEFT)
     kept = w.controller.store.activity.all_transactions(_account_id(w, "bank"))
-    assert [t.date for t in kept] == [dt.date(2026 if "2026" in said else 2025,
-                                              11 if "2026" in said else 12,
-                                              14 if "14" in said else 2)]
+    assert [t.date for t in kept] == [
+        dt.date(
+            2026 if "2026" in said else 2025,
+            11 if "2026" in said else 12,
+            14 if "14" in said else 2,
+        )
+    ]
     assert page.stage() == "payment" and not page.day_words.isVisible()  # ready for the next
 
 
-@pytest.mark.parametrize("day, amount, field, words", [
-    ("31/02/2026", "", "day", "n'existe pas"),  # impossible date
-    ("12/03/2099", "", "day", "pas encore"),   # later than today
-    ("hier", "", "day", "comme sur le relevé"),  # not a date
-    ("12/03/2026", "beaucoup", "amount", "45,00"),  # not a number
-])
+@pytest.mark.parametrize(
+    "day, amount, field, words",
+    [
+        ("31/02/2026", "", "day", "n'existe pas"),  # impossible date
+        ("12/03/2099", "", "day", "pas encore"),  # later than today
+        ("hier", "", "day", "comme sur le relevé"),  # not a date
+        ("12/03/2026", "beaucoup", "amount", "45,00"),  # not a number
+    ],
+)
 def test_a_wrong_payment_gets_one_whole_message_beside_its_field_and_saves_nothing(
-        qtbot, make_window, day, amount, field, words):
+    qtbot, make_window, day, amount, field, words
+):
     w = make_window(lang="fr_FR", done=True, on_store=_bank)
     page = _to_result(qtbot, w, "bank", "strange")
     _type(qtbot, page.day, day)
@@ -315,13 +339,15 @@ def test_the_same_file_twice_adds_nothing_twice(qtbot, make_window, monkeypatch,
     assert _activity_tasks(store, "activity.txn.") == []
 
 
-def test_an_unnamed_payment_is_the_same_payment_in_every_language(qtbot, make_window,
-                                                                  monkeypatch, tmp_path):
+def test_an_unnamed_payment_is_the_same_payment_in_every_language(
+    qtbot, make_window, monkeypatch, tmp_path
+):
     """A row the bank left without a name: said in the language on screen, and a file read
     again after a change of language still adds nothing twice."""
     path = tmp_path / "releve.csv"
-    path.write_text("Date;Libellé;Montant\n02/11/2026;;-52,40\n05/11/2026;PRLV EDF;-61,10\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Date;Libellé;Montant\n02/11/2026;;-52,40\n05/11/2026;PRLV EDF;-61,10\n", encoding="utf-8"
+    )
     w, page = _open_bank_file(qtbot, make_window, monkeypatch, path, lang="es_MX")
     assert "PRLV EDF" in _words(w)  # flagged first: a payee never seen
     qtbot.mouseClick(page.review.yes, LEFT)
@@ -337,10 +363,13 @@ def test_an_unnamed_payment_is_the_same_payment_in_every_language(qtbot, make_wi
     assert "Rien n'a été ajouté deux fois" in _words(w) and store.activity.pending(bank) == []
 
 
-@pytest.mark.parametrize("content", [b"", b"\x89PNG\r\n\x1a\n" + bytes(200),
-                                     "Date;Libellé;Montant\n31/02/2026;X;-3,00\n".encode()])
-def test_a_broken_file_gets_a_plain_message_and_saves_nothing(qtbot, make_window, monkeypatch,
-                                                              tmp_path, content):
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x89PNG\r\n\x1a\n" + bytes(200), "Date;Libellé;Montant\n31/02/2026;X;-3,00\n".encode()],
+)
+def test_a_broken_file_gets_a_plain_message_and_saves_nothing(
+    qtbot, make_window, monkeypatch, tmp_path, content
+):
     path = tmp_path / "broken.csv"
     path.write_bytes(content)
     w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
@@ -352,11 +381,12 @@ def test_a_broken_file_gets_a_plain_message_and_saves_nothing(qtbot, make_window
     assert w.controller.store.activity.checks(bank) == []
 
 
-def test_unclear_columns_are_asked_then_the_file_is_read(qtbot, make_window, monkeypatch,
-                                                         tmp_path):
+def test_unclear_columns_are_asked_then_the_file_is_read(qtbot, make_window, monkeypatch, tmp_path):
     path = tmp_path / "odd.csv"
-    path.write_text("X;Y;Z;W\n12/03/2026;ABC SHOP;-12,00;100,00\n"
-                    "13/03/2026;DEF;-3,00;97,00\n14/03/2026;GHI;-5,00;92,00\n")
+    path.write_text(
+        "X;Y;Z;W\n12/03/2026;ABC SHOP;-12,00;100,00\n"
+        "13/03/2026;DEF;-3,00;97,00\n14/03/2026;GHI;-5,00;92,00\n"
+    )
     w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
     assert page.stage() == "columns"
     assert w.header.title.text() == "Which column is the amount?"
@@ -395,7 +425,8 @@ def test_demo_reaches_a_review_under_way(store):
 
 
 def test_a_file_with_no_dates_says_so_and_asks_which_column_is_the_date(
-        qtbot, make_window, monkeypatch, tmp_path):
+    qtbot, make_window, monkeypatch, tmp_path
+):
     path = tmp_path / "no-dates.csv"
     path.write_text("Quand;Libellé;Montant\n20261112;PAIN;-1,10\n20261113;LAIT;-0,90\n")
     w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
@@ -409,11 +440,14 @@ def test_a_file_with_no_dates_says_so_and_asks_which_column_is_the_date(
 
 
 def test_time_stamps_with_a_zone_are_read_and_the_currency_is_the_persons(
-        qtbot, make_window, monkeypatch, tmp_path):
+    qtbot, make_window, monkeypatch, tmp_path
+):
     path = tmp_path / "export.csv"
-    path.write_text("Completed Date,Description,Amount\n"
-                    "2026-11-02 12:34:56 +0000,CAFE DE LA GARE,-3.50\n"
-                    "2026-11-03T08:00:00Z,PHARMACIE DURAND,-12.00\n")
+    path.write_text(
+        "Completed Date,Description,Amount\n"
+        "2026-11-02 12:34:56 +0000,CAFE DE LA GARE,-3.50\n"
+        "2026-11-03T08:00:00Z,PHARMACIE DURAND,-12.00\n"
+    )
     w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
     assert page.stage() == "review"
     kept = w.controller.store.activity.all_transactions(_account_id(w, "bank"))
@@ -422,12 +456,15 @@ def test_time_stamps_with_a_zone_are_read_and_the_currency_is_the_persons(
 
 
 def test_money_between_two_accounts_of_the_file_is_shown_last_and_not_as_strange(
-        qtbot, make_window, monkeypatch, tmp_path):
+    qtbot, make_window, monkeypatch, tmp_path
+):
     path = tmp_path / "two-accounts.csv"
-    path.write_text('"dateOp";"label";"amount";"accountNum"\n'
-                    '"2026-11-02";"VIR VERS LIVRET A";"-500,00";"00012345"\n'
-                    '"2026-11-02";"VIR DEPUIS COMPTE CHEQUES";"500,00";"00067890"\n'
-                    '"2026-11-03";"CB PHARMACIE DURAND";"-23,00";"00012345"\n')
+    path.write_text(
+        '"dateOp";"label";"amount";"accountNum"\n'
+        '"2026-11-02";"VIR VERS LIVRET A";"-500,00";"00012345"\n'
+        '"2026-11-02";"VIR DEPUIS COMPTE CHEQUES";"500,00";"00067890"\n'
+        '"2026-11-03";"CB PHARMACIE DURAND";"-23,00";"00012345"\n'
+    )
     w, page = _open_bank_file(qtbot, make_window, monkeypatch, path)
     assert "CB PHARMACIE DURAND" in _words(w)  # what could be strange comes first
     qtbot.mouseClick(w.current.review.yes, LEFT)
@@ -459,8 +496,9 @@ def _commits(w, do):
     return w.controller.store.db.commits - before
 
 
-def test_each_page_of_the_check_writes_nothing_while_it_loads(qtbot, make_window, monkeypatch,
-                                                              tmp_path):
+def test_each_page_of_the_check_writes_nothing_while_it_loads(
+    qtbot, make_window, monkeypatch, tmp_path
+):
     path = tmp_path / "releve.csv"
     path.write_text(CSV, encoding="utf-8")
     _offer_file(monkeypatch, path)
@@ -489,9 +527,18 @@ def test_each_page_of_the_check_writes_nothing_while_it_loads(qtbot, make_window
         elif step.page == "activity.summary":
             break
         _next(qtbot, w)
-    assert shown == ["activity.intro", "activity.open", "activity.look", "strange",
-                     "activity.open", "activity.look", "file", "review", "done",
-                     "activity.summary"]
+    assert shown == [
+        "activity.intro",
+        "activity.open",
+        "activity.look",
+        "strange",
+        "activity.open",
+        "activity.look",
+        "file",
+        "review",
+        "done",
+        "activity.summary",
+    ]
 
 
 def test_one_answer_or_one_payment_is_one_commit(qtbot, make_window, monkeypatch, tmp_path):
@@ -519,16 +566,20 @@ def _three_accounts(store):
 
 
 def _offered(w):
-    return [(r.title_label.text(), r.accessibleDescription())
-            for r in w.current.findChildren(ChoiceRow)]
+    return [
+        (r.title_label.text(), r.accessibleDescription()) for r in w.current.findChildren(ChoiceRow)
+    ]
 
 
 def test_the_check_asks_where_to_start_with_the_bank_first(qtbot, make_window):
     w = make_window(done=True, on_store=_three_accounts)
     w.controller.start("activity")
     assert w.current.page_title() == "Which account do you want to check first?"
-    assert _offered(w) == [("Ma banque", "A strange charge on a statement would show here."),
-                           ("Mon email", "Not checked yet"), ("Ameli", "Not checked yet")]
+    assert _offered(w) == [
+        ("Ma banque", "A strange charge on a statement would show here."),
+        ("Mon email", "Not checked yet"),
+        ("Ameli", "Not checked yet"),
+    ]
     _next(qtbot, w)  # nothing chosen: asked again, beside the answers
     assert w.controller.navigator.step.page == "activity.intro"
     assert w.current.error_label.isVisible()

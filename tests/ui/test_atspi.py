@@ -11,6 +11,7 @@ once, and the window is named after the page ("<page title> — Sereno").
 Skipped, with the reason, when Xvfb, dbus-run-session, at-spi-bus-launcher or python3-pyatspi
 are missing: `.ci/run` installs them.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,7 +28,7 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 LAUNCHERS = ["/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-bus-launcher"]
 
 # Runs in .venv: shows one page, writes what it shows (role and name of every control).
-APP = r'''
+APP = r"""
 import json, sys, datetime as dt
 from pathlib import Path
 from PySide6.QtCore import QTimer
@@ -62,11 +63,11 @@ def report():
 
 QTimer.singleShot(0, report)
 app.exec()
-'''
+"""
 
 # Runs with the system python3 inside dbus-run-session: starts Xvfb, the AT-SPI bus and the
 # app, waits for the app's window in the AT-SPI tree, prints the tree as JSON, stops them all.
-PROBE = r'''
+PROBE = r"""
 import json, os, subprocess, sys, time
 
 launcher, venv_python, app_script, folder, lang, mode, out, root = sys.argv[1:9]
@@ -131,7 +132,7 @@ bus.terminate(); xvfb.terminate()
 error = open(out + ".log", "rb").read().decode(errors="replace")[-2000:]
 with open(out + ".tree", "w") as f:
     json.dump({"tree": tree, "error": error, "apps": names}, f)
-'''
+"""
 
 
 def _missing() -> str | None:
@@ -143,13 +144,17 @@ def _missing() -> str | None:
     if not any(os.path.exists(p) for p in LAUNCHERS):
         return "at-spi-bus-launcher is not installed (apt-get install at-spi2-core)"
     libraries = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
-    for lib, package in (("libxcb-cursor.so.0", "libxcb-cursor0"),
-                         ("libxcb-icccm.so.4", "libxcb-icccm4"),
-                         ("libxcb-keysyms.so.1", "libxcb-keysyms1")):
+    for lib, package in (
+        ("libxcb-cursor.so.0", "libxcb-cursor0"),
+        ("libxcb-icccm.so.4", "libxcb-icccm4"),
+        ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
+    ):
         if lib not in libraries:  # without them Qt's xcb plugin cannot open a window
             return f"{lib} is not installed (apt-get install {package})"
-    if not os.path.exists(SYSTEM_PYTHON) or subprocess.run(
-            [SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True).returncode:
+    if (
+        not os.path.exists(SYSTEM_PYTHON)
+        or subprocess.run([SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True).returncode
+    ):
         return "Debian's python3-pyatspi is not installed (apt-get install python3-pyatspi)"
     return None
 
@@ -182,13 +187,30 @@ def run_app(tmp_path: Path, lang: str, mode: str) -> tuple[list[dict], dict]:
     data.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "DBUS_", "DISPLAY"))}
     result = subprocess.run(
-        ["dbus-run-session", "--", SYSTEM_PYTHON, str(probe), launcher, sys.executable,
-         str(app_script), str(data), lang, mode, str(out), str(ROOT)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120, env=env)
+        [
+            "dbus-run-session",
+            "--",
+            SYSTEM_PYTHON,
+            str(probe),
+            launcher,
+            sys.executable,
+            str(app_script),
+            str(data),
+            lang,
+            mode,
+            str(out),
+            str(ROOT),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     answer = json.loads(Path(f"{out}.tree").read_text(encoding="utf-8"))
-    assert answer["tree"], (f"the app never appeared on the AT-SPI bus (apps: {answer['apps']}):"
-                            f" {answer['error']}")
+    assert answer["tree"], (
+        f"the app never appeared on the AT-SPI bus (apps: {answer['apps']}): {answer['error']}"
+    )
     assert out.exists(), "the app did not list its controls"
     return answer["tree"], json.loads(out.read_text(encoding="utf-8"))
 
@@ -206,10 +228,13 @@ def heard(tmp_path_factory):
     return get
 
 
-@pytest.mark.parametrize(("lang", "mode", "translated"), [
-    ("es_MX", "first_run", {"Siguiente", "Ayuda"}),
-    ("fr_FR", "home", {"Aide", "Lire à voix haute"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "mode", "translated"),
+    [
+        ("es_MX", "first_run", {"Siguiente", "Ayuda"}),
+        ("fr_FR", "home", {"Aide", "Lire à voix haute"}),
+    ],
+)
 def test_screen_reader_hears_every_control_with_role_and_name(heard, lang, mode, translated):
     tree, shown = heard(lang, mode)
     controls = shown["controls"]
@@ -221,8 +246,9 @@ def test_screen_reader_hears_every_control_with_role_and_name(heard, lang, mode,
         name, role = control["name"], control["role"]
         assert name, f"{control['cls']} has no accessible name"
         assert name in roles, f"{control['cls']} {name!r} is not on the AT-SPI bus"
-        assert roles[name] & ROLES.get(role, {role.lower()}), \
+        assert roles[name] & ROLES.get(role, {role.lower()}), (
             f"{name!r} is heard as {roles[name]}, not as a {role}"
+        )
     names = {c["name"] for c in controls}
     assert any(c["role"] == "Heading" for c in controls), "the page title is not a heading"
     assert translated <= names
@@ -247,8 +273,9 @@ def test_one_answer_questions_are_radio_buttons_not_check_boxes(heard):
 def test_the_page_title_is_a_heading_and_names_the_window(heard, lang, mode):
     tree, shown = heard(lang, mode)
     title = shown["page_title"]
-    assert title in {n["name"] for n in _showing(tree, "heading")}, \
+    assert title in {n["name"] for n in _showing(tree, "heading")}, (
         f"the title {title!r} is not a heading: {_showing(tree, 'heading')}"
+    )
     levels = {n["name"]: n["attributes"] for n in _showing(tree, "heading")}
     assert "level:1" in levels[title], levels
     assert shown["window_title"] == f"{title} — Sereno"
@@ -268,8 +295,13 @@ def test_home_sections_are_headings(heard):
 
 def test_journey_buttons_are_described_by_their_summary_not_their_title(heard):
     tree, shown = heard("fr_FR", "home")
-    buttons = [n for n in tree if n["role"] == "push button" and n["showing"]
-               and any(n["name"].endswith(f": {title}") for title in shown["journeys"])]
+    buttons = [
+        n
+        for n in tree
+        if n["role"] == "push button"
+        and n["showing"]
+        and any(n["name"].endswith(f": {title}") for title in shown["journeys"])
+    ]
     assert len(buttons) >= 3, [n["name"] for n in tree if n["role"] == "push button"]
     for button in buttons:
         title = next(t for t in shown["journeys"] if button["name"].endswith(f": {t}"))
@@ -279,8 +311,11 @@ def test_journey_buttons_are_described_by_their_summary_not_their_title(heard):
 @pytest.mark.parametrize(("lang", "mode"), [("es_MX", "first_run"), ("fr_FR", "home")])
 def test_no_empty_label_and_the_step_said_once(heard, lang, mode):
     tree, shown = heard(lang, mode)
-    empty = [n for n in tree if n["showing"] and not n["name"]
-             and n["role"] in {"label", "static", "heading"}]
+    empty = [
+        n
+        for n in tree
+        if n["showing"] and not n["name"] and n["role"] in {"label", "static", "heading"}
+    ]
     assert not empty, f"a screen reader lands on empty text: {empty}"
     if shown["step"]:
         said = [n for n in tree if n["showing"] and shown["step"] in n["name"]]

@@ -5,6 +5,7 @@ three languages at 100 % and 175 % and in high contrast, on the one tour per win
 tests/ui/test_fits.py makes. Here: the theme checks over the whole matrix (three palettes x
 four sizes, where they are cheap), and proof that the audit catches each kind of problem.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,10 +20,18 @@ from tests.conftest import TODAY
 from tests.ui.audit import PageAudit, make_window, writes_while_showing
 
 PALETTES = [theme.STANDARD, theme.DARK, theme.HIGH_CONTRAST]
-TEXT_PAIRS = [("text", "window"), ("text", "surface"), ("muted", "window"), ("muted", "surface"),
-              ("button_text", "button"), ("primary_text", "primary"),
-              ("highlight_text", "highlight"), ("danger", "window"), ("danger", "surface"),
-              ("muted", "button")]
+TEXT_PAIRS = [
+    ("text", "window"),
+    ("text", "surface"),
+    ("muted", "window"),
+    ("muted", "surface"),
+    ("button_text", "button"),
+    ("primary_text", "primary"),
+    ("highlight_text", "highlight"),
+    ("danger", "window"),
+    ("danger", "surface"),
+    ("muted", "button"),
+]
 RING_BACKGROUNDS = ["window", "surface", "button", "primary", "highlight"]
 
 
@@ -54,8 +63,15 @@ def test_stylesheet_sizes_and_focus_rules(palette, size):
     button_rule = sheet.split("QPushButton {")[1]
     height = int(re.search(r"min-height:\s*(\d+)px", button_rule).group(1))
     assert height + 2 * theme.FOCUS_PX >= theme.BUTTON_PX  # the text makes it taller
-    for control in ("QPushButton", "QLineEdit", "QPlainTextEdit", "QCheckBox", "QComboBox",
-                    "QLabel", 'QPushButton[role="choice"]:checked'):
+    for control in (
+        "QPushButton",
+        "QLineEdit",
+        "QPlainTextEdit",
+        "QCheckBox",
+        "QComboBox",
+        "QLabel",
+        'QPushButton[role="choice"]:checked',
+    ):
         rule = re.search(re.escape(control) + r":focus[^{]*\{([^}]*)\}", sheet)
         assert rule, f"no focus rule for {control}"
         assert f"{theme.FOCUS_PX}px solid {palette.focus}" in rule.group(1)
@@ -109,8 +125,14 @@ def test_the_audit_catches_each_kind_of_problem(audit_window, qtbot):
     page.box.setSpacing(4)
     qtbot.wait(10)
     checks = _checks(PageAudit(window, "test").run())
-    assert {"text too small", "contrast too low", "text clipped", "button too low",
-            "no accessible name", "targets too close"} <= checks
+    assert {
+        "text too small",
+        "contrast too low",
+        "text clipped",
+        "button too low",
+        "no accessible name",
+        "targets too close",
+    } <= checks
 
 
 def test_the_audit_catches_a_focus_chain_that_skips_or_traps(audit_window, qtbot, monkeypatch):
@@ -172,9 +194,11 @@ FORBIDDEN = {
 # program never finishes (no sound server): it ends a stuck state, it limits nothing the
 # person does. The session looks every moment for a second start's request to bring this
 # window forward: it waits on nothing the person does.
-ALLOWED = {("app/ui/clipboard.py", "a time limit or something automatic"),
-           ("app/ui/speech.py", "a time limit or something automatic"),
-           ("app/ui/session.py", "a time limit or something automatic")}
+ALLOWED = {
+    ("app/ui/clipboard.py", "a time limit or something automatic"),
+    ("app/ui/speech.py", "a time limit or something automatic"),
+    ("app/ui/session.py", "a time limit or something automatic"),
+}
 
 
 def test_no_double_click_drag_hover_timer_or_animation_in_the_ui():
@@ -195,7 +219,11 @@ def test_motion_is_off(make_window):
     from PySide6.QtWidgets import QApplication
 
     make_window()
-    for effect in (Qt.UIEffect.UI_AnimateMenu, Qt.UIEffect.UI_FadeMenu,
-                   Qt.UIEffect.UI_AnimateCombo, Qt.UIEffect.UI_AnimateTooltip,
-                   Qt.UIEffect.UI_General):
+    for effect in (
+        Qt.UIEffect.UI_AnimateMenu,
+        Qt.UIEffect.UI_FadeMenu,
+        Qt.UIEffect.UI_AnimateCombo,
+        Qt.UIEffect.UI_AnimateTooltip,
+        Qt.UIEffect.UI_General,
+    ):
         assert not QApplication.isEffectEnabled(effect)

@@ -1,4 +1,5 @@
 """Phone calls, clicked through: the card, the scripts, the call log, the calendar file."""
+
 import datetime as dt
 import unicodedata
 
@@ -35,6 +36,7 @@ def answered(*kinds, notice="imss"):
         store.settings.set("first_name", "Carmen")
         store.answers.set_notice(notice)
         store.answers.set_exposed(set(kinds))
+
     return seed
 
 
@@ -50,8 +52,9 @@ def pdf_text(path) -> str:
 
 
 def test_the_card_shows_exactly_the_exposed_kinds_answered(make_window):
-    w = make_window(lang="es_MX", done=True, on_store=answered("curp", "social_security",
-                                                             "pension"))
+    w = make_window(
+        lang="es_MX", done=True, on_store=answered("curp", "social_security", "pension")
+    )
     page = open_page(w, "card")
     assert isinstance(page, CardPage)
     text = page.read_aloud_text()
@@ -59,8 +62,9 @@ def test_the_card_shows_exactly_the_exposed_kinds_answered(make_window):
     assert [f.kind for f in facts] == ["social_security", "curp", "pension"]
     for fact in facts:
         assert fact.shown() in text
-    others = known_facts(Answers("MX", "imss", frozenset({"name_address", "birth_date",
-                                                          "contact", "bank"})))
+    others = known_facts(
+        Answers("MX", "imss", frozenset({"name_address", "birth_date", "contact", "bank"}))
+    )
     for fact in others:
         assert fact.shown() not in text
     assert "NSS" in text and "CURP" in text
@@ -75,8 +79,11 @@ def test_without_answers_the_card_sends_to_what_happened(qtbot, make_window):
 
 
 def test_the_card_prints_and_reads_aloud(qtbot, make_window, tmp_path, monkeypatch, dialogs):
-    w = make_window(lang="fr_FR", done=True,
-                    on_store=answered("social_security", "health_rights", notice="ameli"))
+    w = make_window(
+        lang="fr_FR",
+        done=True,
+        on_store=answered("social_security", "health_rights", notice="ameli"),
+    )
     page = open_page(w, "card")
     dialogs.path = tmp_path / "carte"
     click(qtbot, page.pdf_button)
@@ -100,8 +107,7 @@ def test_home_shows_the_card_after_what_happened(make_window):
     assert "hang up" in texts
 
 
-def test_a_script_is_shown_and_printed_for_the_chosen_organisation(qtbot, make_window,
-                                                                    monkeypatch):
+def test_a_script_is_shown_and_printed_for_the_chosen_organisation(qtbot, make_window, monkeypatch):
     w = make_window(lang="fr_FR", done=True, on_store=answered("social_security"))
     page = open_page(w, "scripts")
     assert isinstance(page, ScriptsPage)
@@ -116,8 +122,11 @@ def test_a_script_is_shown_and_printed_for_the_chosen_organisation(qtbot, make_w
     assert "carte Vitale" in text
     assert _("Never give") in text
     printed = []
-    monkeypatch.setattr(calls_page.Printout, "print_with_dialog",
-                        lambda self, parent: printed.append(self.to_html()) or True)
+    monkeypatch.setattr(
+        calls_page.Printout,
+        "print_with_dialog",
+        lambda self, parent: printed.append(self.to_html()) or True,
+    )
     click(qtbot, page.print_button)
     assert printed and "carte Vitale" in printed[0]
 
@@ -135,20 +144,32 @@ def test_log_a_call_edit_it_and_print_the_log(qtbot, make_window, tmp_path, monk
     form = page.form
     assert form.isVisibleTo(page)
     assert form.day.value() == "23" and form.year.value() == "2026"  # now, by default
-    fill(form, organisation="Banco del Sur", person="Lic. Ramírez", reference="F-20931",
-         hour="10", minute="05")
+    fill(
+        form,
+        organisation="Banco del Sur",
+        person="Lic. Ramírez",
+        reference="F-20931",
+        hour="10",
+        minute="05",
+    )
     form.notes.setPlainText("Bloquean la tarjeta.")
     click(qtbot, form.save_button)
     calls = w.controller.store.calls.all()
     assert len(calls) == 1
     call = calls[0]
-    assert (call.direction, call.organisation, call.reference) == ("made", "Banco del Sur",
-                                                                   "F-20931")
+    assert (call.direction, call.organisation, call.reference) == (
+        "made",
+        "Banco del Sur",
+        "F-20931",
+    )
     assert call.at == dt.datetime(2026, 11, 23, 10, 5)
     assert "Banco del Sur" in page.read_aloud_text()
 
-    edit = next(b for b in page.findChildren(BigButton)
-                if b.accessibleName().startswith(_("Edit") + ":") and b.isVisibleTo(page))
+    edit = next(
+        b
+        for b in page.findChildren(BigButton)
+        if b.accessibleName().startswith(_("Edit") + ":") and b.isVisibleTo(page)
+    )
     click(qtbot, edit)
     assert form.organisation.value() == "Banco del Sur"
     fill(form, day="22", person="Lic. Ana Ramírez")
@@ -181,6 +202,7 @@ def test_a_scam_call_adds_a_report_task_naming_the_trusted_person(qtbot, make_wi
     def seed(store):
         answered("social_security", notice="ameli")(store)
         store.settings.set("trusted_person", "Sophie, ma fille")
+
     w = make_window(lang="fr_FR", done=True, on_store=seed)
     page = open_page(w, "log")
     click(qtbot, page.received_button)
@@ -201,6 +223,7 @@ def test_a_task_is_ticked_with_a_call_attached(qtbot, make_window):
     def seed(store):
         answered("curp")(store)
         store.tasks.add(Task(title="Llamar al banco", due=TODAY))
+
     w = make_window(lang="es_MX", done=True, on_store=seed)
     task = w.controller.store.tasks.all()[0]
     page = open_page(w, "log")
@@ -218,21 +241,25 @@ def test_a_task_is_ticked_with_a_call_attached(qtbot, make_window):
 def test_delete_a_call_then_undo(qtbot, make_window):
     def seed(store):
         store.calls.add(Call("made", dt.datetime(2026, 11, 20, 9, 0), "Ameli"))
+
     w = make_window(lang="fr_FR", done=True, on_store=seed)
     page = open_page(w, "log")
-    delete = next(b for b in page.findChildren(BigButton)
-                  if b.accessibleName().startswith(_("Delete") + ":") and b.isVisibleTo(page))
+    delete = next(
+        b
+        for b in page.findChildren(BigButton)
+        if b.accessibleName().startswith(_("Delete") + ":") and b.isVisibleTo(page)
+    )
     click(qtbot, delete)
     assert w.controller.store.calls.all() == []
     click(qtbot, page.undo_button)
     assert [c.organisation for c in w.controller.store.calls.all()] == ["Ameli"]
 
 
-def test_the_calendar_file_reads_back_with_the_right_dates(qtbot, make_window, tmp_path,
-                                                           dialogs):
+def test_the_calendar_file_reads_back_with_the_right_dates(qtbot, make_window, tmp_path, dialogs):
     def seed(store):
         answered("curp", "pension")(store)
         plan.apply(store.tasks, Answers("MX", "imss", frozenset({"curp", "pension"})), TODAY)
+
     w = make_window(lang="es_MX", done=True, on_store=seed)
     page = open_page(w, "calendar")
     assert isinstance(page, CalendarPage)
@@ -245,8 +272,9 @@ def test_the_calendar_file_reads_back_with_the_right_dates(qtbot, make_window, t
     statement = next(t for t in repeating if t.rule in STATEMENTS)
     event = found[statement.shown_title()]
     start = event.decoded("DTSTART")
-    dates = list(rrulestr(event["RRULE"].to_ical().decode(),
-                          dtstart=dt.datetime.combine(start, dt.time())))
+    dates = list(
+        rrulestr(event["RRULE"].to_ical().decode(), dtstart=dt.datetime.combine(start, dt.time()))
+    )
     assert start == TODAY + dt.timedelta(days=7) and len(dates) == 12
     buro = next(t for t in repeating if t.rule == "plan.mx_credit_report")
     assert found[buro.shown_title()]["RRULE"]["FREQ"] == ["YEARLY"]
@@ -261,6 +289,7 @@ def test_the_calendar_file_reads_back_with_the_right_dates(qtbot, make_window, t
 def test_the_months_on_screen_follow_the_list(make_window):
     def seed(store):
         store.tasks.add(Task(title="Call my daughter", due=TODAY, repeat="monthly"))
+
     w = make_window(lang="en", done=True, on_store=seed)
     page = open_page(w, "calendar")
     text = page.read_aloud_text()
@@ -279,21 +308,32 @@ def test_the_months_on_screen_follow_the_list(make_window):
 
 def test_a_month_has_one_bulleted_line_a_date_and_a_weekly_task_once(make_window):
     title = "Pay <b>rent</b> & tip"  # shown as typed, never as markup
+
     def seed(store):
         store.tasks.add(Task(title=title, due=TODAY, repeat="weekly"))  # Mondays
-        store.tasks.add(Task(title="Call my daughter", due=TODAY + dt.timedelta(days=2),
-                             repeat="monthly"))
+        store.tasks.add(
+            Task(title="Call my daughter", due=TODAY + dt.timedelta(days=2), repeat="monthly")
+        )
+
     w = make_window(lang="en", done=True, on_store=seed)
     page = open_page(w, "calendar")
-    november, december = (label for label in page.findChildren(Entries)
-                          if "November 25" in label.accessibleName()
-                          or "December 25" in label.accessibleName())
-    assert november.accessibleName().splitlines() == [f"Every Monday: {title}",
-                                                      "November 25: Call my daughter"]
-    assert november.text().splitlines() == [f"\u2022 Every Monday: {title}",
-                                            "\u2022 November 25: Call my daughter"]
-    assert december.accessibleName().splitlines() == [f"Every Monday: {title}",
-                                                      "December 25: Call my daughter"]
+    november, december = (
+        label
+        for label in page.findChildren(Entries)
+        if "November 25" in label.accessibleName() or "December 25" in label.accessibleName()
+    )
+    assert november.accessibleName().splitlines() == [
+        f"Every Monday: {title}",
+        "November 25: Call my daughter",
+    ]
+    assert november.text().splitlines() == [
+        f"\u2022 Every Monday: {title}",
+        "\u2022 November 25: Call my daughter",
+    ]
+    assert december.accessibleName().splitlines() == [
+        f"Every Monday: {title}",
+        "December 25: Call my daughter",
+    ]
     assert f"Every Monday: {title}" in page.read_aloud_text()
 
     w.controller.set_setting("language", "es_MX")
@@ -310,8 +350,14 @@ def test_every_page_is_in_the_persons_language(make_window, lang):
         text = current.read_aloud_text()
         assert text.strip()
         if lang != "en":
-            for english in ("What they already know", "My calls", "Your bank",
-                            "Suspicious call", "Never give", "check-up"):
+            for english in (
+                "What they already know",
+                "My calls",
+                "Your bank",
+                "Suspicious call",
+                "Never give",
+                "check-up",
+            ):
                 assert english not in text, (page, english)
 
 
@@ -328,10 +374,12 @@ def test_the_calendar_file_is_never_written_through_a_planted_link(make_window, 
 
 
 def test_saving_a_call_with_all_it_does_is_one_commit_and_opening_writes_nothing(
-        qtbot, make_window, dialogs):
+    qtbot, make_window, dialogs
+):
     def seed(store):
         answered("social_security", notice="ameli")(store)
         store.tasks.add(Task(title="Appeler la banque", due=TODAY))
+
     w = make_window(lang="fr_FR", done=True, on_store=seed)
     db, task = w.controller.store.db, w.controller.store.tasks.all()[0]
     page = open_page(w, "log")
@@ -351,8 +399,11 @@ def test_saving_a_call_with_all_it_does_is_one_commit_and_opening_writes_nothing
     assert w.controller.store.tasks.get(task.id).done
     assert w.controller.store.tasks.by_rule(f"calls.report.{call.id}") is not None
     assert not page.form.isVisibleTo(page)
-    delete = next(b for b in page.findChildren(BigButton) if b.isVisibleTo(page)
-                  and b.accessibleName().startswith(_("Delete") + ":"))
+    delete = next(
+        b
+        for b in page.findChildren(BigButton)
+        if b.isVisibleTo(page) and b.accessibleName().startswith(_("Delete") + ":")
+    )
     for button in (lambda: delete, lambda: page.undo_button):
         before = db.commits
         click(qtbot, button())
@@ -360,8 +411,7 @@ def test_saving_a_call_with_all_it_does_is_one_commit_and_opening_writes_nothing
     assert [c.organisation for c in w.controller.store.calls.all()] == ["Faux conseiller"]
 
 
-def test_a_call_that_cannot_be_written_stays_in_the_form_as_typed(qtbot, make_window,
-                                                                  monkeypatch):
+def test_a_call_that_cannot_be_written_stays_in_the_form_as_typed(qtbot, make_window, monkeypatch):
     w = make_window(lang="fr_FR", done=True)
     page = open_page(w, "log")
     click(qtbot, page.made_button)
@@ -369,11 +419,11 @@ def test_a_call_that_cannot_be_written_stays_in_the_form_as_typed(qtbot, make_wi
 
     def full(*_args):
         raise OSError("disk full")
+
     monkeypatch.setattr(w.controller.store.calls, "add", full)
     with qtbot.capture_exceptions() as raised:
         click(qtbot, page.form.save_button)
     assert raised and isinstance(raised[0][1], OSError)
     assert page.form.isVisibleTo(page) and page.editing == "made"
-    assert (page.form.organisation.value(), page.form.reference.value()) == ("Ma banque",
-                                                                             "DOS-1")
+    assert (page.form.organisation.value(), page.form.reference.value()) == ("Ma banque", "DOS-1")
     assert w.controller.calls.all() == []

@@ -1,4 +1,5 @@
 """Where to turn: the country's organisations with their source, phones only from the data."""
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
@@ -29,8 +30,10 @@ def test_the_country_organisations_with_their_checked_date(make_window, lang, co
     assert w.controller.navigator.position.step == "contacts.list"
     contacts = load_contacts(country)
     assert list(page.cards) == [c.id for c in contacts]
-    assert _("Use a number you already have: on your bank card, a statement or an official "
-             "letter. Never one from a message or a caller.") in texts(page)
+    assert _(
+        "Use a number you already have: on your bank card, a statement or an official "
+        "letter. Never one from a message or a caller."
+    ) in texts(page)
     assert contacts[0].id == "your_bank"  # the bank first
     assert page.page_title() == _("Where to turn")
     for contact in contacts:
@@ -62,8 +65,9 @@ def test_phones_only_where_the_data_gives_one(make_window):
     assert len(read_buttons(w.current)) == 1 and "089" in texts(w.current)
 
 
-def test_the_number_is_read_digit_by_digit_or_the_status_says_why_not(qtbot, make_window,
-                                                                        monkeypatch):
+def test_the_number_is_read_digit_by_digit_or_the_status_says_why_not(
+    qtbot, make_window, monkeypatch
+):
     w = make_window(lang="fr_FR", done=True)
     w.controller.start("contacts")
     said = []

@@ -1,4 +1,5 @@
 """I already gave something away: from home or a scam answer to the steps for today."""
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -17,16 +18,20 @@ def click(qtbot, widget):
 
 
 def entry_button(w):
-    return next(b for b in w.current.findChildren(BigButton)
-                if b.text() == _(ENTRY) and b.isVisibleTo(w.current))
+    return next(
+        b
+        for b in w.current.findChildren(BigButton)
+        if b.text() == _(ENTRY) and b.isVisibleTo(w.current)
+    )
 
 
 def planned(store, country):
     store.settings.set("first_name", "Jeanne")
     store.answers.set_notice("ameli" if country == "FR" else "imss")
     store.answers.set_exposed({"social_security", "health_rights"})
-    plan.apply(store.tasks, Answers(country, "", frozenset({"social_security",
-                                                            "health_rights"})), TODAY)
+    plan.apply(
+        store.tasks, Answers(country, "", frozenset({"social_security", "health_rights"})), TODAY
+    )
 
 
 @pytest.mark.parametrize("lang, country", [("fr_FR", "FR"), ("es_MX", "MX")])
@@ -64,8 +69,9 @@ def test_a_code_given_yesterday_puts_the_bank_first_today(qtbot, make_window, la
     text = w.current.read_aloud_text()
     assert _("First, the steps to protect your money. They are for today.") in text
     assert _("Nothing is due today.") not in text
-    assert text.index(_("First, the steps to protect your money. They are for today.")) \
-        < text.index(card.shown_title())
+    assert text.index(
+        _("First, the steps to protect your money. They are for today.")
+    ) < text.index(card.shown_title())
 
 
 def test_the_path_is_offered_on_every_scam_answer(qtbot, make_window):
@@ -135,4 +141,3 @@ def test_back_or_home_from_the_question_puts_nothing_on_the_list(qtbot, make_win
     assert not [t for t in w.controller.tasks.all() if (t.rule or "").startswith("emergency.")]
     click(qtbot, entry_button(w))  # the path opens at its question again, nothing chosen
     assert isinstance(w.current, WhatPage)
-

@@ -1,4 +1,5 @@
 """The first run, clicked through in each language, ends on the home page."""
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -32,8 +33,11 @@ def test_the_last_welcome_page_opens_the_gave_something_away_path(qtbot, make_wi
     w.controller.start("first_run")
     while w.controller.navigator.position.step != "first_run.ready":
         qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)
-    button = next(b for b in w.current.findChildren(type(w.next_button))
-                  if b.text() == "J'ai déjà donné quelque chose")
+    button = next(
+        b
+        for b in w.current.findChildren(type(w.next_button))
+        if b.text() == "J'ai déjà donné quelque chose"
+    )
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert w.controller.navigator.position.step == "emergency.what"
     assert w.controller.setting("first_run_done") and w.home_button.isVisible()

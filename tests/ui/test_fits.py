@@ -14,6 +14,7 @@ NOT_YET lists the pages that still need a page of their own redesigned (split, o
 explanation moved behind "Tell me more"): each is named with the reason. The list is strict:
 a page on it that starts to fit fails the test until it is taken off, so it only shrinks.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,7 @@ from app.core.journeys import JOURNEYS
 from tests.conftest import TODAY
 from tests.ui.audit import make_window, report, tour
 
-NOT_YET = {
-}
+NOT_YET = {}
 
 # (language, text size, theme); the fit is measured at 175 %.
 WINDOWS = [(lang, size, "standard") for lang in ("es_MX", "fr_FR", "en") for size in (100, 175)]
@@ -96,5 +96,6 @@ def test_the_pages_not_fitting_yet_are_still_listed_for_a_reason(toured):
 @pytest.mark.parametrize("window", WINDOWS, ids=_window_id)
 def test_showing_a_page_writes_nothing(toured, window):
     found = toured(window)
-    assert not found.writes, f"{len(found.writes)} pages wrote while loading:\n" \
-                             f"{report(found.writes)}"
+    assert not found.writes, (
+        f"{len(found.writes)} pages wrote while loading:\n{report(found.writes)}"
+    )

@@ -1,5 +1,6 @@
 """A row of buttons wraps onto a new line whenever its labels no longer fit, also after
 a label changes (the row remembers its height until something in it changes)."""
+
 from app.ui.widgets import BigButton
 from app.ui.widgets.buttons import button_flow, buttons
 from app.ui.widgets.labels import Card

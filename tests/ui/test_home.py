@@ -1,5 +1,6 @@
 """Home at the size a person chose: the way out of trouble, where they stopped, today and the
 journeys on one screen; every row opens; showing home writes nothing."""
+
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
@@ -24,11 +25,13 @@ def click(qtbot, widget):
 
 def busy_day(lang, size=175):
     """The demo person, three things due today, at `size` %."""
+
     def seed(store):
         demo.seed(store, lang, TODAY)
         store.tasks.add(Task(title="Call the bank about the card", due=TODAY))
         store.tasks.add(Task(title="Change the email password", due=TODAY))
         store.settings.set("text_size", size)
+
     return seed
 
 
@@ -64,8 +67,11 @@ def test_at_175_percent_everything_that_matters_is_on_one_screen(qtbot, make_win
     entry = next(b for b in buttons if b.accessibleName() == _(ENTRY))
     primary = [b for b in buttons if b.property("role") == "primary"]
     assert len(primary) == 1
-    assert primary[0].full_text().startswith(_("Continue where I stopped: {journey}, step {n} "
-                                               "of {total}").split("{")[0])
+    assert (
+        primary[0]
+        .full_text()
+        .startswith(_("Continue where I stopped: {journey}, step {n} of {total}").split("{")[0])
+    )
     tasks = [b for b in buttons if b.objectName() == "task"]
     first, _later = arrange(w.controller.tasks.open(), TODAY)
     assert [t.full_text() for t in tasks] == [t.shown_title() for t in first] and len(first) == 3
@@ -87,8 +93,9 @@ def planned(store):
     """After "What happened?" in France: the plan's tasks, with their how-to."""
     store.answers.set_notice("ameli")
     store.answers.set_exposed({"social_security", "health_rights"})
-    plan.apply(store.tasks, Answers("FR", "ameli", frozenset({"social_security",
-                                                              "health_rights"})), TODAY)
+    plan.apply(
+        store.tasks, Answers("FR", "ameli", frozenset({"social_security", "health_rights"})), TODAY
+    )
 
 
 def test_a_task_row_opens_its_card_on_the_list(qtbot, make_window):
@@ -170,7 +177,9 @@ def test_while_money_steps_are_open_they_come_first_whole_and_filled(qtbot, make
     assert [b.accessibleName() for b in primary] == [card.shown_title()]
     assert on_screen(w, primary[0]) and "…" not in primary[0].text()
     text = w.current.read_aloud_text()
-    assert text.index(_("First, the steps to protect your money. They are for today.")) \
-        < text.index(card.shown_title()) < text.index(_("Continue where I stopped: {journey}, "
-                                                       "step {n} of {total}").split(":")[0])
+    assert (
+        text.index(_("First, the steps to protect your money. They are for today."))
+        < text.index(card.shown_title())
+        < text.index(_("Continue where I stopped: {journey}, step {n} of {total}").split(":")[0])
+    )
     assert fit_problems(w, "home") == []

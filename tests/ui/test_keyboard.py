@@ -2,6 +2,7 @@
 
 No clicks and no setFocus(): Tab, Shift+Tab, Space, Enter, Alt+Left and typing only.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

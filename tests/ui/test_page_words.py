@@ -20,6 +20,7 @@ answer to each practice message of the country (genuine, a scam, not sure).
 NOT_YET names the pages that cannot yet be brought under the limit well, each with its
 reason. It is strict: a page on it that passes fails the test until it is taken off.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,8 +45,7 @@ MAX_WORDS = 60
 LANGUAGES = ("es_MX", "fr_FR", "en")
 NOT_COUNTED = (ChoiceRow, TextField, MessageView)
 
-NOT_YET: dict[str, str] = {
-}
+NOT_YET: dict[str, str] = {}
 
 
 def words(text: str) -> int:
@@ -103,8 +103,9 @@ def counted(tmp_path_factory):
     QApplication.instance() or QApplication([])
     found: dict[tuple[str, str], tuple[int, list[str]]] = {}
     for lang in LANGUAGES:
-        window, store = make_window(tmp_path_factory.mktemp(f"words-{lang}"), lang, 100,
-                                    "standard", TODAY)
+        window, store = make_window(
+            tmp_path_factory.mktemp(f"words-{lang}"), lang, 100, "standard", TODAY
+        )
         window.resize(1280, 720)
         for name, page in iter_pages(window):
             for state, texts in _states(name, page):
@@ -119,9 +120,11 @@ def counted(tmp_path_factory):
 
 def test_every_page_shows_at_most_sixty_words_of_explanation(counted, qtbot):
     assert ("es_MX", "home") in counted and ("fr_FR", "scams.answer") in counted
-    over = [f"{lang} {page}: {n} words: " + " / ".join(texts)
-            for (lang, page), (n, texts) in sorted(counted.items())
-            if n > MAX_WORDS and page not in NOT_YET]
+    over = [
+        f"{lang} {page}: {n} words: " + " / ".join(texts)
+        for (lang, page), (n, texts) in sorted(counted.items())
+        if n > MAX_WORDS and page not in NOT_YET
+    ]
     assert not over, f"{len(over)} pages over {MAX_WORDS} words:\n" + "\n".join(over)
 
 

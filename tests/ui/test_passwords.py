@@ -37,13 +37,13 @@ def window(make_window):
         w = make_window(lang=lang, done=True, on_store=three_accounts)
         w.controller.start("passwords")
         return w
+
     return make
 
 
 def go(w, page, kind=""):
     found = ids(w.controller.store)
-    arg = str(found[kind]) if kind else str(found.get("pension", "")) if page == "pension" \
-        else ""
+    arg = str(found[kind]) if kind else str(found.get("pension", "")) if page == "pension" else ""
     w.controller.go_to(Step(f"passwords.{page}", arg))
     return w.current
 
@@ -59,15 +59,25 @@ def test_the_journey_goes_email_bank_social_security_then_check_and_notebook(qtb
     while w.controller.navigator.journey is not None:
         seen.append((w.controller.navigator.position.step, w.header.title.text()))
         click(qtbot, w.next_button)
-    per_account = [f"passwords.{p}:{i[k]}" for k in ("email", "bank", "social_security")
-                   for p in ("kind", "suggest", "done", "two_step")]
+    per_account = [
+        f"passwords.{p}:{i[k]}"
+        for k in ("email", "bank", "social_security")
+        for p in ("kind", "suggest", "done", "two_step")
+    ]
     assert [key for key, _title in seen] == [
-        "passwords.intro", *per_account, "passwords.year", "passwords.check",
-        "passwords.notebook"]
+        "passwords.intro",
+        *per_account,
+        "passwords.year",
+        "passwords.check",
+        "passwords.notebook",
+    ]
     titles = [title for _key, title in seen]
-    assert titles[1:5] == ["What does Correo ask for?",
-                           "Change the password of Correo", "How did it go with Correo?",
-                           "Two-step verification for Correo"]
+    assert titles[1:5] == [
+        "What does Correo ask for?",
+        "Change the password of Correo",
+        "How did it go with Correo?",
+        "Two-step verification for Correo",
+    ]
     assert titles[6] == "Change the password of Banorte"
     assert w.controller.navigator.is_finished("passwords")
 
@@ -88,8 +98,10 @@ def test_how_it_went_is_one_commit_said_aloud_and_shown_again_after_back(qtbot, 
     before = store.db.commits
     click(qtbot, row(page.group, "later"))
     assert store.db.commits == before + 1  # the answer and its to-do: one commit
-    assert store.tasks.by_rule(f"passwords.later.{bank}").shown_title() == \
-        "Change the password of Banorte"
+    assert (
+        store.tasks.by_rule(f"passwords.later.{bank}").shown_title()
+        == "Change the password of Banorte"
+    )
     assert w.status.text() == "Added to your to-do list." and page.when.isHidden()
 
     click(qtbot, row(page.group, "changed"))
@@ -112,8 +124,10 @@ def test_skip_goes_to_the_next_account_and_leaves_this_one_to_do(qtbot, window):
     notebook = go(w, "notebook")
     names = [b.text() for b in notebook.findChildren(type(notebook.print_button)) if b.isVisible()]
     assert {"Correo", "Banorte", "IMSS"} <= set(names)
-    click(qtbot, next(b for b in notebook.findChildren(type(notebook.print_button))
-                      if b.text() == "Correo"))
+    click(
+        qtbot,
+        next(b for b in notebook.findChildren(type(notebook.print_button)) if b.text() == "Correo"),
+    )
     assert w.controller.navigator.position.step == f"passwords.suggest:{i['email']}"
 
 
@@ -128,8 +142,10 @@ def test_two_step_warns_the_code_is_for_you_alone_and_imss_may_not_have_it(qtbot
     assert "true facts" not in text  # the rest, on request
     more = page.findChild(TellMeMore)
     click(qtbot, more.button)
-    assert "Never give it to anyone who calls or writes, even someone who knows true facts " \
+    assert (
+        "Never give it to anyone who calls or writes, even someone who knows true facts "
         "about you." in page.read_aloud_text()
+    )
     assert "My account doesn't have it" in page.group.rows[1].accessibleName()
 
 
@@ -139,8 +155,10 @@ def test_two_step_later_is_a_to_do_and_turned_on_is_noted(qtbot, window):
     rule = f"passwords.two_step.{ids(w.controller.store)['email']}"
     click(qtbot, row(page.group, "later"))
     assert w.status.text() == "Added to your to-do list."
-    assert w.controller.store.tasks.by_rule(rule).shown_title() == \
-        "Turn on two-step verification for Correo"
+    assert (
+        w.controller.store.tasks.by_rule(rule).shown_title()
+        == "Turn on two-step verification for Correo"
+    )
     click(qtbot, row(page.group, "on"))
     assert w.status.text() == "Noted." and w.controller.store.tasks.by_rule(rule).done
 
@@ -153,8 +171,9 @@ def test_the_suggestion_leads_the_steps_large_and_unwrapped(qtbot, window):
     assert view.text() == first and view.accessibleName() == first
     assert not any(c in first for c in "\u200b\u200c\u200d\u2060\ufeff")
     card_texts = [t.text() for t in page.findChildren(type(page.confirm)) if t.isVisible()]
-    assert any(t.startswith("1. ") for t in card_texts) and any(t.startswith("4. ") for t in
-                                                                 card_texts)
+    assert any(t.startswith("1. ") for t in card_texts) and any(
+        t.startswith("4. ") for t in card_texts
+    )
     assert {"Your new password:", "3. Type the new password shown above."} <= set(card_texts)
     font, lines = view.layout_for(view.width())
     assert lines == [first]  # one line, never wrapped or cut
@@ -211,8 +230,9 @@ def _explanation_words(page) -> int:
             holder = holder.parentWidget()
         return not isinstance(label, Title) and label.isVisibleTo(page)
 
-    return sum(len(re.findall(r"\w+", label.text())) for label in page.findChildren(Text)
-               if counted(label))
+    return sum(
+        len(re.findall(r"\w+", label.text())) for label in page.findChildren(Text) if counted(label)
+    )
 
 
 @pytest.mark.parametrize("lang", ["es_MX", "fr_FR"])
@@ -269,8 +289,7 @@ def test_numbers_only_shows_a_code_of_the_length_asked_without_the_card_digits(q
     assert page.suggestion.tell.isVisible()
 
 
-def test_tell_me_more_holds_what_a_bank_may_ask_and_is_not_offered_with_nothing_more(
-        qtbot, window):
+def test_tell_me_more_holds_what_a_bank_may_ask_and_is_not_offered_with_nothing_more(qtbot, window):
     w = window("es_MX")
     w.controller.set_setting("country", "MX")
     page = go(w, "suggest", "email")
@@ -286,7 +305,8 @@ def test_tell_me_more_holds_what_a_bank_may_ask_and_is_not_offered_with_nothing_
 
 
 def test_the_spelling_aid_names_the_capital_and_every_dash_and_is_read_aloud(
-        qtbot, window, monkeypatch):
+    qtbot, window, monkeypatch
+):
     w = window()
     page = go(w, "suggest", "email")
     said = []
@@ -313,8 +333,7 @@ def _bank_and_pension(store):
     store.answers.add_account("pension", "Pensión")
 
 
-def test_a_pension_paid_into_the_bank_is_one_question_not_a_second_change(
-        qtbot, make_window):
+def test_a_pension_paid_into_the_bank_is_one_question_not_a_second_change(qtbot, make_window):
     w = make_window(lang="en", done=True, on_store=_bank_and_pension)
     w.controller.start("passwords")
     keys = [s.key for s in w.controller.navigator.steps()]
@@ -351,8 +370,11 @@ def test_another_account_leads_to_its_own_pages_and_back_keeps_the_answer(qtbot,
     assert w.controller.navigator.position.step == f"passwords.pension:{pension}"
     assert w.current.same.value() == "other" and w.current.after.isVisible()
     click(qtbot, w.next_button)
-    for title in ("Change the password of Pensión", "How did it go with Pensión?",
-                  "Two-step verification for Pensión"):
+    for title in (
+        "Change the password of Pensión",
+        "How did it go with Pensión?",
+        "Two-step verification for Pensión",
+    ):
         click(qtbot, w.next_button)
         assert w.header.title.text() == title
     click(qtbot, row(go(w, "pension").same, "same"))  # changed their mind: the question alone
@@ -428,8 +450,7 @@ def test_the_rating_names_what_leaked(qtbot, window):
     def reasons(password):
         page.field.edit.setText(password)
         click(qtbot, page.check_button)
-        return [page.reasons.itemAt(i).widget().text()
-                for i in range(page.reasons.count())]
+        return [page.reasons.itemAt(i).widget().text() for i in range(page.reasons.count())]
 
     found = reasons("Banorte4821")
     assert "• It has the name of your bank." in found
@@ -488,9 +509,17 @@ def test_notebook_pdf_lists_the_accounts_and_no_password(qtbot, window, tmp_path
     dialogs.path = target
     click(qtbot, page.pdf_button)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
-    for expected in ("My password notebook", "For Carmen", "Correo", "Banorte", "IMSS",
-                     "Website address:", "Password:", "Three rules to keep it safe",
-                     "cross out the old one"):
+    for expected in (
+        "My password notebook",
+        "For Carmen",
+        "Correo",
+        "Banorte",
+        "IMSS",
+        "Website address:",
+        "Password:",
+        "Three rules to keep it safe",
+        "cross out the old one",
+    ):
         assert expected in text
     assert text.index("Correo") < text.index("Banorte") < text.index("IMSS")
     assert shown not in text and shown.split("-")[0] not in text
@@ -609,30 +638,46 @@ def _one_line_at_least_body_size(view):
 
 @pytest.mark.parametrize("lang, size", LARGE)
 def test_at_150_and_175_the_words_their_buttons_and_next_fit_without_scrolling(
-        qtbot, make_window, lang, size):
+    qtbot, make_window, lang, size
+):
     w, page = _suggest_at(make_window, lang, "letters", size)
     block = page.suggestion
     _biggest_words(w, block)
-    for widget in (block.phrase, block.another, block.shorter, block.read, block.copy,
-                   w.next_button):
+    for widget in (
+        block.phrase,
+        block.another,
+        block.shorter,
+        block.read,
+        block.copy,
+        w.next_button,
+    ):
         assert widget.isVisible() and _on_screen(w, widget), widget.text()
     _one_line_at_least_body_size(block.phrase)
 
 
 @pytest.mark.parametrize("lang, size", LARGE)
 def test_at_150_and_175_a_code_its_buttons_and_every_length_fit_on_one_screen(
-        qtbot, make_window, lang, size):
+    qtbot, make_window, lang, size
+):
     """Only numbers: "8 digits" four times wrapped below the edge in French (issue #18)."""
     w, page = _suggest_at(make_window, lang, "numbers", size, length=8)  # "✓ 8", the widest
     block = page.suggestion
     assert block.phrase.isHidden() and block.shorter.isHidden()
-    for widget in (block.code, block.another, block.read, block.copy, *block.lengths,
-                   w.next_button):
+    for widget in (
+        block.code,
+        block.another,
+        block.read,
+        block.copy,
+        *block.lengths,
+        w.next_button,
+    ):
         assert widget.isVisible() and _on_screen(w, widget), widget.accessibleName()
     assert len({b.y() for b in block.lengths}) == 1  # one row
     assert [b.text() for b in block.lengths] == ["4", "5", "6", "✓ 8"]
-    assert block.lengths[0].accessibleName() == {"es_MX": "4 dígitos", "fr_FR": "4 chiffres",
-                                                 "en": "4 digits"}[lang]
+    assert (
+        block.lengths[0].accessibleName()
+        == {"es_MX": "4 dígitos", "fr_FR": "4 chiffres", "en": "4 digits"}[lang]
+    )
     assert all(b.height() >= 56 for b in block.lengths)
     assert all(b.font().pointSize() >= QApplication.font().pointSize() for b in block.lengths)
     _one_line_at_least_body_size(block.code)
@@ -643,26 +688,37 @@ def test_at_150_and_175_a_code_its_buttons_and_every_length_fit_on_one_screen(
 
 @pytest.mark.parametrize("lang, size", LARGE)
 def test_at_150_and_175_i_dont_know_shows_the_words_the_code_and_their_buttons(
-        qtbot, make_window, lang, size):
+    qtbot, make_window, lang, size
+):
     """Both: the code was below the edge, under the words' spelling (issue #18)."""
     w, page = _suggest_at(make_window, lang, "unsure", size)
     block = page.suggestion
     _biggest_words(w, block)
-    for widget in (block.phrase, block.code, block.another, block.read, block.copy,
-                   block.shorter, w.next_button):
+    for widget in (
+        block.phrase,
+        block.code,
+        block.another,
+        block.read,
+        block.copy,
+        block.shorter,
+        w.next_button,
+    ):
         assert widget.isVisible() and _on_screen(w, widget), widget.accessibleName()
     for view in (block.phrase, block.code):
         _one_line_at_least_body_size(view)
-    assert block.code_lead.text() in {"For a keypad of numbers, this code:",
-                                      "Para un teclado de números, esta clave:",
-                                      "Pour un clavier de chiffres, ce code\u00a0:"}
+    assert block.code_lead.text() in {
+        "For a keypad of numbers, this code:",
+        "Para un teclado de números, esta clave:",
+        "Pour un clavier de chiffres, ce code\u00a0:",
+    }
     assert block.lengths_row.isVisible() and page.more.isVisible()  # below, one scroll away
 
 
 @pytest.mark.parametrize("lang, size", LARGE)
 def test_at_150_and_175_what_the_site_asks_for_needs_no_scroll_bar_with_a_long_name(
-        qtbot, make_window, lang, size):
-    """"Que demande Ma messagerie ?" takes two lines: the page was 4 px taller than the
+    qtbot, make_window, lang, size
+):
+    """ "Que demande Ma messagerie ?" takes two lines: the page was 4 px taller than the
     screen, a scroll bar and a "more below" cue with nothing below (issue #18)."""
     w = make_window(lang=lang, done=True, on_store=_long_names)
     w.controller.start("passwords")
@@ -692,8 +748,9 @@ def test_at_175_two_step_shows_every_answer_as_a_title(qtbot, window, lang):
     page = _shown_at(w, "two_step", "social_security")  # the longest name: IMSS's, in MX
     for widget in (*page.group.rows, w.next_button):
         assert widget.isVisible() and _on_screen(w, widget), widget.accessibleName()
-    assert all(r.explanation_label is None or r.explanation_label.isHidden()
-               for r in page.group.rows)  # titles only: the last answer no longer touches
+    assert all(
+        r.explanation_label is None or r.explanation_label.isHidden() for r in page.group.rows
+    )  # titles only: the last answer no longer touches
     # the fold (it ended exactly on it with its explanation)
 
 

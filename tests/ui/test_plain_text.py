@@ -6,6 +6,7 @@ them: no label shows such text as rich text, none opens links, and each one is s
 literally somewhere. The question before deleting a task (its title inside) and the
 help box are plain-text message boxes. A text of a megabyte is cut on screen.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,8 +40,9 @@ HOSTILE = {
     "payee": f"SHOP {LINK} {ENTITIES}",
 }
 MARKUP = re.compile(r"<\s*(a|img)\b|&(amp|lt|gt|#\d+);", re.IGNORECASE)
-LINK_FLAGS = (Qt.TextInteractionFlag.LinksAccessibleByMouse
-              | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+LINK_FLAGS = (
+    Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+)
 REAL = {name: getattr(dialogs, name) for name in ("confirm", "choose", "tell")}
 
 
@@ -50,12 +52,13 @@ def hostile_profile(store) -> None:
     bank = store.answers.add_account("bank", HOSTILE["account"], "4821")
     store.tasks.add(Task(title=HOSTILE["task title"], note=HOSTILE["task note"], due=TODAY))
     at = dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(10, 15))
-    store.calls.add(Call("made", at, HOSTILE["organisation"], "Luis", "R-1",
-                         HOSTILE["call notes"]))
-    payments = [Transaction(TODAY - dt.timedelta(days=3), Decimal("-389.00"), HOSTILE["payee"],
-                            "MXN")]
-    store.activity.import_statement(bank.id, TODAY, "banco.csv",
-                                    flag_transactions(payments, []), "MXN")
+    store.calls.add(Call("made", at, HOSTILE["organisation"], "Luis", "R-1", HOSTILE["call notes"]))
+    payments = [
+        Transaction(TODAY - dt.timedelta(days=3), Decimal("-389.00"), HOSTILE["payee"], "MXN")
+    ]
+    store.activity.import_statement(
+        bank.id, TODAY, "banco.csv", flag_transactions(payments, []), "MXN"
+    )
 
 
 def bad_labels(window) -> list[str]:
@@ -74,7 +77,8 @@ def bad_labels(window) -> list[str]:
 
 @pytest.mark.timeout(120)
 def test_the_tour_shows_hostile_names_notes_titles_and_payees_as_typed(
-        make_window, qtbot, monkeypatch):
+    make_window, qtbot, monkeypatch
+):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
     w = make_window(lang="es_MX", done=True, on_store=hostile_profile)
@@ -84,8 +88,11 @@ def test_the_tour_shows_hostile_names_notes_titles_and_payees_as_typed(
             w.controller.set_setting("first_name", HOSTILE["first name"])
             w.current.load()
         bad += [f"{name}: {problem}" for problem in bad_labels(w)]
-        plain = [label for label in w.findChildren(QLabel)
-                 if label.textFormat() == Qt.TextFormat.PlainText and MARKUP.search(label.text())]
+        plain = [
+            label
+            for label in w.findChildren(QLabel)
+            if label.textFormat() == Qt.TextFormat.PlainText and MARKUP.search(label.text())
+        ]
         shown |= {label.text() for label in plain}
         for label in plain[:3]:  # a click on shown markup opens nothing
             qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
@@ -101,8 +108,13 @@ def test_the_question_before_deleting_a_task_is_plain_text(make_window, qtbot, m
     boxes = []
 
     def shown(box):
-        boxes.append((box.textFormat(), box.text(),
-                      [(label.textFormat(), label.text()) for label in box.findChildren(QLabel)]))
+        boxes.append(
+            (
+                box.textFormat(),
+                box.text(),
+                [(label.textFormat(), label.text()) for label in box.findChildren(QLabel)],
+            )
+        )
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", shown)

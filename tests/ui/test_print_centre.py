@@ -1,4 +1,5 @@
 """The one Print place: today's summary, the to-do list and the notebook, read back from PDF."""
+
 from __future__ import annotations
 
 import pytest
@@ -115,8 +116,9 @@ def test_the_summary_never_says_call_back(make_window):
 
 
 def test_the_centre_lists_every_registered_printout_in_order(monkeypatch, make_window):
-    extra = Sheet("calls", "My calls", "Every call written down.", lambda c: None, "my-calls",
-                  order=25)
+    extra = Sheet(
+        "calls", "My calls", "Every call written down.", lambda c: None, "my-calls", order=25
+    )
     monkeypatch.setitem(printing._SHEETS, "calls", extra)
     w = make_window(done=True)
     w.controller.start("print")

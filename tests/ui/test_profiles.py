@@ -1,4 +1,5 @@
 """Profiles in the window: the chooser, switching, renaming, deleting, erasing, export, import."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -228,16 +229,19 @@ def test_export_then_import_elsewhere(qtbot, session, folder, tmp_path, dialogs)
     assert list(s2.window.current.open_buttons) == [names["Carmen"]]
 
 
-def test_saving_to_a_place_that_cannot_be_written_says_so(qtbot, session, folder, tmp_path,
-                                                           dialogs):
+def test_saving_to_a_place_that_cannot_be_written_says_so(
+    qtbot, session, folder, tmp_path, dialogs
+):
     s = session()
     s.open(person(folder, "Carmen"))
     dialogs.path = tmp_path / "no such stick" / "carmen"
     page = open_journey(qtbot, s, "me")
     commits = s.store.db.commits
     qtbot.mouseClick(page.export_button, LEFT)
-    assert dialogs.texts("tell") == ["Sereno could not write the file there. Please choose "
-                                     "another place, such as a USB stick. Nothing was changed."]
+    assert dialogs.texts("tell") == [
+        "Sereno could not write the file there. Please choose "
+        "another place, such as a USB stick. Nothing was changed."
+    ]
     assert s.store.db.commits == commits and not s.store.settings.get("last_folder")
 
 
@@ -258,8 +262,7 @@ def test_import_asks_before_replacing(qtbot, session, folder, tmp_path, dialogs)
     assert [p.name for p in folder.profiles()] == ["Ana", "Ana", "Carmen"]
 
 
-def test_importing_my_own_name_replaces_the_open_notes(qtbot, session, folder, tmp_path,
-                                                       dialogs):
+def test_importing_my_own_name_replaces_the_open_notes(qtbot, session, folder, tmp_path, dialogs):
     carmen = person(folder, "Carmen")
     dialogs.path = folder.export(carmen, tmp_path / "c.sereno")
     s = session()
@@ -342,15 +345,17 @@ def test_own_computer_asks_nothing(qtbot, session, folder, dialogs):
     assert dialogs.texts("choose") == []
 
 
-@pytest.mark.parametrize("answer, expected", [(True, "keep"), (False, "cancel"),
-                                              ("erase", "erase")])
+@pytest.mark.parametrize(
+    "answer, expected", [(True, "keep"), (False, "cancel"), ("erase", "erase")]
+)
 def test_the_closing_question(dialogs, answer, expected):
     """Keeping is the default answer; closing the question's window means: do not close."""
     dialogs.answer = answer
     assert people.ask_keep_or_erase(None, "Carmen") == expected
     assert dialogs.texts("choose") == [
         "Carmen, this computer is shared. Do you want to keep your notes here for next time, "
-        "or erase them now?"]
+        "or erase them now?"
+    ]
 
 
 # Files that cannot be read, languages, replacing (issue 21) -------------------------------
@@ -422,7 +427,8 @@ def test_a_forced_language_is_not_saved(qtbot, folder, dialogs):
 
 
 def test_replacing_keeps_the_old_notes_until_the_new_ones_open(
-        qtbot, session, folder, tmp_path, monkeypatch, dialogs):
+    qtbot, session, folder, tmp_path, monkeypatch, dialogs
+):
     from app.store import StoreError
 
     carmen = person(folder, "Carmen")
@@ -472,9 +478,14 @@ def test_recovery_says_the_date_and_time_of_the_copy(dialogs):
         recovery = Recovery(Path("x.damaged"), TODAY, dt.datetime.combine(TODAY, dt.time(18, 40)))
 
     application.tell_recovery(None, Restored())
-    assert dialogs.shown == [("tell", "Your notes could not be read, so Sereno brought back the "
-                                      "copy it made on November 23, 2026 at 6:40\u202fPM. A copy "
-                                      "of the damaged file was kept.")]
+    assert dialogs.shown == [
+        (
+            "tell",
+            "Your notes could not be read, so Sereno brought back the "
+            "copy it made on November 23, 2026 at 6:40\u202fPM. A copy "
+            "of the damaged file was kept.",
+        )
+    ]
 
 
 def test_saving_my_notes_warns_not_to_send_the_file_by_whatsapp_or_email(qtbot, session, folder):

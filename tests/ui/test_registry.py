@@ -1,4 +1,5 @@
 """Pages and printouts are found by what registered; home's sections import no journey."""
+
 from __future__ import annotations
 
 import subprocess
@@ -17,14 +18,19 @@ from app.ui.widgets import PageBase
 ROOT = Path(__file__).resolve().parents[2]
 
 # Every kind of account: the journeys that branch on accounts list all their pages.
-WITH_ACCOUNTS = Answers(accounts=tuple(Account(i, kind, kind.title())
-                                       for i, kind in enumerate(ACCOUNT_KINDS, 1)))
+WITH_ACCOUNTS = Answers(
+    accounts=tuple(Account(i, kind, kind.title()) for i, kind in enumerate(ACCOUNT_KINDS, 1))
+)
 NO_ACCOUNTS = Answers()
 
 
 def listed_pages() -> set[str]:
-    return {step.page for journey in JOURNEYS for answers in (NO_ACCOUNTS, WITH_ACCOUNTS)
-            for step in journey.steps(answers)}
+    return {
+        step.page
+        for journey in JOURNEYS
+        for answers in (NO_ACCOUNTS, WITH_ACCOUNTS)
+        for step in journey.steps(answers)
+    }
 
 
 def test_every_step_of_every_journey_shows_a_registered_page():
@@ -39,13 +45,17 @@ def test_every_registered_page_is_a_step_of_a_journey():
 
 def test_a_page_brings_in_its_own_journey_only():
     """Start-up speed: showing a page imports its journey's module and no other."""
-    code = ("import sys; from app.ui import pages; pages.page_class('contacts.list'); "
-            "print(' '.join(sorted(m for m in sys.modules if m.startswith('app.ui.pages.'))))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=ROOT).stdout.split()
+    code = (
+        "import sys; from app.ui import pages; pages.page_class('contacts.list'); "
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('app.ui.pages.'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split()
     assert "app.ui.pages.contacts" in out
-    others = {f"app.ui.pages.{module}" for key, module in pages.MODULES.items()
-              if key != "contacts"}
+    others = {
+        f"app.ui.pages.{module}" for key, module in pages.MODULES.items() if key != "contacts"
+    }
     assert not others & set(out)
 
 
@@ -58,12 +68,15 @@ def test_printouts_listed_are_those_the_journeys_registered():
 
 def test_home_sections_are_drawn_by_small_modules_that_bring_in_no_journey():
     """Home is the start-up page: its sections import what they draw, no journey's pages."""
-    code = ("import sys; from app.ui.home_sections import sections\n"
-            "assert [s.__module__ for s in sections()] == ['app.ui.pages.home_todo', "
-            "'app.ui.pages.home_contacts', 'app.ui.pages.home_calls']\n"
-            "print(' '.join(sorted(m for m in sys.modules if m.startswith('app.ui.pages.'))))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=ROOT).stdout.split()
+    code = (
+        "import sys; from app.ui.home_sections import sections\n"
+        "assert [s.__module__ for s in sections()] == ['app.ui.pages.home_todo', "
+        "'app.ui.pages.home_contacts', 'app.ui.pages.home_calls']\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('app.ui.pages.'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split()
     assert len(out) >= 3
     assert not {f"app.ui.pages.{module}" for module in pages.MODULES.values()} & set(out)
 

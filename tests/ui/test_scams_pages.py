@@ -1,4 +1,5 @@
 """Spot the scam as a person uses it: answer, see the clues marked, come back later."""
+
 import datetime as dt
 import html
 
@@ -175,8 +176,11 @@ def test_a_round_mixes_genuine_messages_and_scams():
 
 
 def test_the_trusted_person_is_on_every_answer(qtbot, make_window):
-    w = make_window(lang="es_MX", done=True, on_store=lambda s: s.settings.set(
-        "trusted_person", "Ana, mi hija — 55 0000 1234"))
+    w = make_window(
+        lang="es_MX",
+        done=True,
+        on_store=lambda s: s.settings.set("trusted_person", "Ana, mi hija — 55 0000 1234"),
+    )
     example = open_first_message(qtbot, w)
     click(qtbot, w.current.buttons["scam"])
     shown = texts(w.current)
@@ -191,8 +195,9 @@ def test_without_a_trusted_person_the_answer_offers_to_write_one(qtbot, make_win
     w = make_window(lang="en", done=True)
     open_first_message(qtbot, w)
     click(qtbot, w.current.buttons["genuine"])
-    write = next(b for b in w.current.findChildren(BigButton)
-                 if b.text() == "Write down someone to call")
+    write = next(
+        b for b in w.current.findChildren(BigButton) if b.text() == "Write down someone to call"
+    )
     click(qtbot, write)
     assert w.controller.navigator.position.step == "contacts.trusted"
     assert w.controller.navigator.position.last_steps.get("scams") == "scams.answer:1"
@@ -207,8 +212,11 @@ def test_practise_three_more_starts_a_new_round_at_once(qtbot, make_window):
     for _slot in range(3):
         click(qtbot, w.current.buttons["scam"])
         click(qtbot, w.next_button)
-    more = next(b for b in w.current.findChildren(BigButton)
-                if b.text() == "M'entraîner avec 3 autres maintenant")
+    more = next(
+        b
+        for b in w.current.findChildren(BigButton)
+        if b.text() == "M'entraîner avec 3 autres maintenant"
+    )
     click(qtbot, more)
     assert w.controller.navigator.position.step == "scams.example:1"
     new_round = [s.example_id for s in w.controller.scams.round()]

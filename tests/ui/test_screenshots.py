@@ -1,4 +1,5 @@
 """`sereno --screenshots` renders every page of every journey to PNG."""
+
 import pytest
 from PySide6.QtGui import QImage
 

@@ -1,4 +1,5 @@
 """The wizard shell as a person uses it: clicks, keys, Back, languages, resuming."""
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 

@@ -5,6 +5,7 @@ The mock engine speaks en_GB, en_US, nb_NO, nn_NO and fi_FI, and reports each wo
 French voice, which is exactly the "no voice for your language" case. No test here opens a
 real engine (speech-dispatcher would be started): the engine is always named, or faked.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,9 +37,11 @@ from app.ui.speech import (
 )
 from tests.conftest import TODAY
 
-tts_module = pytest.importorskip("PySide6.QtTextToSpeech", exc_type=ImportError,
-                                 reason="QtTextToSpeech cannot load here (on Linux it needs "
-                                 "libpulse0: .ci/run installs it)")
+tts_module = pytest.importorskip(
+    "PySide6.QtTextToSpeech",
+    exc_type=ImportError,
+    reason="QtTextToSpeech cannot load here (on Linux it needs libpulse0: .ci/run installs it)",
+)
 if "mock" not in tts_module.QTextToSpeech.availableEngines():
     pytest.skip("Qt's mock speech engine is not installed", allow_module_level=True)
 
@@ -87,8 +90,9 @@ def window(qtbot, store, dialogs):
         store.settings.set("language", lang)
         store.settings.set("read_aloud", read_pages)
         i18n.set_language(lang)
-        w = MainWindow(Controller(store, JOURNEYS, today=lambda: TODAY),
-                       speaker=speaker or Speaker("mock"))
+        w = MainWindow(
+            Controller(store, JOURNEYS, today=lambda: TODAY), speaker=speaker or Speaker("mock")
+        )
         qtbot.addWidget(w)
         w.show()
         return w
@@ -117,8 +121,9 @@ def slow_engine(monkeypatch):
 # Choosing the voice ------------------------------------------------------------------------
 def _first(codes, language):
     """The locale chosen from `codes`, the same whatever order the engine lists them in."""
-    chosen = {choose_locale([QLocale(c) for c in order], language).name()
-              for order in permutations(codes)}
+    chosen = {
+        choose_locale([QLocale(c) for c in order], language).name() for order in permutations(codes)
+    }
     assert len(chosen) == 1, f"{codes} for {language}: {chosen} depending on the order"
     return chosen.pop()
 
@@ -226,15 +231,15 @@ def test_what_each_engine_failure_is_called():
     assert speech._verdict(Engine(state.Error, reason.Configuration, spanish)) is None
     assert speech._verdict(Engine(state.Error, reason.Configuration, [])) == ENGINE_FAILED
     assert speech._verdict(Engine(state.Error, reason.Initialization, [])) == ENGINE_FAILED
-    assert speech._verdict(Engine(state.Error, reason.Initialization, [], name="")) \
-        == NO_ENGINE
+    assert speech._verdict(Engine(state.Error, reason.Initialization, [], name="")) == NO_ENGINE
 
 
 def test_the_mock_engine_is_never_picked_for_a_person(qapp, monkeypatch):
     # Only the mock is installed: a person's Speaker finds no engine rather than the mock.
     monkeypatch.delenv(speech.ENGINE_VARIABLE, raising=False)  # conftest names the mock
-    monkeypatch.setattr(tts_module.QTextToSpeech, "availableEngines",
-                        staticmethod(lambda: ["mock"]))
+    monkeypatch.setattr(
+        tts_module.QTextToSpeech, "availableEngines", staticmethod(lambda: ["mock"])
+    )
     s = Speaker()
     assert s.tts is None and s.problem() == i18n._(NO_ENGINE)
 
@@ -246,7 +251,8 @@ def test_the_engine_can_be_named_from_the_environment(qapp, monkeypatch):
 
 # Never freezing, never stuck ---------------------------------------------------------------
 def test_the_engine_opens_off_the_window_thread_and_speaks_what_was_asked_meanwhile(
-        qapp, slow_engine, qtbot):
+    qapp, slow_engine, qtbot
+):
     s = Speaker("mock")
     began = time.monotonic()
     assert s.problem() is None  # as the Read aloud button asks: nothing known against it yet
@@ -262,8 +268,7 @@ def test_the_engine_opens_off_the_window_thread_and_speaks_what_was_asked_meanwh
     assert ear.heard(qtbot) == ["Hello", "there"]
 
 
-def test_a_speech_program_that_never_answers_is_explained(window, slow_engine, qtbot,
-                                                          monkeypatch):
+def test_a_speech_program_that_never_answers_is_explained(window, slow_engine, qtbot, monkeypatch):
     monkeypatch.setattr(Speaker, "patience", staticmethod(lambda text: 0.3))
     w = window("en")
     qtbot.mouseClick(w.read_button, Qt.MouseButton.LeftButton)
@@ -293,8 +298,10 @@ def test_a_reading_is_given_time_for_its_length():
 
 # What is said ------------------------------------------------------------------------------
 def test_each_part_of_a_page_ends_with_a_stop():
-    assert speakable("Welcome to Sereno\nSereno helps you\nNext step:\nReady?") == \
-        "Welcome to Sereno. Sereno helps you. Next step: Ready?"
+    assert (
+        speakable("Welcome to Sereno\nSereno helps you\nNext step:\nReady?")
+        == "Welcome to Sereno. Sereno helps you. Next step: Ready?"
+    )
     assert speakable("  \nOne.\n\n") == "One."
     assert speakable("Garden, river, spoon") == "Garden, river, spoon."
 
@@ -356,8 +363,7 @@ def _listening(monkeypatch, speaker: Speaker) -> list[str]:
     return said
 
 
-def test_when_the_person_said_yes_each_page_is_read_as_it_opens(qapp, window, qtbot,
-                                                                monkeypatch):
+def test_when_the_person_said_yes_each_page_is_read_as_it_opens(qapp, window, qtbot, monkeypatch):
     s = Speaker("mock")
     said = _listening(monkeypatch, s)
     w = window("en", speaker=s, read_pages=True)

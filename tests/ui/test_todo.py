@@ -1,4 +1,5 @@
 """My to-do list, clicked through: tick and undo, add, reorder, delete and undo, print."""
+
 import datetime as dt
 import unicodedata
 
@@ -40,8 +41,11 @@ def open_list(make_window, lang="fr_FR"):
 def button(w, label, title):
     """The button `label` on the card of the task titled `title`."""
     name = f"{label}: {title}"
-    found = [b for b in w.current.findChildren(BigButton)
-             if b.accessibleName() == name and b.isVisibleTo(w.current)]
+    found = [
+        b
+        for b in w.current.findChildren(BigButton)
+        if b.accessibleName() == name and b.isVisibleTo(w.current)
+    ]
     assert found, name
     return found[0]
 
@@ -56,8 +60,11 @@ def change(qtbot, w, label, title):
 
 
 def card_buttons(w, title):
-    return sorted(b.text() for b in w.current.findChildren(BigButton)
-                  if b.accessibleName().endswith(f": {title}") and b.isVisibleTo(w.current))
+    return sorted(
+        b.text()
+        for b in w.current.findChildren(BigButton)
+        if b.accessibleName().endswith(f": {title}") and b.isVisibleTo(w.current)
+    )
 
 
 def titles(w):
@@ -76,7 +83,8 @@ def test_the_list_shows_each_task_with_its_date_in_words(qtbot, make_window):
     click(qtbot, button(w, _("How to do it"), first.shown_title()))
     assert first.shown_how().splitlines()[0] in w.current.read_aloud_text()
     assert card_buttons(w, first.shown_title()) == sorted(
-        [_("Close"), _("Done"), _("Edit"), _("Move down"), _("Delete")])  # first: no Move up
+        [_("Close"), _("Done"), _("Edit"), _("Move down"), _("Delete")]
+    )  # first: no Move up
     click(qtbot, button(w, _("Close"), first.shown_title()))
     assert card_buttons(w, first.shown_title()) == sorted([_("How to do it"), _("Done")])
     assert first.shown_how().splitlines()[0] not in w.current.read_aloud_text()
@@ -146,7 +154,11 @@ def test_add_my_own_task_refuses_an_impossible_date(qtbot, make_window):
     assert not w.current.form.isVisible()
     added = repo.all()[-1]
     assert (added.title, added.due, added.repeat, added.is_own) == (
-        "Renouveler ma mutuelle", dt.date(2027, 2, 28), "yearly", True)
+        "Renouveler ma mutuelle",
+        dt.date(2027, 2, 28),
+        "yearly",
+        True,
+    )
     assert titles(w)[-1] == "Renouveler ma mutuelle"
 
 
@@ -252,8 +264,11 @@ def cards_on_screen(w):
     """The task cards (and the undo card), without the headings and the rules card."""
     layout = w.current.cards
     widgets = [layout.itemAt(i).widget() for i in range(layout.count())]
-    return [c for c in widgets if isinstance(c, Card)
-            and c.accessibleName() != _("Rules to keep in mind")]
+    return [
+        c
+        for c in widgets
+        if isinstance(c, Card) and c.accessibleName() != _("Rules to keep in mind")
+    ]
 
 
 def test_cards_on_screen_follow_every_change_and_the_others_stay_put(qtbot, make_window):
@@ -297,6 +312,7 @@ def test_a_half_typed_task_comes_back_after_the_text_size_changed_elsewhere(qtbo
 
 # --- a calm list: three for today, the rules apart, the first task as the main action ------
 
+
 def headings(w):
     return [h.text() for h in w.current.list_view.findChildren(Heading) if h.isVisibleTo(w.current)]
 
@@ -307,37 +323,61 @@ def test_the_list_opens_on_three_for_today_then_the_rules_then_later(qtbot, make
     first, later = arrange(w.controller.store.tasks.all(include_done=False), TODAY)
     assert 1 <= len(first) <= 3 and later
     shown = headings(w)
-    assert shown.index(_("For today")) < shown.index(_("Rules to keep in mind")) \
+    assert (
+        shown.index(_("For today"))
+        < shown.index(_("Rules to keep in mind"))
         < shown.index(_("Later"))
+    )
     assert titles(w) == [t.shown_title() for t in first + later]
     # The rules are one card with no Done button; they can be read aloud and printed.
-    rules = next(c for c in page.list_view.findChildren(Card)
-                 if c.accessibleName() == _("Rules to keep in mind"))
+    rules = next(
+        c
+        for c in page.list_view.findChildren(Card)
+        if c.accessibleName() == _("Rules to keep in mind")
+    )
     labels = {b.text() for b in rules.findChildren(BigButton)}
     assert labels == {_("Read them aloud"), _("Print them"), _("Tell me more")}
     every = plan.reminders(w.controller.answers())
-    shown = [t.text() for t in rules.findChildren(Text)
-             if t.text().startswith("•") and t.isVisibleTo(page)]
+    shown = [
+        t.text()
+        for t in rules.findChildren(Text)
+        if t.text().startswith("•") and t.isVisibleTo(page)
+    ]
     assert len(shown) == 3 < len(every)  # a short card first: at most 60 words
     assert sum(len(t.split()) for t in shown) <= 60
     click(qtbot, next(b for b in rules.findChildren(BigButton) if b.text() == _("Tell me more")))
-    rules = next(c for c in page.list_view.findChildren(Card)
-                 if c.accessibleName() == _("Rules to keep in mind") and c.isVisibleTo(page))
-    assert len([t for t in rules.findChildren(Text)
-                if t.text().startswith("•") and t.isVisibleTo(page)]) == len(every)
+    rules = next(
+        c
+        for c in page.list_view.findChildren(Card)
+        if c.accessibleName() == _("Rules to keep in mind") and c.isVisibleTo(page)
+    )
+    assert len(
+        [t for t in rules.findChildren(Text) if t.text().startswith("•") and t.isVisibleTo(page)]
+    ) == len(every)
     assert not {t.shown_title() for t in first + later} & {
-        _(r) for r in plan.reminders(w.controller.answers())}
+        _(r) for r in plan.reminders(w.controller.answers())
+    }
     # One filled button: the first task's "How to do it", never Done, never "Add my own task".
-    filled = [b for b in page.list_view.findChildren(BigButton)
-              if b.property("role") == "primary" and b.isVisibleTo(page)]
+    filled = [
+        b
+        for b in page.list_view.findChildren(BigButton)
+        if b.property("role") == "primary" and b.isVisibleTo(page)
+    ]
     assert [b.accessibleName() for b in filled] == [f"{_('How to do it')}: {titles(w)[0]}"]
     assert page.add_button.property("role") != "primary"
 
 
 def test_a_new_urgent_task_goes_to_the_top_of_today(qtbot, make_window):
     w = open_list(make_window)
-    w.controller.tasks.add(Task(title="Appeler la banque", priority=1, due=TODAY,
-                                rule="activity.manual.1", source="activity"))
+    w.controller.tasks.add(
+        Task(
+            title="Appeler la banque",
+            priority=1,
+            due=TODAY,
+            rule="activity.manual.1",
+            source="activity",
+        )
+    )
     w.go_home()
     w.controller.start("todo")
     assert titles(w)[0] == "Appeler la banque"
@@ -396,8 +436,7 @@ def test_changing_the_country_rebuilds_the_list_and_keeps_ticks_and_notes(qtbot,
     assert "Appeler ma fille" in titles(w)
 
 
-def test_each_change_is_one_commit_and_opening_the_list_writes_nothing(
-        qtbot, make_window, dialogs):
+def test_each_change_is_one_commit_and_opening_the_list_writes_nothing(qtbot, make_window, dialogs):
     w = open_list(make_window)
     db = w.controller.store.db
 

@@ -1,4 +1,5 @@
 """What happened?, clicked through: the answers are kept and become the to-do list."""
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -142,7 +143,11 @@ def test_french_and_mexican_rows_name_the_social_security_number(qtbot, make_win
     click(qtbot, w.next_button)  # nothing about identity: fine, money and health come next
     assert step(w) == "what_happened.exposed_more"
     assert [r.value for r in w.current.group.rows] == [
-        "bank", "pension", "health_rights", "unknown"]
+        "bank",
+        "pension",
+        "health_rights",
+        "unknown",
+    ]
     tick_only(qtbot, w.current, [])
     click(qtbot, w.next_button)  # nothing chosen on either page: blocked
     assert step(w) == "what_happened.exposed_more"
@@ -187,10 +192,17 @@ def test_unticking_an_account_asks_before_forgetting_it(qtbot, make_window, dial
     assert "phone" not in [a.kind for a in w.controller.store.answers.accounts()]
 
 
-@pytest.mark.parametrize("lang, notice, held", [
-    ("fr_FR", "ameli", {"birth_date", "social_security", "health_rights"}),
-    ("es_MX", "imss", {"name_address", "birth_date", "curp", "social_security", "health_rights"}),
-])
+@pytest.mark.parametrize(
+    "lang, notice, held",
+    [
+        ("fr_FR", "ameli", {"birth_date", "social_security", "health_rights"}),
+        (
+            "es_MX",
+            "imss",
+            {"name_address", "birth_date", "curp", "social_security", "health_rights"},
+        ),
+    ],
+)
 def test_what_the_leak_held_is_ticked_and_said(qtbot, make_window, lang, notice, held):
     w = make_window(lang=lang, done=True)
     w.controller.start("what_happened")

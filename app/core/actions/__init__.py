@@ -4,6 +4,7 @@ Pages reach these through the controller (`controller.calls.log(...)`), never th
 Reads are plain methods and never write; actions are marked `@action`, so whatever they
 touch is committed together, or not at all, and listeners hear about it once.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,7 @@ R = TypeVar("R")
 class Actions:
     """One area's reads and actions over a person's store (duck-typed: core imports no sqlite)."""
 
-    def __init__(self, store: Any, today: Callable[[], dt.date],
-                 changed: Callable[[str], None]):
+    def __init__(self, store: Any, today: Callable[[], dt.date], changed: Callable[[str], None]):
         self.store = store
         self.today = today
         self._changed = changed

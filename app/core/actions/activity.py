@@ -5,6 +5,7 @@ the check, the payments and the to-dos they bring together. What is under way an
 yet worth keeping (a file whose columns are asked, a payment's first half) is held here
 while the profile is open.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -132,12 +133,17 @@ class ActivityActions(Actions):
         last = imports[-1] if imports else None
         looked_today = last is not None and (
             last["imported_on"] == today.isoformat()
-            or bool(repo.reviewed(account_id, since=today, import_id=last["id"])))
+            or bool(repo.reviewed(account_id, since=today, import_id=last["id"]))
+        )
         half = self._half.get(account_id)
-        return Facts(kind=account.kind, way=self.way(account_id) if way is None else way,
-                     pending=len(repo.pending(account_id)),
-                     columns_asked=account_id in self._reading, looked_today=looked_today,
-                     payment_parts=half.parts if half else 0)
+        return Facts(
+            kind=account.kind,
+            way=self.way(account_id) if way is None else way,
+            pending=len(repo.pending(account_id)),
+            columns_asked=account_id in self._reading,
+            looked_today=looked_today,
+            payment_parts=half.parts if half else 0,
+        )
 
     def stage(self, account_id: int) -> Stage:
         """The stage this account's result page shows now."""
@@ -179,14 +185,19 @@ class ActivityActions(Actions):
         today, found = self.today(), []
         for account in self.in_check_order():
             results = {c.result for c in self.checks(account.id) if c.day == today}
-            found.append((account, "none" if not results
-                          else "strange" if "strange" in results else "normal"))
+            found.append(
+                (
+                    account,
+                    "none" if not results else "strange" if "strange" in results else "normal",
+                )
+            )
         return found
 
     def files_today(self) -> tuple[int, int]:
         """(payments from files answered today, those to ask the bank about)."""
-        reviewed = [r for r in self.store.activity.reviewed(since=self.today())
-                    if r.import_id is not None]
+        reviewed = [
+            r for r in self.store.activity.reviewed(since=self.today()) if r.import_id is not None
+        ]
         return len(reviewed), sum(1 for r in reviewed if r.verdict == "not_mine")
 
     # Actions ----------------------------------------------------------------------------
@@ -210,8 +221,9 @@ class ActivityActions(Actions):
                 if effect in (CHECK_NORMAL, CHECK_STRANGE):
                     repo.record_check(account_id, today, "hand", effect.split(":")[1])
                 elif effect == TELL_ORGANISATION:
-                    added |= self._add_once(strange_task(
-                        account, today, self.store.settings.get("country")))
+                    added |= self._add_once(
+                        strange_task(account, today, self.store.settings.get("country"))
+                    )
                 elif effect == WITH_SOMEONE:
                     person = (self.store.settings.get("trusted_person") or "").strip()
                     added |= self._add_once(with_someone_task(account, person, today))
@@ -223,17 +235,19 @@ class ActivityActions(Actions):
 
     def keep_note(self, account_id: int, note: str) -> None:
         """What looked strange, in the person's words, kept with today's check."""
-        check = next((c for c in self.checks(account_id)
-                      if c.day == self.today() and c.method == "hand"), None)
+        check = next(
+            (c for c in self.checks(account_id) if c.day == self.today() and c.method == "hand"),
+            None,
+        )
         if check is None or check.note == note:
             return
         with self.store.transaction():
-            self.store.activity.record_check(account_id, self.today(), "hand", check.result,
-                                             note)
+            self.store.activity.record_check(account_id, self.today(), "hand", check.result, note)
         self._changed("")
 
-    def open_file(self, account_id: int, path: str,
-                  mapping: ColumnMapping | None = None) -> ImportResult:
+    def open_file(
+        self, account_id: int, path: str, mapping: ColumnMapping | None = None
+    ) -> ImportResult:
         """Read the bank's file and keep its payments for review (one commit).
 
         Raises ColumnsUnclear (kept: `columns_question` asks it) or StatementError; then
@@ -258,8 +272,9 @@ class ActivityActions(Actions):
         return self.open_file(account_id, self._reading[account_id].path, mapping)
 
     @action
-    def import_statement(self, account_id: int, file_name: str, statement: Statement,
-                         folder: str = "") -> ImportResult:
+    def import_statement(
+        self, account_id: int, file_name: str, statement: Statement, folder: str = ""
+    ) -> ImportResult:
         """Flag the file's payments against what the person said was theirs, keep them for
         review, write down the check and plan the next one: one commit."""
         from app.core.flags import flag_transactions  # loaded with the first file
@@ -271,8 +286,9 @@ class ActivityActions(Actions):
         currency = statement.currency or self.home_currency()
         flagged = flag_transactions(statement.transactions, repo.history(account_id), currency)
         result = repo.import_statement(account_id, today, file_name, flagged, currency)
-        earlier = next((c for c in repo.checks(account_id)
-                        if c.day == today and c.method == "file"), None)
+        earlier = next(
+            (c for c in repo.checks(account_id) if c.day == today and c.method == "file"), None
+        )
         repo.record_check(account_id, today, "file", earlier.result if earlier else "normal")
         self._plan_next_check(self.account(account_id))
         return result
@@ -293,8 +309,7 @@ class ActivityActions(Actions):
         """Back to the date (what was typed stays in the page's draft)."""
         self._half.pop(account_id, None)
 
-    def add_payment(self, account_id: int, day: dt.date, amount: Decimal,
-                    payee: str) -> Reviewed:
+    def add_payment(self, account_id: int, day: dt.date, amount: Decimal, payee: str) -> Reviewed:
         """A strange payment from a paper statement: kept as not the person's, with a call
         to the bank on the to-do list; the form is emptied for the next one."""
         repo, today = self.store.activity, self.today()
@@ -303,8 +318,11 @@ class ActivityActions(Actions):
         with self.store.transaction():
             saved = repo.add_by_hand(account_id, day, amount, currency, payee.strip(), today)
             repo.record_check(account_id, today, "hand", "strange")
-            self.store.tasks.add(call_bank_task(f"activity.manual.{saved.id}", day, amount,
-                                                currency, saved.description, today))
+            self.store.tasks.add(
+                call_bank_task(
+                    f"activity.manual.{saved.id}", day, amount, currency, saved.description, today
+                )
+            )
             self._follow_plan()
             self.store.progress.clear_draft(_result_key(account_id))
         self._half.pop(account_id, None)
@@ -319,10 +337,16 @@ class ActivityActions(Actions):
             if verdict == "not_mine":
                 txn = repo.transaction(txn_id)
                 repo.record_check(account_id, today, "file", "strange")
-                self.store.tasks.add(call_bank_task(
-                    f"activity.txn.{txn_id}", txn.date, txn.amount,
-                    txn.currency or self.home_currency(),
-                    txn.description or {"text": NO_DESCRIPTION}, today))
+                self.store.tasks.add(
+                    call_bank_task(
+                        f"activity.txn.{txn_id}",
+                        txn.date,
+                        txn.amount,
+                        txn.currency or self.home_currency(),
+                        txn.description or {"text": NO_DESCRIPTION},
+                        today,
+                    )
+                )
                 self._follow_plan()
         self._changed(_("Added to your to-do list.") if verdict == "not_mine" else "")
 

@@ -1,4 +1,5 @@
 """The call log as a person changes it: a call, with what it ticks or adds, is one commit."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -68,7 +69,8 @@ class CallActions(Actions):
         if reported:
             answers = self.store.answers.snapshot(self.store.settings.get("country"))
             trusted = self.store.settings.get("trusted_person") or ""
-            self.store.tasks.add(report_task(saved, trusted, plan.country_of(answers),
-                                             self.today()))
+            self.store.tasks.add(
+                report_task(saved, trusted, plan.country_of(answers), self.today())
+            )
             self._follow_plan()  # a scam call: the plan grows
         return Logged(saved, ticked, reported)

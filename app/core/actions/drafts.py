@@ -1,4 +1,5 @@
 """What a person typed or chose on a page and has not finished: kept so nothing is lost on close."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """I already gave something away: the steps for today put on the list, as one operation."""
+
 from __future__ import annotations
 
 from app.core import emergency

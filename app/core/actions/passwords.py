@@ -4,6 +4,7 @@ What is kept is a status and a day per account, what each site asks for, whether
 pension arrives on the bank account, and the birth year if given. The suggestions are
 kept here in memory only (one PasswordActions per open profile), never in the store.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,8 +31,7 @@ from app.i18n import _
 class PasswordActions(Actions):
     """The passwords journey's reads and actions over one person's store."""
 
-    def __init__(self, store: Any, today: Callable[[], dt.date],
-                 changed: Callable[[str], None]):
+    def __init__(self, store: Any, today: Callable[[], dt.date], changed: Callable[[str], None]):
         super().__init__(store, today, changed)
         self.suggestions = Suggestions()  # this profile's, for as long as it is open
 
@@ -87,19 +87,20 @@ class PasswordActions(Actions):
 
     # Suggestions: in memory only, the same one after Back and Next ------------------------
     def passphrase(self, account: str, short: bool, language: str) -> str:
-        return self.suggestions.get(account, _words_key(short),
-                                    lambda: self._make_words(short, language))
+        return self.suggestions.get(
+            account, _words_key(short), lambda: self._make_words(short, language)
+        )
 
     def another_passphrase(self, account: str, short: bool, language: str) -> str:
-        return self.suggestions.another(account, _words_key(short),
-                                        lambda: self._make_words(short, language))
+        return self.suggestions.another(
+            account, _words_key(short), lambda: self._make_words(short, language)
+        )
 
     def code(self, account: str, length: int) -> str:
         return self.suggestions.get(account, f"code{length}", lambda: self._make_code(length))
 
     def another_code(self, account: str, length: int) -> str:
-        return self.suggestions.another(account, f"code{length}",
-                                        lambda: self._make_code(length))
+        return self.suggestions.another(account, f"code{length}", lambda: self._make_code(length))
 
     def _make_words(self, short: bool, language: str) -> str:
         setting = self.store.settings.get
@@ -133,8 +134,9 @@ class PasswordActions(Actions):
         account = self.store.answers.account(account_id)
         with self.store.transaction():
             state = self.store.passwords.set_status(account_id, status, self.today())
-            said = self._apply(journey.after_outcome(account, status, self.today())) \
-                if account else ""
+            said = (
+                self._apply(journey.after_outcome(account, status, self.today())) if account else ""
+            )
         self._changed(said)
         return state
 
@@ -143,8 +145,11 @@ class PasswordActions(Actions):
         account = self.store.answers.account(account_id)
         with self.store.transaction():
             state = self.store.passwords.set_two_step(account_id, choice, self.today())
-            said = self._apply(journey.after_two_step(account, choice, self.today())) \
-                if account else ""
+            said = (
+                self._apply(journey.after_two_step(account, choice, self.today()))
+                if account
+                else ""
+            )
         self._changed(said)
         return state
 

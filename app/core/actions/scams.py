@@ -5,6 +5,7 @@ be picked now, and the first answer keeps it. Answering the last message of a ro
 also puts the monthly suggestion on the to-do list (or ticks it when due), in the same
 commit.
 """
+
 from __future__ import annotations
 
 from app.core.actions import Actions, action
@@ -74,8 +75,9 @@ class ScamActions(Actions):
         chosen, example = self.slot(number)
         if example is None:
             raise ValueError(chosen.example_id)
-        given = self.store.scams.answer(chosen.slot, example.id, answer,
-                                        is_right(example, answer), self.today())
+        given = self.store.scams.answer(
+            chosen.slot, example.id, answer, is_right(example, answer), self.today()
+        )
         if self.round_done():
             self._suggest_next_month()
         return given

@@ -1,4 +1,5 @@
 """The to-do list as a person changes it: each tick, edit or removal is one commit."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -134,13 +135,21 @@ class TaskActions(Actions):
             if hidden_by == plan.SOURCE:
                 return True
             words = {k: v for k, v in stored.params.items() if not k.startswith("_")}
-            if hidden_by is None and (stored.source, stored.title, stored.why, stored.how,
-                                      stored.repeat, words) != (
-                    task.source, task.title, task.why, task.how, task.repeat, task.params):
+            if hidden_by is None and (
+                stored.source,
+                stored.title,
+                stored.why,
+                stored.how,
+                stored.repeat,
+                words,
+            ) != (task.source, task.title, task.why, task.how, task.repeat, task.params):
                 return True
         keys = {t.rule for t in wanted}
-        return any(t.rule and t.rule.startswith(plan.RULE_PREFIX) and t.rule not in keys
-                   for t in every if not t.done)
+        return any(
+            t.rule and t.rule.startswith(plan.RULE_PREFIX) and t.rule not in keys
+            for t in every
+            if not t.done
+        )
 
     def _keep(self, draft: Draft | None) -> None:
         keep_draft(self.store, draft)

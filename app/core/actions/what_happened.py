@@ -5,6 +5,7 @@ commit. Saying which notice came also ticks what that leak held, in the same com
 the next page shows it ticked without writing while it opens. The to-do list is made from
 the answers when the person leaves the summary, which only shows what it will hold.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,8 +47,11 @@ class WhatHappenedActions(Actions):
         wanted = plan.build(answers, self.today(), None, plan.happened(tasks.all()))
         keys = {t.rule for t in wanted}
         open_now = tasks.all(include_done=False)
-        staying = [t for t in open_now
-                   if not (t.rule and t.rule.startswith(plan.RULE_PREFIX) and t.rule not in keys)]
+        staying = [
+            t
+            for t in open_now
+            if not (t.rule and t.rule.startswith(plan.RULE_PREFIX) and t.rule not in keys)
+        ]
         count = len(staying)
         for task in wanted:
             stored = tasks.by_rule(task.rule)

@@ -3,6 +3,7 @@
 A journey's module is imported the first time one of its pages is shown, so start-up
 (home) does not pay for every journey's pages (bench/bench_startup.py).
 """
+
 from __future__ import annotations
 
 import importlib

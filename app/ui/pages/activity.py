@@ -10,6 +10,7 @@ written by hand (activity_hand), or the bank's file reviewed one payment at a ti
 (activity_file, activity_review). Leaving "look" with an answer writes it down with the
 check and the to-dos it brings, in one commit; pages only read when they are shown.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,10 +40,14 @@ from app.ui.widgets.more import TellMeMore, content
 from app.ui.widgets.page import clear_layout
 
 # Pages ----------------------------------------------------------------------------------
-INTRO = N_("Someone who has your data may try to use your accounts. We will look at each "
-           "account together, one at a time. It takes a few minutes each.")
-ASK_MONEY = N_("Worried about a charge you do not recognise? Start with your bank: it would "
-               "show on your statement. Then we look at the others, one at a time.")
+INTRO = N_(
+    "Someone who has your data may try to use your accounts. We will look at each "
+    "account together, one at a time. It takes a few minutes each."
+)
+ASK_MONEY = N_(
+    "Worried about a charge you do not recognise? Start with your bank: it would "
+    "show on your statement. Then we look at the others, one at a time."
+)
 ASK = N_("After the account you choose, we look at the others, one at a time.")
 
 
@@ -51,8 +56,10 @@ class IntroPage(PageBase):
     and pension offered first; with one, that account and the day it was last checked."""
 
     title = N_("Check account activity")
-    help = N_("You will need your latest statements, on paper or on the internet. "
-              "You can stop at any time with Home and continue later.")
+    help = N_(
+        "You will need your latest statements, on paper or on the internet. "
+        "You can stop at any time with Home and continue later."
+    )
 
     @property
     def body(self) -> str:  # below the answers when asked where to start
@@ -67,8 +74,11 @@ class IntroPage(PageBase):
         if len(self.built_for) > 1:
             self.start = ChoiceGroup(exclusive=True, name=self.page_title())
             for account, last_checked in self.built_for:
-                about = (_("A strange charge on a statement would show here.")
-                         if account.kind in MONEY_KINDS else last_checked)
+                about = (
+                    _("A strange charge on a statement would show here.")
+                    if account.kind in MONEY_KINDS
+                    else last_checked
+                )
                 self.start.add(str(account.id), account.name, about)
             box.addWidget(self.start)
             return
@@ -116,12 +126,17 @@ class IntroPage(PageBase):
 
 OPEN_TEXT = {
     "bank": N_("Take your latest paper statement, or open your bank's website or app."),
-    "pension": N_("Take the latest statement of the account where your pension is paid, "
-                  "on paper or on your bank's website."),
-    "email": N_("Open your email. Look for its security page, often called “recent "
-                "activity” or “devices”."),
-    "social_security": N_("Open your social security online space and look at your "
-                          "personal details and recent payments."),
+    "pension": N_(
+        "Take the latest statement of the account where your pension is paid, "
+        "on paper or on your bank's website."
+    ),
+    "email": N_(
+        "Open your email. Look for its security page, often called “recent activity” or “devices”."
+    ),
+    "social_security": N_(
+        "Open your social security online space and look at your "
+        "personal details and recent payments."
+    ),
     "phone": N_("Take your latest phone bill, or open your phone company's website or app."),
 }
 
@@ -130,8 +145,10 @@ class OpenPage(PageBase):
     """Open the account safely: the official address typed, never a link from a message."""
 
     title = N_("Open your account")
-    help = N_("Links in messages can lead to fake websites that look real. Typing the address "
-              "yourself, or using your bookmark, is the safe way.")
+    help = N_(
+        "Links in messages can lead to fake websites that look real. Typing the address "
+        "yourself, or using your bookmark, is the safe way."
+    )
 
     def page_title(self) -> str:
         account = account_of(self)
@@ -143,8 +160,14 @@ class OpenPage(PageBase):
         box.addWidget(Text(_(OPEN_TEXT.get(kind, OPEN_TEXT["bank"]))))
         card = Card(name=_("Be careful"))
         card.box.addWidget(Heading(_("Be careful")))
-        card.box.addWidget(Text(_("Type the official address yourself. Never use a link from "
-                                  "a message, an email or a text.")))
+        card.box.addWidget(
+            Text(
+                _(
+                    "Type the official address yourself. Never use a link from "
+                    "a message, an email or a text."
+                )
+            )
+        )
         box.addWidget(card)
         box.addWidget(Text(_("When it is open in front of you, press Next.")))
 
@@ -181,22 +204,35 @@ class LookPage(PageBase):
     text sizes the answers are on screen and the list is one scroll away ("More below")."""
 
     title = N_("What did you find?")
-    help = N_("If you are not sure about something, choose “I found something strange”. "
-              "It is better to ask once too often.")
+    help = N_(
+        "If you are not sure about something, choose “I found something strange”. "
+        "It is better to ask once too often."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         account = account_of(self)
         kind = account.kind if account else "bank"
         self.way = ChoiceGroup(exclusive=True, name=_("What did you find?"))
         self.way.add("normal", _("Everything looks normal"))
-        self.way.add("strange", _("I found something strange"),
-                     _("Sereno helps you write it down and puts it on your to-do list."))
-        self.way.add("help", _("I can't do this alone"),
-                     _("Sereno puts it on your to-do list, to do with someone you trust."))
+        self.way.add(
+            "strange",
+            _("I found something strange"),
+            _("Sereno helps you write it down and puts it on your to-do list."),
+        )
+        self.way.add(
+            "help",
+            _("I can't do this alone"),
+            _("Sereno puts it on your to-do list, to do with someone you trust."),
+        )
         if kind in MONEY_KINDS:
-            self.way.add("file", _("Check it from my bank's file"),
-                         _("Sereno reads the file your bank lets you download (CSV or OFX) "
-                           "and shows each payment."))
+            self.way.add(
+                "file",
+                _("Check it from my bank's file"),
+                _(
+                    "Sereno reads the file your bank lets you download (CSV or OFX) "
+                    "and shows each payment."
+                ),
+            )
         box.addWidget(self.keep("way", self.way))
         box.addWidget(Heading(_("What to look for")))
         items = ["•  " + _(item) for item in LOOK_FOR["money" if kind in MONEY_KINDS else kind]]
@@ -234,8 +270,10 @@ class ResultPage(HandStages, FileStages, ReviewStages, PageBase):
     """Shows the stage core gives for the answer on the "look" page; it decides nothing."""
 
     title = N_("Thank you")
-    help = N_("Take your time. Everything you answer is saved at once, and you can stop "
-              "with Home and come back later.")
+    help = N_(
+        "Take your time. Everything you answer is saved at once, and you can stop "
+        "with Home and come back later."
+    )
 
     notice = ""  # what the last import did, shown once
     review = None  # the payment card, in the review stage
@@ -247,8 +285,7 @@ class ResultPage(HandStages, FileStages, ReviewStages, PageBase):
     def page_title(self) -> str:
         stage = self.stage()
         if stage is Stage.COLUMNS:
-            return first_question(self.controller.activity.columns_question(
-                account_of(self).id))
+            return first_question(self.controller.activity.columns_question(account_of(self).id))
         return _(TITLES.get(stage, self.title))
 
     # Showing --------------------------------------------------------------------------
@@ -267,17 +304,27 @@ class ResultPage(HandStages, FileStages, ReviewStages, PageBase):
             return
         stage = self.controller.activity.stage(account.id)
         {
-            Stage.NORMAL: self._show_normal, Stage.STRANGE: self._show_strange,
-            Stage.HELP: self._show_help, Stage.PAYMENT: self._show_payment,
+            Stage.NORMAL: self._show_normal,
+            Stage.STRANGE: self._show_strange,
+            Stage.HELP: self._show_help,
+            Stage.PAYMENT: self._show_payment,
             Stage.PAYMENT_AMOUNT: self._show_payment_amount,
-            Stage.PAYMENT_NAME: self._show_payment_name, Stage.FILE: self._show_file,
-            Stage.COLUMNS: self._show_columns, Stage.REVIEW: self._show_review,
+            Stage.PAYMENT_NAME: self._show_payment_name,
+            Stage.FILE: self._show_file,
+            Stage.COLUMNS: self._show_columns,
+            Stage.REVIEW: self._show_review,
             Stage.DONE: self._show_done,
         }[stage](account)
         due = self.controller.activity.next_check_due(account.id)
         if stage in SAYS_NEXT_CHECK and due is not None:
-            self.area.addWidget(Text(_("Your next check is on your to-do list for {date}.")
-                                     .format(date=format_date(due)), "muted"))
+            self.area.addWidget(
+                Text(
+                    _("Your next check is on your to-do list for {date}.").format(
+                        date=format_date(due)
+                    ),
+                    "muted",
+                )
+            )
         self._show_now()
         super().load()
 
@@ -287,29 +334,44 @@ class ResultPage(HandStages, FileStages, ReviewStages, PageBase):
         for i in range(self.area.count()):
             widget = self.area.itemAt(i).widget()
             if widget is not None and not widget.testAttribute(
-                    Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+            ):
                 widget.show()
 
     def _show_normal(self, account: Account) -> None:
-        self.area.addWidget(Text(_("Good news. Sereno has written down today's date for "
-                                   "“{account}”.").format(account=account.name)))
+        self.area.addWidget(
+            Text(
+                _("Good news. Sereno has written down today's date for “{account}”.").format(
+                    account=account.name
+                )
+            )
+        )
 
     def _show_strange(self, account: Account) -> None:
         if account.kind == "email":
-            said = _("You did well to look. Sereno has put a reminder on your to-do list to "
-                     "make this account safe.")
+            said = _(
+                "You did well to look. Sereno has put a reminder on your to-do list to "
+                "make this account safe."
+            )
         else:
-            said = _("You did well to look. Sereno has put a reminder on your to-do list to "
-                     "tell the organisation.")
+            said = _(
+                "You did well to look. Sereno has put a reminder on your to-do list to "
+                "tell the organisation."
+            )
         self.area.addWidget(Text(said))
         self.note = TextField(_("What looked strange? (optional)"), max_length=300)
         self.area.addWidget(self.keep("note", self.note))
 
     def _show_help(self, account: Account) -> None:
         """No check is written down: the account waits for a helper, on the to-do list."""
-        self.area.addWidget(Text(_("That is wise. It is on your to-do list: check “{account}” "
-                                   "together with someone you trust.").format(
-                                       account=account.name)))
+        self.area.addWidget(
+            Text(
+                _(
+                    "That is wise. It is on your to-do list: check “{account}” "
+                    "together with someone you trust."
+                ).format(account=account.name)
+            )
+        )
 
     def _refresh(self, notice: str = "", announce: str = "") -> None:
         """Show the page again, so its title follows the stage it is in."""
@@ -327,17 +389,22 @@ class ResultPage(HandStages, FileStages, ReviewStages, PageBase):
     def validate(self) -> str | None:
         stage = self.stage()
         if stage is Stage.REVIEW:
-            return _("Please answer for this payment first. To stop for now, press Home: "
-                     "Sereno keeps your place.")
+            return _(
+                "Please answer for this payment first. To stop for now, press Home: "
+                "Sereno keeps your place."
+            )
         typed = {Stage.PAYMENT: "day", Stage.PAYMENT_AMOUNT: "amount"}.get(stage)
         if typed and getattr(self, typed).value().strip():
             return _("You started writing a payment. Press “Continue”, or empty the box.")
         if stage is Stage.PAYMENT_NAME and self.payee.value().strip():
-            return _("You wrote a name but did not add the payment yet. Press “Add to my "
-                     "to-do list”, or empty the box.")
+            return _(
+                "You wrote a name but did not add the payment yet. Press “Add to my "
+                "to-do list”, or empty the box."
+            )
         if stage in ASKING:
-            return _("Please open the file your bank gave you, or press Back to choose "
-                     "another way.")
+            return _(
+                "Please open the file your bank gave you, or press Back to choose another way."
+            )
         return None
 
     def save(self) -> None:
@@ -381,13 +448,16 @@ class SummaryPage(PageBase):
         return _("End the check")
 
 
-PAGES: dict[str, type[PageBase]] = register("activity", {
-    "intro": IntroPage,
-    "open": OpenPage,
-    "look": LookPage,
-    "result": ResultPage,
-    "summary": SummaryPage,
-})
+PAGES: dict[str, type[PageBase]] = register(
+    "activity",
+    {
+        "intro": IntroPage,
+        "open": OpenPage,
+        "look": LookPage,
+        "result": ResultPage,
+        "summary": SummaryPage,
+    },
+)
 
 
 def demo(store, today: dt.date) -> None:

@@ -6,6 +6,7 @@ a few of their values, and the file is read again. Reading it, keeping its payme
 writing down the check and planning the next one is one commit
 (`controller.activity.open_file`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -37,12 +38,15 @@ SAMPLE_VALUES = 3
 
 def ask_for_file(parent: QWidget, folder: str) -> str:
     """The file the person chose, or "" when they closed the window."""
-    filters = ";;".join((
-        _("Bank files (*.csv *.ofx *.qfx *.CSV *.OFX *.QFX *.txt)"),
-        _("All files (*)"),
-    ))
-    return dialogs.choose_file(parent, _("Open the file your bank gave you"),
-                               folder or str(Path.home()), filters)
+    filters = ";;".join(
+        (
+            _("Bank files (*.csv *.ofx *.qfx *.CSV *.OFX *.QFX *.txt)"),
+            _("All files (*)"),
+        )
+    )
+    return dialogs.choose_file(
+        parent, _("Open the file your bank gave you"), folder or str(Path.home()), filters
+    )
 
 
 def first_question(unclear: ColumnsUnclear) -> str:
@@ -53,8 +57,11 @@ def first_question(unclear: ColumnsUnclear) -> str:
 
 
 def sample_values(unclear: ColumnsUnclear, column: int) -> str:
-    values = [row[column].strip() for row in unclear.sample_rows
-              if column < len(row) and row[column].strip()]
+    values = [
+        row[column].strip()
+        for row in unclear.sample_rows
+        if column < len(row) and row[column].strip()
+    ]
     return "  ·  ".join(values[:SAMPLE_VALUES])
 
 
@@ -69,8 +76,14 @@ class ColumnsQuestion(QWidget):
         box.setSpacing(12)
         if unclear.no_dates:  # what was missing, said before the question
             box.addWidget(Text(no_dates_found()))
-        box.addWidget(Text(_("Sereno needs your help to read this file. Each choice shows a "
-                             "column's name and what is written in it.")))
+        box.addWidget(
+            Text(
+                _(
+                    "Sereno needs your help to read this file. Each choice shows a "
+                    "column's name and what is written in it."
+                )
+            )
+        )
         self.groups: dict[str, ChoiceGroup] = {}
         roles = [r for r in ("date", "amount", "description") if r in unclear.missing]
         for role in roles or ["amount"]:
@@ -79,8 +92,11 @@ class ColumnsQuestion(QWidget):
                 box.addWidget(Heading(question))
             group = ChoiceGroup(exclusive=True, name=question)
             for i, header in enumerate(unclear.headers):
-                group.add(str(i), header or _("Column {number}").format(number=i + 1),
-                          sample_values(unclear, i))
+                group.add(
+                    str(i),
+                    header or _("Column {number}").format(number=i + 1),
+                    sample_values(unclear, i),
+                )
             guess = unclear.guess.get(role)
             if guess is not None:
                 group.set_value(str(guess))
@@ -95,8 +111,11 @@ class ColumnsQuestion(QWidget):
         if not all(chosen.values()):
             return _("Please choose one column for each question.")
         taken = [int(v) for v in chosen.values()]
-        others = {k: v for k, v in self.unclear.guess.items()
-                  if k in ("date", "description", "amount") and k not in chosen}
+        others = {
+            k: v
+            for k, v in self.unclear.guess.items()
+            if k in ("date", "description", "amount") and k not in chosen
+        }
         if len(set(taken) | set(others.values())) < len(taken) + len(others):
             return _("Please choose a different column for each question.")
         return None
@@ -117,10 +136,14 @@ class ColumnsQuestion(QWidget):
             if columns.get(extra) in chosen.values():
                 columns.pop(extra)
         return ColumnMapping(
-            date=columns["date"], description=columns["description"],
-            amount=columns.get("amount"), debit=columns.get("debit"),
-            credit=columns.get("credit"), balance=columns.get("balance"),
-            currency=columns.get("currency"), detail=columns.get("detail"),
+            date=columns["date"],
+            description=columns["description"],
+            amount=columns.get("amount"),
+            debit=columns.get("debit"),
+            credit=columns.get("credit"),
+            balance=columns.get("balance"),
+            currency=columns.get("currency"),
+            detail=columns.get("detail"),
             account=columns.get("account"),
         )
 
@@ -129,9 +152,15 @@ class FileStages:
     """The file stages of the result page: choose the file, name its columns, import it."""
 
     def _show_file(self, account: Account) -> None:
-        self.area.addWidget(Text(_("Your bank's website lets you download your payments as a "
-                                   "file (CSV or OFX). Sereno reads it here and never keeps "
-                                   "a copy.")))
+        self.area.addWidget(
+            Text(
+                _(
+                    "Your bank's website lets you download your payments as a "
+                    "file (CSV or OFX). Sereno reads it here and never keeps "
+                    "a copy."
+                )
+            )
+        )
         if self.notice:
             self.area.addWidget(Text(self.notice, "status"))
         self.open_button = BigButton(_("Open the file your bank gave you"), primary=True)
@@ -171,10 +200,11 @@ class FileStages:
             self.controller.changed(error.message)
             return
         if result.added == 0:
-            notice = _("Sereno already knows every payment in this file. Nothing was added "
-                       "twice.")
+            notice = _("Sereno already knows every payment in this file. Nothing was added twice.")
         else:
-            notice = i18n.ngettext("Sereno found {n} new payment in this file.",
-                                   "Sereno found {n} new payments in this file.",
-                                   result.added).format(n=result.added)
+            notice = i18n.ngettext(
+                "Sereno found {n} new payment in this file.",
+                "Sereno found {n} new payments in this file.",
+                result.added,
+            ).format(n=result.added)
         self._refresh(notice, notice)

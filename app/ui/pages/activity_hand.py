@@ -7,6 +7,7 @@ the field ("That is: 14 November 2026"). A problem is one whole sentence under t
 it is about, heard with that field, and gone when it changes. Each payment added becomes
 a call to the bank on the to-do list.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,21 +28,30 @@ class HandStages:
     """The "payment" stages of the result page: the date, the amount, then the name and "Add"."""
 
     def _show_payment(self, account: Account) -> None:
-        self.day = TextField(_("Date of the payment"), hint=_("For example {example}").format(
-            example=self._date_example()), max_length=40)
+        self.day = TextField(
+            _("Date of the payment"),
+            hint=_("For example {example}").format(example=self._date_example()),
+            max_length=40,
+        )
         # Under the date, the date said back in words; under each field, its one problem.
         self.day_words = Text("", "muted")
         self.day_words.hide()
         self._add_fields((("day", self.day),))
         self._field_changed("day")
         self._add_continue(self._continue_day)
-        self.area.addWidget(Text(_("Copy it from the statement. Sereno puts a call to your "
-                                   "bank on your to-do list.")))
+        self.area.addWidget(
+            Text(
+                _("Copy it from the statement. Sereno puts a call to your bank on your to-do list.")
+            )
+        )
 
     def _show_payment_amount(self, account: Account) -> None:
         self._written_so_far(account)
-        self.amount = TextField(_("Amount"), hint=_("For example {example}").format(
-            example=self._amount_example()), max_length=20)
+        self.amount = TextField(
+            _("Amount"),
+            hint=_("For example {example}").format(example=self._amount_example()),
+            max_length=20,
+        )
         self._add_fields((("amount", self.amount),))
         self._add_continue(self._continue_amount)
         self._add_change_button()
@@ -132,9 +142,12 @@ class HandStages:
     def _continue_amount(self) -> None:
         amount = self._amount()
         if amount is None or amount == 0:
-            self._show_field_error("amount", _(
-                "Please write the amount with numbers only, for example {example}.").format(
-                    example=self._amount_example()))
+            self._show_field_error(
+                "amount",
+                _("Please write the amount with numbers only, for example {example}.").format(
+                    example=self._amount_example()
+                ),
+            )
             return
         self.controller.activity.payment_amount(account_of(self).id, amount)
         self._refresh()
@@ -147,13 +160,13 @@ class HandStages:
 
     def _add_payment(self) -> None:
         if not self.payee.value().strip():
-            self._show_field_error("payee", _("Please write the name as it appears on the "
-                                              "statement."))
+            self._show_field_error(
+                "payee", _("Please write the name as it appears on the statement.")
+            )
             return
         account = account_of(self)
         half = self.controller.activity.half_payment(account.id)
-        self.controller.activity.add_payment(account.id, half.day, half.amount,
-                                             self.payee.value())
+        self.controller.activity.add_payment(account.id, half.day, half.amount, self.payee.value())
         self._fields = {}  # added: the emptied form is not kept as a draft again
         self._refresh()
         self.day.setFocus()
@@ -167,14 +180,14 @@ class HandStages:
 
     def _day_problem(self) -> str | None:
         """One whole sentence about the date, when it is not right."""
-        unreadable = _("Please write the date as it is on the statement, for example "
-                       "{example}.").format(example=self._date_example())
+        unreadable = _(
+            "Please write the date as it is on the statement, for example {example}."
+        ).format(example=self._date_example())
         try:
             day = self._typed_day()
         except DateError as error:
             return {
-                "no_such_day": _("This day does not exist in that month. Please check the "
-                                 "date."),
+                "no_such_day": _("This day does not exist in that month. Please check the date."),
                 "later": _("This date is later than today. Please check it."),
             }.get(error.reason, unreadable)
         return None if day is not None else unreadable

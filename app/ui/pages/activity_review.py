@@ -4,6 +4,7 @@ The card shows the date, the amount in the person's money format, what the bank 
 and why Sereno shows it (the flags in words). Each answer is saved at once (one commit),
 and each "No" becomes a call to the bank on the to-do list (app/core/actions/activity.py).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -47,14 +48,22 @@ def counts_sentence(looked: int, to_ask: int) -> str:
 class ReviewCard(QWidget):
     """The payment to answer about, and the two answers as big buttons."""
 
-    def __init__(self, txn: Reviewed, number: int, total: int, currency: str,
-                 answer: Callable[[str], None], parent: QWidget | None = None):
+    def __init__(
+        self,
+        txn: Reviewed,
+        number: int,
+        total: int,
+        currency: str,
+        answer: Callable[[str], None],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(12)
-        box.addWidget(content(Text(_("Payment {n} of {total}").format(n=number, total=total),
-                                   "muted")))
+        box.addWidget(
+            content(Text(_("Payment {n} of {total}").format(n=number, total=total), "muted"))
+        )
         card = content(Card(name=shown_description(txn.description)))  # the person's payment
         card.box.addWidget(Text(format_date(txn.date), "heading"))
         card.box.addWidget(Text(amount_words(txn, currency), "heading"))
@@ -80,8 +89,9 @@ class ReviewCard(QWidget):
         answers.addWidget(self.yes)
         answers.addWidget(self.no)
         box.addLayout(answers)
-        box.addWidget(Text(_("You can stop at any time with Home: Sereno keeps your place."),
-                           "muted"))
+        box.addWidget(
+            Text(_("You can stop at any time with Home: Sereno keeps your place."), "muted")
+        )
 
 
 class ReviewStages:
@@ -91,8 +101,13 @@ class ReviewStages:
         txn, number, total = self.controller.activity.review_position(account.id)
         if self.notice:
             self.area.addWidget(Text(self.notice, "status"))
-        self.review = ReviewCard(txn, number, total, self.controller.activity.home_currency(),
-                                 lambda verdict, t=txn.id: self._answer(t, verdict))
+        self.review = ReviewCard(
+            txn,
+            number,
+            total,
+            self.controller.activity.home_currency(),
+            lambda verdict, t=txn.id: self._answer(t, verdict),
+        )
         self.area.addWidget(self.review)
 
     def _show_done(self, account: Account) -> None:
@@ -101,8 +116,11 @@ class ReviewStages:
         looked, to_ask = self.controller.activity.last_file_counts(account.id)
         self.area.addWidget(content(Text(counts_sentence(looked, to_ask), "heading")))
         if to_ask:
-            self.area.addWidget(Text(_("Each payment to ask about is on your to-do list, with "
-                                       "its date and amount.")))
+            self.area.addWidget(
+                Text(
+                    _("Each payment to ask about is on your to-do list, with its date and amount.")
+                )
+            )
         self.open_button = BigButton(_("Open another file"))
         self.open_button.clicked.connect(self._open_file)
         self.area.addWidget(ButtonRow(self.open_button))

@@ -7,6 +7,7 @@ scripts say what to have at hand, say, ask for and never give, per organisation.
 log is in calls_log.py. The calendar exports the repeating tasks as an .ics file for a
 phone or email calendar, and prints them month by month.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,24 +64,29 @@ class CardPage(PageBase):
     """What a caller may already know: a card to keep by the phone."""
 
     title = CARD_TITLE
-    help = N_("These are facts about you that may be in the leak. A caller who says them is "
-              "not proving anything. Keep this card by the phone.")
+    help = N_(
+        "These are facts about you that may be in the leak. A caller who says them is "
+        "not proving anything. Keep this card by the phone."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         self.card = Card(name=_(CARD_TITLE))
         box.addWidget(self.card)
-        self.empty = Text(_("Answer “What happened?” first: the card is made from your "
-                            "answers."))
+        self.empty = Text(_("Answer “What happened?” first: the card is made from your answers."))
         self.answer_button = BigButton(_("What happened?"), primary=True)
         self.answer_button.clicked.connect(lambda: self.controller.start("what_happened"))
         box.addWidget(self.empty)
         self.answer_row = buttons(self.answer_button)
         box.addWidget(self.answer_row)
-        self.print_button = BigButton(_("Print the card"), primary=True,
-                                      description=_("Print this card to keep by the phone."))
+        self.print_button = BigButton(
+            _("Print the card"),
+            primary=True,
+            description=_("Print this card to keep by the phone."),
+        )
         self.print_button.clicked.connect(self.print_card)
-        self.pdf_button = BigButton(_("Save as PDF"),
-                                    description=_("Save the card as a file you can print later."))
+        self.pdf_button = BigButton(
+            _("Save as PDF"), description=_("Save the card as a file you can print later.")
+        )
         self.pdf_button.clicked.connect(self.save_pdf)
         self.read_button = BigButton(_("Read it aloud"))
         self.read_button.clicked.connect(self.read)
@@ -158,14 +164,18 @@ class ScriptsPage(PageBase):
         self.print_button = BigButton(_("Print this script"), primary=True)
         self.print_button.clicked.connect(self.print_script)
         self.read_button = BigButton(_("Read it aloud"))
-        self.read_button.clicked.connect(
-            lambda: say_or_explain(self, self.script_text()))
+        self.read_button.clicked.connect(lambda: say_or_explain(self, self.script_text()))
         self.actions = buttons(self.print_button, self.read_button)
         box.addWidget(self.actions)
 
     def load(self) -> None:
-        reset_choices(self.choices, [(e.id, e.shown("organisation"), "")
-                                     for e in load_scripts(self.controller.setting("country"))])
+        reset_choices(
+            self.choices,
+            [
+                (e.id, e.shown("organisation"), "")
+                for e in load_scripts(self.controller.setting("country"))
+            ],
+        )
         super().load()
         self.show_script()
 
@@ -190,9 +200,16 @@ class ScriptsPage(PageBase):
         # for, never to give) on request, and always on paper and read aloud.
         for field in SHOWN_PARTS:
             self.script_card.box.addWidget(self._part(entry, field))
-        self.script_card.box.addWidget(TellMeMore(
-            [self._part(entry, field) for field, _label in SCRIPT_PARTS
-             if field not in SHOWN_PARTS], about=entry.shown("organisation")))
+        self.script_card.box.addWidget(
+            TellMeMore(
+                [
+                    self._part(entry, field)
+                    for field, _label in SCRIPT_PARTS
+                    if field not in SHOWN_PARTS
+                ],
+                about=entry.shown("organisation"),
+            )
+        )
         show_now(self.script_card.box)
 
     @staticmethod
@@ -266,19 +283,25 @@ class CalendarPage(PageBase):
     """The repeating checks as a calendar file or a month-by-month sheet."""
 
     title = N_("My check-up calendar")
-    body = N_("Some checks come back every month or every year. A helper can put them in "
-              "your phone or email calendar with this file, or you can print them.")
+    body = N_(
+        "Some checks come back every month or every year. A helper can put them in "
+        "your phone or email calendar with this file, or you can print them."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         self.count_label = content(Text())
         box.addWidget(self.count_label)
-        self.ics_button = BigButton(_("Save the calendar file"), primary=True,
-                                    description=_("A file for a phone or email calendar."))
+        self.ics_button = BigButton(
+            _("Save the calendar file"),
+            primary=True,
+            description=_("A file for a phone or email calendar."),
+        )
         self.ics_button.clicked.connect(self.save_ics)
         self.print_button = BigButton(_("Print month by month"))
         self.print_button.clicked.connect(self.print_sheet)
-        self.pdf_button = BigButton(_("Save as PDF"),
-                                    description=_("Save the months as a file you can print."))
+        self.pdf_button = BigButton(
+            _("Save as PDF"), description=_("Save the months as a file you can print.")
+        )
         self.pdf_button.clicked.connect(self.save_pdf)
         self.actions = buttons(self.ics_button, self.print_button, self.pdf_button)
         box.addWidget(self.actions)
@@ -295,17 +318,21 @@ class CalendarPage(PageBase):
             return  # a year of dates worked out again would give the same months
         self.shown_for = shown
         self.count_label.setText(
-            ngettext("{n} check comes back regularly.", "{n} checks come back regularly.",
-                     len(tasks)).format(n=len(tasks))
-            if tasks else _("Nothing comes back regularly on your list."))
+            ngettext(
+                "{n} check comes back regularly.", "{n} checks come back regularly.", len(tasks)
+            ).format(n=len(tasks))
+            if tasks
+            else _("Nothing comes back regularly on your list.")
+        )
         self.actions.setVisible(bool(tasks))
         months = []
         for month in months_ahead(tasks, self.controller.today()):
             if month.items:
                 name = _month_name(month.first)
-                lines = tuple(_("{date}: {task}").format(date=_when(day, every),
-                                                         task=task.shown_title())
-                              for day, task, every in month.entries())
+                lines = tuple(
+                    _("{date}: {task}").format(date=_when(day, every), task=task.shown_title())
+                    for day, task, every in month.entries()
+                )
                 months.append(((name, lines), lambda n=name, t=lines: self._month_card(n, t)))
         self.months_kept.fill(months)
 
@@ -319,8 +346,9 @@ class CalendarPage(PageBase):
     def save_ics(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = _("check-up-calendar") + ".ics"
-        path = dialogs.save_file(self, _("Save the calendar file"), Path(folder) / name,
-                                 _("Calendar files (*.ics)"))
+        path = dialogs.save_file(
+            self, _("Save the calendar file"), Path(folder) / name, _("Calendar files (*.ics)")
+        )
         if not path:
             return
         if not path.lower().endswith(".ics"):
@@ -347,14 +375,24 @@ class CalendarPage(PageBase):
 
 # The person's own words are never translated: the demo speaks each language itself.
 DEMO_CALLS = {
-    "es_MX": (("made", "Banco", "Lic. Ramírez", "F-20931", "Van a bloquear la tarjeta y "
-               "mandar una nueva."),
-              ("received", "Decían ser del IMSS", "", "", "Pedían confirmar mi CURP.")),
-    "fr_FR": (("made", "Ma banque", "M. Martin", "DOS-4471", "Ils m'envoient une nouvelle "
-               "carte."),
-              ("received", "Soi-disant Ameli", "", "", "Ils voulaient mon code reçu par SMS.")),
-    "en": (("made", "My bank", "Mr Smith", "REF-4471", "They will send a new card."),
-           ("received", "My bank, or so they said", "", "", "They asked for an SMS code.")),
+    "es_MX": (
+        (
+            "made",
+            "Banco",
+            "Lic. Ramírez",
+            "F-20931",
+            "Van a bloquear la tarjeta y mandar una nueva.",
+        ),
+        ("received", "Decían ser del IMSS", "", "", "Pedían confirmar mi CURP."),
+    ),
+    "fr_FR": (
+        ("made", "Ma banque", "M. Martin", "DOS-4471", "Ils m'envoient une nouvelle carte."),
+        ("received", "Soi-disant Ameli", "", "", "Ils voulaient mon code reçu par SMS."),
+    ),
+    "en": (
+        ("made", "My bank", "Mr Smith", "REF-4471", "They will send a new card."),
+        ("received", "My bank, or so they said", "", "", "They asked for an SMS code."),
+    ),
 }
 
 
@@ -368,17 +406,23 @@ def demo(store, today: dt.date) -> None:
     if calls.all():
         return
     for i, (direction, org, person, ref, notes) in enumerate(
-            DEMO_CALLS.get(i18n.language(), DEMO_CALLS["en"])):
+        DEMO_CALLS.get(i18n.language(), DEMO_CALLS["en"])
+    ):
         at = dt.datetime.combine(today - dt.timedelta(days=3 - 2 * i), dt.time(10 + i * 5, 15))
-        calls.log(Call(direction, at, org, person, ref, notes,
-                       felt_like_scam=direction == "received"))
+        calls.log(
+            Call(direction, at, org, person, ref, notes, felt_like_scam=direction == "received")
+        )
     DraftActions(store, lambda: today, lambda _message: None).save(
-        "calls.scripts", {"script": ["bank"]})
+        "calls.scripts", {"script": ["bank"]}
+    )
 
 
-PAGES = register("calls", {
-    "card": CardPage,
-    "scripts": ScriptsPage,
-    "log": LogPage,
-    "calendar": CalendarPage,
-})
+PAGES = register(
+    "calls",
+    {
+        "card": CardPage,
+        "scripts": ScriptsPage,
+        "log": LogPage,
+        "calendar": CalendarPage,
+    },
+)

@@ -6,6 +6,7 @@ the name and reference given, what was said, and "it felt like a scam" (which pu
 to-do on the list to report it, naming the trusted person). A call can be about a task of
 the list: saving it ticks that task. What is typed is kept as a draft.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,9 +26,10 @@ from app.ui.widgets.more import content
 
 NO_TASK = "none"
 MAX_TASK_CHOICES = 6  # the first open tasks of the list: enough to choose from, short to read
+
+
 def when_line(call: Call) -> str:
-    return _("{date} at {time}").format(date=format_date(call.at.date()),
-                                        time=format_time(call.at))
+    return _("{date} at {time}").format(date=format_date(call.at.date()), time=format_time(call.at))
 
 
 def headline(call: Call) -> str:
@@ -119,8 +121,13 @@ class CallForm(QWidget):
         self.year = TextField(_("Year"), max_length=4)
         self.hour = TextField(_("Hour"), max_length=2)
         self.minute = TextField(_("Minutes"), max_length=2)
-        for field, stretch in ((self.day, 2), (self.month, 2), (self.year, 3),
-                               (self.hour, 2), (self.minute, 2)):
+        for field, stretch in (
+            (self.day, 2),
+            (self.month, 2),
+            (self.year, 3),
+            (self.hour, 2),
+            (self.minute, 2),
+        ):
             row.addWidget(field, stretch)
             field.edit.textChanged.connect(self._show_when)
         row.addStretch(1)
@@ -128,8 +135,9 @@ class CallForm(QWidget):
         self.when_words = Text("", "status")
         when.box.addWidget(self.when_words)
         box.addWidget(when)
-        self.organisation = TextField(_("Organisation"), max_length=120,
-                                      hint=_("For example: my bank"))
+        self.organisation = TextField(
+            _("Organisation"), max_length=120, hint=_("For example: my bank")
+        )
         self.person = TextField(_("Name of the person, if given (optional)"), max_length=120)
         self.reference = TextField(_("Reference number (optional)"), max_length=60)
         for field in (self.organisation, self.person, self.reference):
@@ -142,13 +150,13 @@ class CallForm(QWidget):
         box.addWidget(self.notes_label)
         box.addWidget(self.notes)
         self.scam = ChoiceGroup(exclusive=False, name=_("It felt like a scam"))
-        self.scam.add("scam", _("It felt like a scam"),
-                      _("Sereno adds a to-do to report it."))
+        self.scam.add("scam", _("It felt like a scam"), _("Sereno adds a to-do to report it."))
         box.addWidget(self.scam)
         self.task_label = Text(_("This call was about (optional):"))
         box.addWidget(self.task_label)
-        box.addWidget(Text(_("If you choose a task, saving the call ticks it on your list."),
-                           "muted"))
+        box.addWidget(
+            Text(_("If you choose a task, saving the call ticks it on your list."), "muted")
+        )
         self.task = ChoiceGroup(exclusive=True, name=_("This call was about (optional):"))
         box.addWidget(self.task)
         self.error = Text("", "error")
@@ -160,13 +168,21 @@ class CallForm(QWidget):
 
     def set_tasks(self, tasks: list[Task]) -> None:
         """The choices for "This call was about": nothing, or one of these open tasks."""
-        reset_choices(self.task, [(NO_TASK, _("Nothing on my list"), "")] + [
-            (str(t.id), t.shown_title(), "") for t in tasks])
+        reset_choices(
+            self.task,
+            [(NO_TASK, _("Nothing on my list"), "")]
+            + [(str(t.id), t.shown_title(), "") for t in tasks],
+        )
 
     def fill(self, call: Call | None, now: dt.datetime) -> None:
         at = call.at if call else now
-        for field, value in ((self.day, at.day), (self.month, at.month), (self.year, at.year),
-                             (self.hour, at.hour), (self.minute, f"{at.minute:02d}")):
+        for field, value in (
+            (self.day, at.day),
+            (self.month, at.month),
+            (self.year, at.year),
+            (self.hour, at.hour),
+            (self.minute, f"{at.minute:02d}"),
+        ):
             field.set_value(str(value))
         self.organisation.set_value(call.organisation if call else "")
         self.person.set_value(call.person if call else "")
@@ -199,8 +215,11 @@ class CallForm(QWidget):
             self.when_words.setText("")
             self.when_words.hide()
             return
-        self.when_words.setText(_("That is: {when}").format(
-            when=_("{date} at {time}").format(date=format_date(at.date()), time=format_time(at))))
+        self.when_words.setText(
+            _("That is: {when}").format(
+                when=_("{date} at {time}").format(date=format_date(at.date()), time=format_time(at))
+            )
+        )
         self.when_words.show()
 
     def task_id(self) -> int | None:
@@ -212,12 +231,25 @@ class LogPage(ListFormPage):
     """The call log, or the form to write down one call."""
 
     title = N_("My calls")
-    help = N_("Write down each call about your accounts: when, with whom, and what was "
-              "agreed. If a call felt like a scam, say so: Sereno adds a to-do to report it.")
+    help = N_(
+        "Write down each call about your accounts: when, with whom, and what was "
+        "agreed. If a call felt like a scam, say so: Sereno adds a to-do to report it."
+    )
     unsaved = N_("Please press “Save this call” first, or “Go back without saving”.")
     new_keys = ("made", "received")
-    kept = ("day", "month", "year", "hour", "minute", "organisation", "person", "reference",
-            "notes", "scam", "task")
+    kept = (
+        "day",
+        "month",
+        "year",
+        "hour",
+        "minute",
+        "organisation",
+        "person",
+        "reference",
+        "notes",
+        "scam",
+        "task",
+    )
 
     def build_list(self, lst: QVBoxLayout) -> None:
         self.undo_call: Call | None = None
@@ -232,8 +264,9 @@ class LogPage(ListFormPage):
         lst.addWidget(Heading(_("A copy on paper")))
         self.print_button = BigButton(_("Print my calls"))
         self.print_button.clicked.connect(self.print_log)
-        self.pdf_button = BigButton(_("Save as PDF"),
-                                    description=_("Save the list of calls as a file."))
+        self.pdf_button = BigButton(
+            _("Save as PDF"), description=_("Save the list of calls as a file.")
+        )
         self.pdf_button.clicked.connect(self.save_pdf)
         lst.addWidget(buttons(self.print_button, self.pdf_button))
 
@@ -257,7 +290,8 @@ class LogPage(ListFormPage):
         """Now, on the controller's day (the day the app believes it is)."""
         clock = dt.datetime.now()
         return dt.datetime.combine(self.controller.today(), clock.time()).replace(
-            second=0, microsecond=0)
+            second=0, microsecond=0
+        )
 
     # The form ---------------------------------------------------------------------------
     def fill_form(self, key: str) -> None:
@@ -269,33 +303,43 @@ class LogPage(ListFormPage):
     def show_form(self, key: str) -> None:
         call = self.item(key)
         direction = call.direction if call else key
-        self.form.heading.setText(_("I made a call") if direction == "made"
-                                  else _("Someone called me"))
+        self.form.heading.setText(
+            _("I made a call") if direction == "made" else _("Someone called me")
+        )
 
     def save_form(self) -> None:
         try:
             at = self.form.at()
         except DateError:
-            message = _("This date or time does not exist. Please check the day, the month, "
-                        "the year (4 digits), the hour (0 to 23) and the minutes. "
-                        "Nothing was saved.")
+            message = _(
+                "This date or time does not exist. Please check the day, the month, "
+                "the year (4 digits), the hour (0 to 23) and the minutes. "
+                "Nothing was saved."
+            )
             self.form.show_error(message)
             self.controller.announce.emit(message)
             return
         before = self.item(self.editing)
-        call = Call(direction=before.direction if before else self.editing, at=at,
-                    organisation=self.form.organisation.value(),
-                    person=self.form.person.value(), reference=self.form.reference.value(),
-                    notes=self.form.notes.toPlainText(),
-                    felt_like_scam="scam" in self.form.scam.values(),
-                    task_id=self.form.task_id(), id=before.id if before else None)
+        call = Call(
+            direction=before.direction if before else self.editing,
+            at=at,
+            organisation=self.form.organisation.value(),
+            person=self.form.person.value(),
+            reference=self.form.reference.value(),
+            notes=self.form.notes.toPlainText(),
+            felt_like_scam="scam" in self.form.scam.values(),
+            task_id=self.form.task_id(),
+            id=before.id if before else None,
+        )
         calls = self.controller.calls
-        done = self.close_form(save=lambda draft: (calls.edit if before else calls.log)(
-            call, draft=draft))
+        done = self.close_form(
+            save=lambda draft: (calls.edit if before else calls.log)(call, draft=draft)
+        )
         messages = [_("Your call is written down.")]
         if done.ticked is not None:
-            messages.append(_("“{task}” is ticked on your list.").format(
-                task=done.ticked.shown_title()))
+            messages.append(
+                _("“{task}” is ticked on your list.").format(task=done.ticked.shown_title())
+            )
         if done.reported:
             messages.append(_("A to-do to report it is on your list."))
         self.controller.announce.emit(" ".join(messages))
@@ -315,8 +359,9 @@ class LogPage(ListFormPage):
         self.cards_kept.fill(entries)
 
     def _undo_card(self) -> Card:
-        card, self.undo_button = undo_card(_("The call was deleted."), _("Put the call back."),
-                                           self.undo_delete)
+        card, self.undo_button = undo_card(
+            _("The call was deleted."), _("Put the call back."), self.undo_delete
+        )
         return card
 
     def _card(self, call: Call) -> Card:
@@ -330,17 +375,22 @@ class LogPage(ListFormPage):
         edit = BigButton(_("Edit"), description=_("Change this call: {call}").format(call=title))
         edit.setAccessibleName(f"{_('Edit')}: {title}, {when_line(call)}")
         edit.clicked.connect(lambda _c=False, i=call.id: self.open_form(str(i)))
-        delete = BigButton(_("Delete"),
-                           description=_("Delete this call: {call}").format(call=title))
+        delete = BigButton(
+            _("Delete"), description=_("Delete this call: {call}").format(call=title)
+        )
         delete.setAccessibleName(f"{_('Delete')}: {title}, {when_line(call)}")
         delete.clicked.connect(lambda _c=False, i=call.id: self.delete(i))
         card.box.addLayout(button_flow(edit, delete))
         return content(card)  # the person's own call, not explanation
 
     def delete(self, call_id: int) -> None:
-        if not dialogs.confirm(self, _("Delete this call from your list? You can undo it just "
-                                       "after."), _("Yes, delete it"), _("No, keep it"),
-                               title=_("Delete a call")):
+        if not dialogs.confirm(
+            self,
+            _("Delete this call from your list? You can undo it just after."),
+            _("Yes, delete it"),
+            _("No, keep it"),
+            title=_("Delete a call"),
+        ):
             return
         self.undo_call = self.controller.calls.delete(call_id)
         self.refresh()

@@ -5,6 +5,7 @@ only where the data file gives one (read aloud digit by digit on request), and w
 facts come from and when they were checked. The same warning opens the page every time.
 The trusted person written down here appears on the home page and on every scam answer.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
@@ -67,12 +68,14 @@ class ContactsPage(PageBase):
             else:
                 card.box.addWidget(Text(contact.shown_address(), "heading"))
         if contact.phone:
-            card.box.addWidget(Text(_("Phone: {number}").format(number=contact.shown_phone()),
-                                    "heading"))
+            card.box.addWidget(
+                Text(_("Phone: {number}").format(number=contact.shown_phone()), "heading")
+            )
             if contact.phone_note:
                 card.box.addWidget(Text(contact.shown("phone_note")))
-            button = BigButton(_("Read the number aloud"),
-                               description=contact.shown("organisation"))
+            button = BigButton(
+                _("Read the number aloud"), description=contact.shown("organisation")
+            )
             button.clicked.connect(lambda _c=False, c=contact: self.say_number(c))
             card.box.addWidget(ButtonRow(button))
         if contact.how_to_reach:
@@ -82,8 +85,9 @@ class ContactsPage(PageBase):
         return content(card)  # the list the person came for, not explanation
 
     def say_number(self, contact: Contact) -> None:
-        spoken = "{name}. {number}".format(name=contact.shown("organisation"),
-                                           number=contact.phone_for_speech(i18n.language()))
+        spoken = "{name}. {number}".format(
+            name=contact.shown("organisation"), number=contact.phone_for_speech(i18n.language())
+        )
         say_or_explain(self, spoken)
 
 
@@ -98,12 +102,16 @@ class TrustedPage(PageBase):
     )
 
     def build(self, box: QVBoxLayout) -> None:
-        self.person = TextField(_("Name and phone number"), max_length=120,
-                                hint=_("For example: Ana, my daughter — 55 0000 1234"))
+        self.person = TextField(
+            _("Name and phone number"),
+            max_length=120,
+            hint=_("For example: Ana, my daughter — 55 0000 1234"),
+        )
         self.person.edit.textChanged.connect(lambda _text: self.save())
         box.addWidget(self.person)
-        box.addWidget(Text(_("A helper can fill this in with you. Leave it empty if you "
-                             "prefer."), "muted"))
+        box.addWidget(
+            Text(_("A helper can fill this in with you. Leave it empty if you prefer."), "muted")
+        )
 
     def load(self) -> None:
         self._loading = True
@@ -118,7 +126,10 @@ class TrustedPage(PageBase):
         return _("Finish")
 
 
-PAGES = register("contacts", {
-    "list": ContactsPage,
-    "trusted": TrustedPage,
-})
+PAGES = register(
+    "contacts",
+    {
+        "list": ContactsPage,
+        "trusted": TrustedPage,
+    },
+)

@@ -5,6 +5,7 @@ welcome pages. Two pages: the question, then the steps. "Show me what to do now"
 question is the person's yes: the steps go on the to-do list then, as tasks due today, in one
 commit (once per step: the list never holds two). The steps page only shows them.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
@@ -38,8 +39,7 @@ class WhatPage(PageBase):
     """What was given away: several answers."""
 
     title = N_("What did you give away?")
-    body = N_("It is not your fault: these people are very convincing. Choose everything you "
-              "gave.")
+    body = N_("It is not your fault: these people are very convincing. Choose everything you gave.")
     help = N_("Sereno then puts the steps for today on your to-do list, the most urgent first.")
 
     def build(self, box: QVBoxLayout) -> None:

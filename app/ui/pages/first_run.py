@@ -3,6 +3,7 @@
 Each choice is applied and saved the moment it is made, so the person sees the effect at
 once (a bigger text, the other language) and nothing is lost if they stop half-way.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
@@ -89,7 +90,10 @@ class TextSizePage(SettingChoicePage):
 
     def choices(self):
         names = {
-            100: N_("Normal"), 125: N_("Large"), 150: N_("Larger"), 175: N_("Largest"),
+            100: N_("Normal"),
+            125: N_("Large"),
+            150: N_("Larger"),
+            175: N_("Largest"),
         }
         return [(str(s), f"{_(names[s])} — {s} %", "") for s in TEXT_SIZES]
 
@@ -123,8 +127,10 @@ class ReadAloudPage(SettingChoicePage):
     """Whether each page is read aloud as it opens."""
 
     title = N_("Should Sereno read the pages aloud?")
-    body = N_("The Read aloud button at the top always works. "
-              "Here you choose if each page is also read as it opens.")
+    body = N_(
+        "The Read aloud button at the top always works. "
+        "Here you choose if each page is also read as it opens."
+    )
     setting = "read_aloud"
 
     def choices(self):
@@ -203,13 +209,16 @@ class ReadyPage(PageBase):
         self.controller.set_setting("first_run_done", True)
 
 
-PAGES = register("first_run", {
-    "language": LanguagePage,
-    "welcome": WelcomePage,
-    "text_size": TextSizePage,
-    "contrast": ContrastPage,
-    "read_aloud": ReadAloudPage,
-    "name": NamePage,
-    "country": CountryPage,
-    "ready": ReadyPage,
-})
+PAGES = register(
+    "first_run",
+    {
+        "language": LanguagePage,
+        "welcome": WelcomePage,
+        "text_size": TextSizePage,
+        "contrast": ContrastPage,
+        "read_aloud": ReadAloudPage,
+        "name": NamePage,
+        "country": CountryPage,
+        "ready": ReadyPage,
+    },
+)

@@ -6,6 +6,7 @@ back to where the person stopped sits beside today's (at most three) tasks, each
 each journey is one compact row (its details show on opening), and headings are in bold at
 the body size. The room comes from the layout, never from smaller letters.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -36,8 +37,10 @@ class HomePage(PageBase):
         return _("Hello, {name}").format(name=name) if name else _("Hello")
 
     def help_text(self) -> str:
-        return _("This is your home page. It shows what to do today. "
-                 "Press a big button to start or continue something.")
+        return _(
+            "This is your home page. It shows what to do today. "
+            "Press a big button to start or continue something."
+        )
 
     def build(self, box: QVBoxLayout) -> None:
         self.dynamic = QVBoxLayout()
@@ -61,10 +64,19 @@ class HomePage(PageBase):
         c = self.controller
         nav = c.navigator
         answers = c.answers()
-        journeys = tuple((j.key, j.available(answers), nav.is_started(j.key),
-                          nav.is_finished(j.key)) for j in nav.journeys.values())
-        return (c.data_version, c.today(), answers, journeys, tuple(c.tasks.open()),
-                c.setting("trusted_person"), c.setting("country"))
+        journeys = tuple(
+            (j.key, j.available(answers), nav.is_started(j.key), nav.is_finished(j.key))
+            for j in nav.journeys.values()
+        )
+        return (
+            c.data_version,
+            c.today(),
+            answers,
+            journeys,
+            tuple(c.tasks.open()),
+            c.setting("trusted_person"),
+            c.setting("country"),
+        )
 
     def load(self) -> None:
         """Draw again only when what the page draws from has changed, and then only the
@@ -92,8 +104,13 @@ class HomePage(PageBase):
         stopped = self.controller.navigator.where_stopped()
         first, urgent = home_todo.for_today(self.controller)
         today = self.controller.today()
-        key = ("top", stopped and (stopped[0].key, *stopped[1:]), urgent, today,
-               tuple(repr(t) for t in first))
+        key = (
+            "top",
+            stopped and (stopped[0].key, *stopped[1:]),
+            urgent,
+            today,
+            tuple(repr(t) for t in first),
+        )
         return key, lambda: self._top_block(stopped, first, urgent)
 
     def _top_block(self, stopped, first: list[Task], urgent: bool) -> QWidget:
@@ -111,12 +128,12 @@ class HomePage(PageBase):
             row.insertLayout(row.count() if urgent else 0, column, STOPPED_PART)
         return holder
 
-    def _continue_button(self, journey: Journey, n: int, total: int,
-                         primary: bool) -> QWidget:
+    def _continue_button(self, journey: Journey, n: int, total: int, primary: bool) -> QWidget:
         """Back to where the person stopped: home's main (filled) button, unless steps to
         protect their money are open (the first of those is, then)."""
         text = _("Continue where I stopped: {journey}, step {n} of {total}").format(
-            journey=_(journey.title), n=n, total=total)
+            journey=_(journey.title), n=n, total=total
+        )
         button = WrapButton(text, primary=primary, compact=True)
         button.clicked.connect(lambda _c=False, k=journey.key: self._start(k))
         return button
@@ -186,8 +203,11 @@ class HomePage(PageBase):
         parts = [self.page_title()]
         for widget in self.findChildren(QWidget):
             if isinstance(widget, (Text, WrapButton)) and widget.isVisibleTo(self):
-                name = widget.full_text() if isinstance(widget, WrapButton) \
+                name = (
+                    widget.full_text()
+                    if isinstance(widget, WrapButton)
                     else widget.accessibleName()
+                )
                 if name:
                     parts.append(name)
         return "\n".join(parts)

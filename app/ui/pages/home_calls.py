@@ -1,6 +1,7 @@
 """The calls journey's card on the home page, apart from the calls pages (call scripts,
 calendar export, the call log, printing) so that home imports only what it draws
 (start-up time, see bench/RESULTS.md)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

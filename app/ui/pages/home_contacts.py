@@ -1,5 +1,6 @@
 """The trusted person's card on the home page, apart from the contacts pages so that home
 imports only what it draws (start-up time, see bench/RESULTS.md)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

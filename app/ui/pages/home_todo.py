@@ -1,5 +1,6 @@
 """The to-do list's blocks on the home page, apart from the list page so that home imports
 only what it draws (start-up time, see bench/RESULTS.md)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -36,7 +37,7 @@ def open_on_list(controller, task_id: int) -> None:
 
 
 def emergency_button(controller) -> QWidget:
-    """"I already gave something away": on home always, at the top."""
+    """ "I already gave something away": on home always, at the top."""
     from app.ui.pages.emergency import ENTRY, ENTRY_WHY, start
 
     button = BigButton(_(ENTRY), description=_(ENTRY_WHY))
@@ -54,15 +55,16 @@ def for_today(controller) -> tuple[list[Task], bool]:
 
 
 def today_column(controller, first: list[Task], urgent: bool) -> QWidget:
-    """"What to do today": a heading and one compact row per task; a row opens its card on
+    """ "What to do today": a heading and one compact row per task; a row opens its card on
     the list (why, how, Done). While the emergency steps are open, the heading says so."""
     holder = QWidget()
     box = QVBoxLayout(holder)
     box.setContentsMargins(0, 0, 0, 0)
     box.setSpacing(12)  # the least gap between two targets (tests/ui/audit.py)
     if urgent:
-        box.addWidget(section_heading(
-            _("First, the steps to protect your money. They are for today.")))
+        box.addWidget(
+            section_heading(_("First, the steps to protect your money. They are for today."))
+        )
     else:
         box.addWidget(section_heading(_("What to do today")))
     if not first:
@@ -71,9 +73,15 @@ def today_column(controller, first: list[Task], urgent: bool) -> QWidget:
         title = task.shown_title()
         # One line each; the steps that protect the person's money are whole (two lines),
         # and the first of them is home's main (filled) button.
-        row = WrapButton(title, primary=urgent and index == 0, lines=2 if urgent else 1,
-                         compact=True, description=_(
-            "Why it matters, how to do it, and how to change it: {task}").format(task=title))
+        row = WrapButton(
+            title,
+            primary=urgent and index == 0,
+            lines=2 if urgent else 1,
+            compact=True,
+            description=_("Why it matters, how to do it, and how to change it: {task}").format(
+                task=title
+            ),
+        )
         row.setObjectName("task")
         row.clicked.connect(lambda _c=False, t=task.id: open_on_list(controller, t))
         box.addWidget(row)
@@ -93,9 +101,15 @@ def _section(controller, left: int) -> QWidget:
     box.setContentsMargins(0, 0, 0, 0)
     box.setSpacing(16)
     if left:
-        box.addWidget(content(Text(ngettext("{n} thing on your to-do list.",
-                                            "{n} things on your to-do list.",
-                                            left).format(n=left))))
+        box.addWidget(
+            content(
+                Text(
+                    ngettext(
+                        "{n} thing on your to-do list.", "{n} things on your to-do list.", left
+                    ).format(n=left)
+                )
+            )
+        )
     button = BigButton(_("All my tasks"), description=_("Open your whole to-do list."))
     button.clicked.connect(lambda: controller.start("todo"))
     box.addWidget(ButtonRow(button))

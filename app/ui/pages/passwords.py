@@ -7,6 +7,7 @@ then "Check a password I chose" and the printable password notebook. Pages show 
 `controller.passwords` reads and hand it each answer (app/core/actions/passwords.py); only
 what was done, and the day, is kept; a password never is.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,20 +33,25 @@ from app.ui.widgets.more import TellMeMore, content
 from app.ui.widgets.page import clear_layout
 
 WHY = {
-    "email": N_("Your email comes first: with it, someone could reset all your other "
-                "passwords."),
-    "bank": N_("Your bank account holds your money. A new password keeps out anyone who "
-               "bought your details."),
-    "social_security": N_("This space shows your health and pension details. A new password "
-                          "protects them."),
+    "email": N_("Your email comes first: with it, someone could reset all your other passwords."),
+    "bank": N_(
+        "Your bank account holds your money. A new password keeps out anyone who "
+        "bought your details."
+    ),
+    "social_security": N_(
+        "This space shows your health and pension details. A new password protects them."
+    ),
     "pension": N_("Your pension is paid into this account. A new password protects it."),
-    "phone": N_("With your phone account, someone could take your number and receive your "
-                "security codes."),
+    "phone": N_(
+        "With your phone account, someone could take your number and receive your security codes."
+    ),
 }
 RULES = (
     N_("Keep it at home, in a place only you know: not next to the computer, not in your bag."),
-    N_("Never read it out or show it to someone who calls or writes to you. No bank and no "
-       "official office ever asks for your password."),
+    N_(
+        "Never read it out or show it to someone who calls or writes to you. No bank and no "
+        "official office ever asks for your password."
+    ),
     N_("When you change a password, cross out the old one and write the new one with the date."),
 )
 
@@ -58,26 +64,38 @@ class IntroPage(PageBase):
     """Before the accounts: the order they come in, and that no password is kept."""
 
     title = N_("Change your passwords")
-    help = N_("Whoever has your details may try your old passwords. A new password for each "
-              "account keeps them out. You can skip an account and come back later.")
+    help = N_(
+        "Whoever has your details may try your old passwords. A new password for each "
+        "account keeps them out. You can skip an account and come back later."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         self.order = QVBoxLayout()
         self.order.setSpacing(theme.GAP_PX)
         box.addLayout(self.order)
-        box.addWidget(Text(_("Sereno never keeps a password: not the ones it suggests, not "
-                             "the ones you type.")))
+        box.addWidget(
+            Text(
+                _("Sereno never keeps a password: not the ones it suggests, not the ones you type.")
+            )
+        )
 
     def load(self) -> None:
         """The accounts in order (they may have changed since the page was built)."""
         clear_layout(self.order)
         accounts = self.controller.passwords.order()
         if not accounts:
-            self.order.addWidget(Text(_("You have not listed any accounts yet. You can still "
-                                        "check a password and print a password notebook.")))
+            self.order.addWidget(
+                Text(
+                    _(
+                        "You have not listed any accounts yet. You can still "
+                        "check a password and print a password notebook."
+                    )
+                )
+            )
             return
-        self.order.addWidget(Text(_("We will go through your accounts one at a time, in this "
-                                    "order:")))
+        self.order.addWidget(
+            Text(_("We will go through your accounts one at a time, in this order:"))
+        )
         listed = content(QWidget())  # the person's own accounts, not explanation
         listed.setObjectName("buttons")  # transparent in the stylesheet, as a button row
         names = QVBoxLayout(listed)
@@ -86,8 +104,14 @@ class IntroPage(PageBase):
         for i, account in enumerate(accounts, 1):
             names.addWidget(Text(f"{i}. {account.name} — {kind_name(account)}"))
         self.order.addWidget(listed)
-        self.order.addWidget(Text(_("Email comes first, because with your email someone could "
-                                    "reset all your other passwords. Then your money.")))
+        self.order.addWidget(
+            Text(
+                _(
+                    "Email comes first, because with your email someone could "
+                    "reset all your other passwords. Then your money."
+                )
+            )
+        )
 
 
 class KindPage(AccountPage):
@@ -109,8 +133,7 @@ class KindPage(AccountPage):
 
     def load(self) -> None:
         account = self.account()
-        kind, _length = self.controller.passwords.secret_kind(account.id) if account \
-            else ("", 0)
+        kind, _length = self.controller.passwords.secret_kind(account.id) if account else ("", 0)
         self.kind.set_value(kind)
 
     def _kind_chosen(self) -> None:
@@ -135,19 +158,22 @@ class ChangePage(AccountPage):
     """
 
     title = N_("Change the password of {account}")
-    help = N_("Never follow a link from a message: type the address yourself. Take your time; "
-              "on the next page you can say how it went.")
+    help = N_(
+        "Never follow a link from a message: type the address yourself. Take your time; "
+        "on the next page you can say how it went."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         self.suggestion = SuggestionBlock(self)
-        self.another, self.copy, self.read = (self.suggestion.another, self.suggestion.copy,
-                                              self.suggestion.read)
+        self.another, self.copy, self.read = (
+            self.suggestion.another,
+            self.suggestion.copy,
+            self.suggestion.read,
+        )
         box.addWidget(self.suggestion)
         steps = Card(name=_("The steps"))
-        steps.box.addWidget(Text("1. " + _("Type the address of the site yourself, then log "
-                                           "in.")))
-        steps.box.addWidget(Text("2. " + _("Choose “Change password”, often under "
-                                           "“Security”.")))
+        steps.box.addWidget(Text("1. " + _("Type the address of the site yourself, then log in.")))
+        steps.box.addWidget(Text("2. " + _("Choose “Change password”, often under “Security”.")))
         self.use = Text("")
         steps.box.addWidget(self.use)
         steps.box.addWidget(Text("4. " + _("Write it in your password notebook.")))
@@ -164,11 +190,11 @@ class ChangePage(AccountPage):
 
     def load(self) -> None:
         account = self.account()
-        kind, length = self.controller.passwords.secret_kind(account.id) if account \
-            else ("", 0)
+        kind, length = self.controller.passwords.secret_kind(account.id) if account else ("", 0)
         self._present(kind, length)
-        said = bank_confirmation(account.kind if account else "",
-                                 self.controller.setting("country") or "")
+        said = bank_confirmation(
+            account.kind if account else "", self.controller.setting("country") or ""
+        )
         self.confirm.setText(_(said) if said else "")
         self.confirm.setVisible(bool(said))
         self._offer_more()
@@ -181,10 +207,16 @@ class ChangePage(AccountPage):
     def _present(self, kind: str, length: int) -> None:
         self.suggestion.present(kind, length)
         shown = shown_for(kind)
-        self.use.setText("3. " + (
-            _("Type the words or the code shown above.") if shown.both
-            else _("Type the new code shown above.") if shown.code
-            else _("Type the new password shown above.")))
+        self.use.setText(
+            "3. "
+            + (
+                _("Type the words or the code shown above.")
+                if shown.both
+                else _("Type the new code shown above.")
+                if shown.code
+                else _("Type the new password shown above.")
+            )
+        )
 
     def set_length(self, length: int) -> None:
         account = self.account()
@@ -220,17 +252,23 @@ class OutcomeBox(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(theme.GAP_PX)
         self.group = BriefGroup(exclusive=True, name=_("How did it go?"))
-        self.group.add("changed", _("Done, I changed it"),
-                       _("Sereno notes only the date, never the password."))
+        self.group.add(
+            "changed", _("Done, I changed it"), _("Sereno notes only the date, never the password.")
+        )
         self.group.add("later", _("I'll do it later"), _("Sereno puts it on your to-do list."))
-        self.group.add("help", _("I need help"),
-                       _("Sereno puts it on your to-do list, to do with someone you trust."))
+        self.group.add(
+            "help",
+            _("I need help"),
+            _("Sereno puts it on your to-do list, to do with someone you trust."),
+        )
         self.group.changed.connect(self._chosen)
         box.addWidget(self.group)
         self.when = Text("", "muted")  # under the answer it is about
         box.addWidget(self.when)
-        self.skip = BigButton(_("Skip for now"), description=_(
-            "Go on to the next account. You can come back to this one later."))
+        self.skip = BigButton(
+            _("Skip for now"),
+            description=_("Go on to the next account. You can come back to this one later."),
+        )
         self.skip.clicked.connect(self.skip_account)
         box.addWidget(ButtonRow(self.skip))
 
@@ -266,13 +304,18 @@ class DonePage(AccountPage):
     """After the steps: how it went."""
 
     title = N_("How did it go with {account}?")
-    help = N_("Take your time. If it does not work, choose “I need help”: Sereno puts it on "
-              "your to-do list, to do with someone you trust.")
+    help = N_(
+        "Take your time. If it does not work, choose “I need help”: Sereno puts it on "
+        "your to-do list, to do with someone you trust."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         self.outcome = OutcomeBox(self)
-        self.group, self.when, self.skip = (self.outcome.group, self.outcome.when,
-                                            self.outcome.skip)
+        self.group, self.when, self.skip = (
+            self.outcome.group,
+            self.outcome.when,
+            self.outcome.skip,
+        )
         box.addWidget(self.outcome)
 
     def load(self) -> None:
@@ -287,22 +330,29 @@ class PensionPage(AccountPage):
 
     def build(self, box: QVBoxLayout) -> None:
         self.question = Heading("")
-        self.same = ChoiceGroup(exclusive=True, name=_("Is your pension paid into your bank "
-                                                       "account?"))
+        self.same = ChoiceGroup(
+            exclusive=True, name=_("Is your pension paid into your bank account?")
+        )
         self.same.add("same", _("Yes, it is the same account"))
-        self.same.add("other", _("No, it is another account"),
-                      _("Then it needs its own new password."))
+        self.same.add(
+            "other", _("No, it is another account"), _("Then it needs its own new password.")
+        )
         self.same.changed.connect(self._same_chosen)
-        self.done = Text(_("Then the new password of your bank protects your pension too. "
-                           "Nothing more to do here."))
+        self.done = Text(
+            _(
+                "Then the new password of your bank protects your pension too. "
+                "Nothing more to do here."
+            )
+        )
         self.after = Text(_("The next pages help you change it, one step at a time."))
         for widget in (self.question, self.same, self.done, self.after):
             box.addWidget(widget)
 
     def load(self) -> None:
         banks = [a.name for a in self.controller.answers().accounts_of("bank")]
-        self.question.setText(_("Is your pension paid into {bank}?").format(
-            bank=banks[0] if banks else ""))
+        self.question.setText(
+            _("Is your pension paid into {bank}?").format(bank=banks[0] if banks else "")
+        )
         account = self.account()
         answer = self.controller.passwords.pension_on_bank(account.id) if account else ""
         self.same.set_value(answer)
@@ -327,8 +377,10 @@ class TwoStepPage(AccountPage):
     """After the change: two-step verification, with why its code is for you alone."""
 
     title = N_("Two-step verification for {account}")
-    help = N_("Look for it in your account settings, under “Security”. Not every account "
-              "offers it; that is fine.")
+    help = N_(
+        "Look for it in your account settings, under “Security”. Not every account "
+        "offers it; that is fine."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         box.addWidget(Text(_(TWO_STEP_IS)))
@@ -341,12 +393,18 @@ class TwoStepPage(AccountPage):
         self.where = Text("")
         box.addWidget(self.where)
         rules = Card(name=_("Good to know"))
-        rules.box.addWidget(Text(_("This code is for you alone. If someone asks for it, hang "
-                                   "up.")))
-        rules.box.addWidget(Text(_("Never approve anything in your bank's app during a "
-                                   "call.")))
-        rules.box.addWidget(TellMeMore([_("Never give it to anyone who calls or writes, even "
-                                          "someone who knows true facts about you.")]))
+        rules.box.addWidget(Text(_("This code is for you alone. If someone asks for it, hang up.")))
+        rules.box.addWidget(Text(_("Never approve anything in your bank's app during a call.")))
+        rules.box.addWidget(
+            TellMeMore(
+                [
+                    _(
+                        "Never give it to anyone who calls or writes, even "
+                        "someone who knows true facts about you."
+                    )
+                ]
+            )
+        )
         box.addWidget(rules)
 
     def load(self) -> None:
@@ -367,8 +425,10 @@ class NotebookPage(PageBase):
     """The end: the notebook to print and fill by hand, and the accounts still to change."""
 
     title = N_("Your password notebook")
-    body = N_("Sereno never keeps a password. Write yours on paper instead: print this page, "
-              "fill it in by hand, and keep it safe at home.")
+    body = N_(
+        "Sereno never keeps a password. Write yours on paper instead: print this page, "
+        "fill it in by hand, and keep it safe at home."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         self.print_button = BigButton(_("Print"), primary=True)
@@ -381,8 +441,12 @@ class NotebookPage(PageBase):
         # The rules are printed on the notebook too: on the page, on request.
         rules = Card(name=_("Three rules to keep it safe"))
         rules.box.addWidget(Heading(_("Three rules to keep it safe")))
-        rules.box.addWidget(TellMeMore([f"{i}. {_(rule)}" for i, rule in enumerate(RULES, 1)],
-                                       about=_("Three rules to keep it safe")))
+        rules.box.addWidget(
+            TellMeMore(
+                [f"{i}. {_(rule)}" for i, rule in enumerate(RULES, 1)],
+                about=_("Three rules to keep it safe"),
+            )
+        )
         box.addWidget(rules)
         self.left = QVBoxLayout()
         self.left.setSpacing(12)
@@ -411,16 +475,16 @@ def notebook_printout(controller) -> Printout:
 
     It never holds a password: the person writes one by hand, on paper.
     """
-    doc = Printout(_("My password notebook"), controller.setting("first_name") or "",
-                   controller.today())
+    doc = Printout(
+        _("My password notebook"), controller.setting("first_name") or "", controller.today()
+    )
     doc.paragraph(_("Write a password only here, by hand. Sereno never keeps one."))
     accounts = controller.passwords.order()
     headings = [f"{a.name} — {kind_name(a)}" for a in accounts]
     headings += [_("Another account")] * (2 if accounts else 4)
     for heading in headings:
         doc.heading(heading)
-        for label in (_("Website address:"), _("User name:"), _("Password:"),
-                      _("Changed on:")):
+        for label in (_("Website address:"), _("User name:"), _("Password:"), _("Changed on:")):
             doc.blank_lines(1, label)
     doc.heading(_("Three rules to keep it safe"))
     for i, rule in enumerate(RULES, 1):
@@ -428,17 +492,21 @@ def notebook_printout(controller) -> Printout:
     return doc
 
 
-PAGES = register("passwords", {
-    "intro": IntroPage,
-    "kind": KindPage,
-    "suggest": ChangePage,
-    "done": DonePage,
-    "pension": PensionPage,
-    "two_step": TwoStepPage,
-    "year": YearPage,
-    "check": CheckPage,
-    "notebook": NotebookPage,
-})
+PAGES = register(
+    "passwords",
+    {
+        "intro": IntroPage,
+        "kind": KindPage,
+        "suggest": ChangePage,
+        "done": DonePage,
+        "pension": PensionPage,
+        "two_step": TwoStepPage,
+        "year": YearPage,
+        "check": CheckPage,
+        "notebook": NotebookPage,
+    },
+)
+
 
 def demo(store, today: dt.date) -> None:
     """Screenshots and audits see each suggestion page: the bank asks for a code, and for
@@ -452,6 +520,13 @@ def demo(store, today: dt.date) -> None:
             passwords.set_secret_kind(account.id, kinds[account.kind])
 
 
-register_sheet(Sheet("notebook", N_("My password notebook"),
-                     N_("A page to write your passwords on by hand."), notebook_printout,
-                     N_("password-notebook"), order=30))
+register_sheet(
+    Sheet(
+        "notebook",
+        N_("My password notebook"),
+        N_("A page to write your passwords on by hand."),
+        notebook_printout,
+        N_("password-notebook"),
+        order=30,
+    )
+)

@@ -1,10 +1,11 @@
-""""Check a password I chose": a hidden field, rated in words with the reasons.
+""" "Check a password I chose": a hidden field, rated in words with the reasons.
 
 What is typed lives only in the field while the page is shown: it is never kept as a
 draft, and leaving the page empties the field (with no undo history) and the result. The
 rating knows what leaked and what Sereno holds (names, accounts, card digits, country, the
 birth year if given) and says which one it found.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -24,8 +25,10 @@ class _EnterChecks(QObject):
     """Enter in the field checks the password instead of going to the next page."""
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
-        if (event.type() == QEvent.Type.ShortcutOverride
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
             event.accept()  # the key goes to the field (returnPressed), not to Next
         return False
 
@@ -36,16 +39,21 @@ class CheckPage(PageBase):
     title = N_("Check a password I chose")
     # Under the result rather than above the field: at 175 % the verdict shows right under
     # "Check it", in sight, instead of below the window's edge.
-    explained = N_("Type a password to see how hard it is to guess. Sereno forgets it when "
-                   "you leave this page.")
-    help = N_("Sereno looks for what makes a password easy to guess: your name, a year, a "
-              "common word, keys side by side. Four ordinary words together are strong.")
+    explained = N_(
+        "Type a password to see how hard it is to guess. Sereno forgets it when "
+        "you leave this page."
+    )
+    help = N_(
+        "Sereno looks for what makes a password easy to guess: your name, a year, a "
+        "common word, keys side by side. Four ordinary words together are strong."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         self.field = TextField(_("The password to check"), max_length=MAX_LENGTH)
         self.field.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.edit.setAccessibleDescription(
-            _("What you type is hidden. Sereno does not keep it."))
+            _("What you type is hidden. Sereno does not keep it.")
+        )
         self.field.edit.textChanged.connect(self._clear_result)
         self._enter = _EnterChecks(self)
         self.field.edit.installEventFilter(self._enter)
@@ -93,8 +101,12 @@ class CheckPage(PageBase):
         self.summary.setText(rating.summary)
         lines = list(rating.advice)
         if password and rating.level >= 3:
-            lines.append(_("It is hard to guess. Use it for one account only, and write it "
-                           "in your password notebook."))
+            lines.append(
+                _(
+                    "It is hard to guess. Use it for one account only, and write it "
+                    "in your password notebook."
+                )
+            )
         for line in lines:
             self.reasons.addWidget(Text(f"• {line}"))
         self.result.show()
@@ -110,12 +122,13 @@ class YearPage(PageBase):
     """Asked once, optional: the birth year, a leaked fact people put in passwords."""
 
     title = N_("The year you were born")
-    body = N_("People often put their birth year in a password, and it may be among what "
-              "leaked. If you give it, Sereno can warn you when a password holds it.")
+    body = N_(
+        "People often put their birth year in a password, and it may be among what "
+        "leaked. If you give it, Sereno can warn you when a password holds it."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
-        self.year = TextField(_("The year you were born (you may leave it empty)"),
-                              max_length=4)
+        self.year = TextField(_("The year you were born (you may leave it empty)"), max_length=4)
         self.year.edit.setAccessibleDescription(_("The year is kept like your other answers."))
         self.year.edit.editingFinished.connect(self.save)
         box.addWidget(self.year)
@@ -126,8 +139,7 @@ class YearPage(PageBase):
 
     def validate(self) -> str | None:
         if not birth_year_ok(self.year.value()):
-            return _("Please write the year with four digits, for example 1950, or leave it "
-                     "empty.")
+            return _("Please write the year with four digits, for example 1950, or leave it empty.")
         return None
 
     def save(self) -> None:

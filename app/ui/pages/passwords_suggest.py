@@ -4,6 +4,7 @@ The suggestion is kept in memory for the journey (`controller.passwords`, one pe
 and profile): Back and Next show the one the person may have written down, and only
 "Give me another" changes it. It is never written to drafts, settings, tasks or logs.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -104,8 +105,14 @@ class PassphraseView(QWidget):
         painter.setPen(self.palette().windowText().color())
         step = QFontMetrics(font).lineSpacing()
         for i, line in enumerate(lines):
-            painter.drawText(0, 4 + i * step, self.width(), step,
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            painter.drawText(
+                0,
+                4 + i * step,
+                self.width(),
+                step,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                line,
+            )
         painter.end()
 
 
@@ -139,8 +146,10 @@ def _row(lead: Text, *items: QWidget) -> QWidget:
 
 WORDS_BESIDE_A_CODE_PT = 30  # at 100 %: still well above the body size (18)
 KEYPAD = N_("If the numbers show on the screen, click each one with the mouse.")
-HOW_TO_TELL = N_("How to tell: a keypad of numbers on the screen wants the code. A box where "
-                 "you type wants the words.")
+HOW_TO_TELL = N_(
+    "How to tell: a keypad of numbers on the screen wants the code. A box where "
+    "you type wants the words."
+)
 
 
 class SuggestionBlock(QWidget):
@@ -171,15 +180,21 @@ class SuggestionBlock(QWidget):
         self.code_row = _row(self.code_lead, self.code)
         self.keypad = Text(_(KEYPAD))
         self.tell = Text(" ".join((_(HOW_TO_TELL), _(KEYPAD))))  # with both, on request
-        self.another = BigButton(_("Give me another"),
-                                 description=_("Shows a different suggestion."))
+        self.another = BigButton(
+            _("Give me another"), description=_("Shows a different suggestion.")
+        )
         self.shorter = BigButton(_("A shorter one"))
-        self.read = BigButton(_("Read it to me"),
-                              description=_("Says every capital letter, every dash and the "
-                                            "number."))
-        self.copy = BigButton(_("Copy"), description=_(
-            "Copies it so you can paste it. After one minute Sereno removes it from the "
-            "clipboard."))
+        self.read = BigButton(
+            _("Read it to me"),
+            description=_("Says every capital letter, every dash and the number."),
+        )
+        self.copy = BigButton(
+            _("Copy"),
+            description=_(
+                "Copies it so you can paste it. After one minute Sereno removes it from the "
+                "clipboard."
+            ),
+        )
         self.another.clicked.connect(self.new_one)
         self.shorter.clicked.connect(self.toggle_short)
         self.read.clicked.connect(self.read_it)
@@ -207,14 +222,20 @@ class SuggestionBlock(QWidget):
         for widget in (self.words_lead, self.phrase, self.code_row):
             tight.addWidget(widget)
         box.addWidget(content(shown))
-        for widget in (self.actions, self.short_note, self.lengths_row, content(self.aid),
-                       self.keypad):
+        for widget in (
+            self.actions,
+            self.short_note,
+            self.lengths_row,
+            content(self.aid),
+            self.keypad,
+        ):
             box.addWidget(widget)
 
     # What is kept, for this account, in memory only (controller.passwords).
     def passphrase(self) -> str:
-        return self.page.controller.passwords.passphrase(self.page.step.arg, self.short,
-                                                         i18n.language())
+        return self.page.controller.passwords.passphrase(
+            self.page.step.arg, self.short, i18n.language()
+        )
 
     def code_text(self) -> str:
         return self.page.controller.passwords.code(self.page.step.arg, self.length)
@@ -229,10 +250,12 @@ class SuggestionBlock(QWidget):
         self.kind, self.length = kind or "letters", length or DEFAULT_LENGTH
         words, code = self.uses_words(), self.uses_code()
         both = words and code
-        self.words_lead.setText(_("For a box where you type, these words:") if both
-                                else _("Your new password:"))
-        self.code_lead.setText(_("For a keypad of numbers, this code:") if both
-                               else _("Your new code:"))
+        self.words_lead.setText(
+            _("For a box where you type, these words:") if both else _("Your new password:")
+        )
+        self.code_lead.setText(
+            _("For a keypad of numbers, this code:") if both else _("Your new code:")
+        )
         for widget in (self.words_lead, self.phrase, self.aid, self.shorter):
             widget.setVisible(words)
         for widget in (self.code_row, self.lengths_row):
@@ -246,8 +269,10 @@ class SuggestionBlock(QWidget):
         self.short_note.setVisible(words and self.short)
         self.shorter.setText(_("The longer one") if self.short else _("A shorter one"))
         self.shorter.setAccessibleDescription(
-            _("Four words: stronger.") if self.short else
-            _("Three words: easier to type, but less strong."))
+            _("Four words: stronger.")
+            if self.short
+            else _("Three words: easier to type, but less strong.")
+        )
         for n, button in zip(LENGTHS, self.lengths, strict=True):
             chosen = "✓ " if n == self.length else ""
             button.setText(f"{chosen}{n}")
@@ -292,5 +317,6 @@ class SuggestionBlock(QWidget):
     def copy_it(self) -> None:
         text = self.passphrase() if self.uses_words() else self.code_text()
         clipboard.guard().copy(text)
-        self.page.controller.announce.emit(_("Copied. You can paste it now: in one minute "
-                                             "Sereno empties the clipboard again."))
+        self.page.controller.announce.emit(
+            _("Copied. You can paste it now: in one minute Sereno empties the clipboard again.")
+        )

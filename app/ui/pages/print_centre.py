@@ -4,6 +4,7 @@ Each goes to a printer or to a PDF file, in large type, with the person's name a
 date. The list is what the journeys' page modules registered (app/ui/printing.py), in its
 order; the to-do list and the notebook are their own journeys' printouts.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
@@ -32,10 +33,12 @@ def summary_printout(controller) -> Printout:
             line = _("Not checked yet.")
         elif last.result == "strange":
             line = _("Checked on {date}: something looked strange.").format(
-                date=format_date(last.day))
+                date=format_date(last.day)
+            )
         else:
             line = _("Checked on {date}: everything looked normal.").format(
-                date=format_date(last.day))
+                date=format_date(last.day)
+            )
         sheet.item(account.name, line, tick=False)
     sheet.heading(_("Passwords I changed"))
     for account in accounts:
@@ -60,14 +63,28 @@ def summary_printout(controller) -> Printout:
     person = c.setting("trusted_person").strip()
     sheet.paragraph(person or _("Nobody written down yet."))
     # Never "call back": the caller's own number is what a scammer wants called.
-    sheet.paragraph(_("Worried by a call? Hang up. Then call the number on the back of your "
-                      "bank card yourself."))
+    sheet.paragraph(
+        _(
+            "Worried by a call? Hang up. Then call the number on the back of your "
+            "bank card yourself."
+        )
+    )
     return sheet
 
 
-register_sheet(Sheet("summary", N_("Today's summary"),
-                     N_("What you checked, the passwords you changed, what is left to do, and "
-                        "someone you trust."), summary_printout, N_("todays-summary"), order=10))
+register_sheet(
+    Sheet(
+        "summary",
+        N_("Today's summary"),
+        N_(
+            "What you checked, the passwords you changed, what is left to do, and "
+            "someone you trust."
+        ),
+        summary_printout,
+        N_("todays-summary"),
+        order=10,
+    )
+)
 
 
 class PrintPage(PageBase):
@@ -85,11 +102,13 @@ class PrintPage(PageBase):
             card = Card(name=title)
             card.box.addWidget(Heading(title))
             card.box.addWidget(Text(_(sheet.what)))
-            printing = BigButton(_("Print"), primary=number == 0,
-                                 description=_("Print: {title}").format(title=title))
+            printing = BigButton(
+                _("Print"), primary=number == 0, description=_("Print: {title}").format(title=title)
+            )
             printing.setAccessibleName(_("Print: {title}").format(title=title))
-            pdf = BigButton(_("Save as PDF"),
-                            description=_("Save as PDF: {title}").format(title=title))
+            pdf = BigButton(
+                _("Save as PDF"), description=_("Save as PDF: {title}").format(title=title)
+            )
             pdf.setAccessibleName(_("Save as PDF: {title}").format(title=title))
             printing.clicked.connect(lambda _c=False, k=sheet.key: self.print_sheet(k))
             pdf.clicked.connect(lambda _c=False, k=sheet.key: self.save_pdf(k))

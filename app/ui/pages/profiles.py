@@ -7,6 +7,7 @@ Opening, switching, erasing, saving to a file and bringing one in go through the
 (app/ui/session.py), which closes the old notes cleanly first; the words both use about
 erasing and unreadable files are in app/ui/people.py.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -50,8 +51,10 @@ class MePage(PageBase):
     """The open person: their name, a file of their notes, erasing them."""
 
     title = N_("You on this computer")
-    help = N_("Your notes stay on this computer. To move them, save them to a file. Then "
-              "bring that file in on the other computer, from “People on this computer”.")
+    help = N_(
+        "Your notes stay on this computer. To move them, save them to a file. Then "
+        "bring that file in on the other computer, from “People on this computer”."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         self.name = SettingField(_("Your first name"), self.controller, "first_name")
@@ -59,8 +62,7 @@ class MePage(PageBase):
         take = Card(name=_("Take your notes to another computer"))
         take.box.addWidget(Heading(_("Take your notes to another computer")))
         take.box.addWidget(Text(_("Your notes file holds your details and your family's.")))
-        take.box.addWidget(Text(_("Do not send it by WhatsApp or email: carry it on a USB "
-                                  "stick.")))
+        take.box.addWidget(Text(_("Do not send it by WhatsApp or email: carry it on a USB stick.")))
         self.export_button = BigButton(_("Save my notes to a file"))
         self.export_button.clicked.connect(self.export)
         take.box.addWidget(ButtonRow(self.export_button))
@@ -68,9 +70,10 @@ class MePage(PageBase):
         erase = Card(name=_("Erase everything about me from this computer"))
         erase.box.addWidget(Heading(_("Erase everything about me from this computer")))
         erase.box.addWidget(Text(_("Sereno asks first, and says exactly what it will erase.")))
-        self.erase_button = BigButton(_("Erase everything about me"),
-                                      description=_("Erase everything about me from this "
-                                                    "computer"))
+        self.erase_button = BigButton(
+            _("Erase everything about me"),
+            description=_("Erase everything about me from this computer"),
+        )
         self.erase_button.clicked.connect(self.erase_me)
         erase.box.addWidget(ButtonRow(self.erase_button))
         box.addWidget(erase)
@@ -85,15 +88,21 @@ class MePage(PageBase):
             return None
         folder = c.setting("last_folder") or str(Path.home())
         suggested = (c.setting("first_name") or _("my-notes")) + ".sereno"
-        path = dialogs.save_file(self, _("Save my notes to a file"), Path(folder) / suggested,
-                                 _(FILE_FILTER))
+        path = dialogs.save_file(
+            self, _("Save my notes to a file"), Path(folder) / suggested, _(FILE_FILTER)
+        )
         if not path:
             return None
         try:
             saved = session.export(Path(path))
         except STORAGE_ERRORS:
-            dialogs.tell(self, _("Sereno could not write the file there. Please choose another "
-                                 "place, such as a USB stick. Nothing was changed."))
+            dialogs.tell(
+                self,
+                _(
+                    "Sereno could not write the file there. Please choose another "
+                    "place, such as a USB stick. Nothing was changed."
+                ),
+            )
             return None
         c.set_setting("last_folder", str(saved.parent))
         c.changed(_("Your notes are saved in {file}.").format(file=saved.name))
@@ -106,7 +115,8 @@ class MePage(PageBase):
         name = self.controller.setting("first_name")
         question = _("Erase everything about you from this computer? This will erase:")
         text = f"{question}\n{describe(session.folder, session.profile_id, name)}\n" + _(
-            "This cannot be undone.")
+            "This cannot be undone."
+        )
         if not dialogs.confirm(self, text, _("Yes, erase everything"), _("No, keep my notes")):
             return None
         self.save()
@@ -117,19 +127,23 @@ class PeoplePage(PageBase):
     """The other people on this computer: open, delete, or bring in a file."""
 
     title = N_("People on this computer")
-    body = N_("Each person has their own notes. Open someone else's, add a person, or bring "
-              "in notes saved on another computer.")
+    body = N_(
+        "Each person has their own notes. Open someone else's, add a person, or bring "
+        "in notes saved on another computer."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         self.list = QVBoxLayout()
         self.list.setSpacing(theme.GAP_PX)
         box.addLayout(self.list)
-        self.new_button = BigButton(_("Someone new"), description=_("Start Sereno for a new "
-                                                                    "person."))
+        self.new_button = BigButton(
+            _("Someone new"), description=_("Start Sereno for a new person.")
+        )
         self.new_button.clicked.connect(self.someone_new)
-        self.import_button = BigButton(_("Bring in a file"),
-                                       description=_("Bring in notes saved on another computer "
-                                                     "(a .sereno file)."))
+        self.import_button = BigButton(
+            _("Bring in a file"),
+            description=_("Bring in notes saved on another computer (a .sereno file)."),
+        )
         self.import_button.clicked.connect(self.import_file)
         box.addWidget(ButtonRow(self.new_button, self.import_button))
 
@@ -142,15 +156,15 @@ class PeoplePage(PageBase):
         if session is None:
             return []
         people = session.folder.profiles()
-        return [(p, shown_name(p, n)) for n, p in enumerate(people, 1)
-                if p.id != session.profile_id]
+        return [
+            (p, shown_name(p, n)) for n, p in enumerate(people, 1) if p.id != session.profile_id
+        ]
 
     def load(self) -> None:
         clear_layout(self.list)
         others = self.others()
         me = self.controller.setting("first_name")
-        self.list.addWidget(Text(_("You: {name}").format(name=me) if me else _("You"),
-                                 "heading"))
+        self.list.addWidget(Text(_("You: {name}").format(name=me) if me else _("You"), "heading"))
         if not others:
             self.list.addWidget(Text(_("Nobody else uses Sereno on this computer.")))
         self.open_buttons: dict[str, BigButton] = {}
@@ -158,11 +172,14 @@ class PeoplePage(PageBase):
         for person, name in others:
             card = Card(name=name)
             card.box.addWidget(Text(name, "heading"))
-            open_button = BigButton(_("Open"), description=_("Open the notes of {name}").format(
-                name=name))
+            open_button = BigButton(
+                _("Open"), description=_("Open the notes of {name}").format(name=name)
+            )
             open_button.setAccessibleName(_("Open: {name}").format(name=name))
-            delete = BigButton(_("Delete"), description=_("Erase the notes of {name} from this "
-                                                          "computer").format(name=name))
+            delete = BigButton(
+                _("Delete"),
+                description=_("Erase the notes of {name} from this computer").format(name=name),
+            )
             delete.setAccessibleName(_("Delete: {name}").format(name=name))
             open_button.clicked.connect(lambda _c=False, pid=person.id: self.open(pid))
             delete.clicked.connect(lambda _c=False, pid=person.id, n=name: self.delete(pid, n))
@@ -185,7 +202,8 @@ class PeoplePage(PageBase):
         session = _session(self.controller)
         question = _("Delete {name} from this computer? This will erase:").format(name=name)
         text = f"{question}\n{describe(self.folder(), profile_id, name)}\n" + _(
-            "This cannot be undone.")
+            "This cannot be undone."
+        )
         if session is None or not dialogs.confirm(self, text, _("Yes, delete"), _("No, keep")):
             return None
         try:
@@ -203,8 +221,9 @@ class PeoplePage(PageBase):
         if session is None:
             return None
         start = self.controller.setting("last_folder") or str(Path.home())
-        path = dialogs.choose_file(self, _("Bring in a file"), start,
-                                   f"{_(FILE_FILTER)};;{_('All files (*)')}")
+        path = dialogs.choose_file(
+            self, _("Bring in a file"), start, f"{_(FILE_FILTER)};;{_('All files (*)')}"
+        )
         if not path:
             return None
         try:
@@ -214,8 +233,10 @@ class PeoplePage(PageBase):
             return None
         replace = session.folder.find_by_name(name)
         if replace is not None:
-            text = _("There are already notes for {name} on this computer. Replace them with "
-                     "the notes in the file?").format(name=name)
+            text = _(
+                "There are already notes for {name} on this computer. Replace them with "
+                "the notes in the file?"
+            ).format(name=name)
             if not dialogs.confirm(self, text, _("Yes, replace them"), _("No, keep both")):
                 replace = None
         try:
@@ -226,8 +247,9 @@ class PeoplePage(PageBase):
         shown = name or _("This person")
         if session.window is not None and session.window.controller is self.controller:
             self.load()
-            self.controller.changed(_("The notes of {name} are now on this computer.").format(
-                name=shown))
+            self.controller.changed(
+                _("The notes of {name} are now on this computer.").format(name=shown)
+            )
         return new_id
 
     def next_text(self) -> str:
@@ -242,11 +264,16 @@ class CentrePage(PageBase):
 
     def build(self, box: QVBoxLayout) -> None:
         self.group = ChoiceGroup(name=_(self.title))
-        self.group.add_all([
-            ("yes", _("Yes, it is shared"),
-             _("When the window closes, Sereno asks whether to keep or erase your notes.")),
-            ("no", _("No, it is my own computer"), _("Your notes stay here for next time.")),
-        ])
+        self.group.add_all(
+            [
+                (
+                    "yes",
+                    _("Yes, it is shared"),
+                    _("When the window closes, Sereno asks whether to keep or erase your notes."),
+                ),
+                ("no", _("No, it is my own computer"), _("Your notes stay here for next time.")),
+            ]
+        )
         self.group.on_change(self.save)
         box.addWidget(self.group)
 
@@ -263,8 +290,11 @@ class CentrePage(PageBase):
         return _("Finish")
 
 
-PAGES = register("profiles", {
-    "me": MePage,
-    "people": PeoplePage,
-    "centre": CentrePage,
-})
+PAGES = register(
+    "profiles",
+    {
+        "me": MePage,
+        "people": PeoplePage,
+        "centre": CentrePage,
+    },
+)

@@ -4,6 +4,7 @@ A page module ends with `PAGES = register("todo", {"list": ListPage})`; the page
 ("todo.list") are the ones the journeys in app/core list as steps. `app.ui.pages` finds a
 class by its id and imports the journey's module the first time one of its pages is shown.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

@@ -7,6 +7,7 @@ person stopped, and a new round starts with messages not seen yet. The pages onl
 each answer and each new round is one action of `controller.scams`
 (app/core/actions/scams.py), which also keeps the monthly reminder to practise.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -41,15 +42,23 @@ def _colours(controller) -> tuple[str, str]:
 
 
 def trusted_card(controller, kind: str) -> QWidget:
-    """"Not sure? Hang up and call Ana": the person the helper wrote down, on every answer."""
+    """ "Not sure? Hang up and call Ana": the person the helper wrote down, on every answer."""
     person = controller.setting("trusted_person").strip()
     card = Card(name=_("Not sure?"))
     if kind == "call":
-        lead = _("Not sure? Hang up and call:") if person else _(
-            "Not sure? Hang up and call someone you trust, on a number you already know.")
+        lead = (
+            _("Not sure? Hang up and call:")
+            if person
+            else _("Not sure? Hang up and call someone you trust, on a number you already know.")
+        )
     else:
-        lead = _("Not sure? Do not reply, and call:") if person else _(
-            "Not sure? Do not reply, and call someone you trust, on a number you already know.")
+        lead = (
+            _("Not sure? Do not reply, and call:")
+            if person
+            else _(
+                "Not sure? Do not reply, and call someone you trust, on a number you already know."
+            )
+        )
     card.box.addWidget(Text(lead))
     if person:
         card.box.addWidget(content(Heading(person)))  # the person's own contact
@@ -126,13 +135,17 @@ class IntroPage(PageBase):
         scams = self.controller.scams
         seen, total = scams.seen(), len(scams.examples())
         if seen:
-            self.progress.setText(ngettext(
-                "You have already looked at {seen} message out of {total}.",
-                "You have already looked at {seen} messages out of {total}.", seen,
-            ).format(seen=seen, total=total))
+            self.progress.setText(
+                ngettext(
+                    "You have already looked at {seen} message out of {total}.",
+                    "You have already looked at {seen} messages out of {total}.",
+                    seen,
+                ).format(seen=seen, total=total)
+            )
         else:
-            self.progress.setText(_("There are {total} messages to practise with.").format(
-                total=total))
+            self.progress.setText(
+                _("There are {total} messages to practise with.").format(total=total)
+            )
 
     def save(self) -> None:
         """Going on after a finished round starts the next one."""
@@ -153,7 +166,8 @@ class ExamplePage(RoundPage):
 
     def page_title(self) -> str:
         return _("Message {number} of {total}: genuine, or a scam?").format(
-            number=self.slot, total=ROUND_SIZE)
+            number=self.slot, total=ROUND_SIZE
+        )
 
     def fill(self, example: Example, answer: str) -> None:
         self.area.addWidget(Text(_("Read it calmly, then answer under the message.")))
@@ -174,8 +188,11 @@ class ExamplePage(RoundPage):
         self.area.addWidget(row)
         if answer:
             self.buttons[answer].setProperty("role", "primary")
-            self.area.addWidget(Text(_("You answered: {answer}").format(
-                answer=self.buttons[answer].text()), "muted"))
+            self.area.addWidget(
+                Text(
+                    _("You answered: {answer}").format(answer=self.buttons[answer].text()), "muted"
+                )
+            )
 
     def choose(self, answer: str) -> None:
         self.controller.scams.answer(self.slot, answer)
@@ -220,8 +237,10 @@ class AnswerPage(RoundPage):
         # What each numbered mark means, one press away: the marks themselves stay in sight,
         # and "What to do" below says what to do when unsure.
         clues = example.shown_clues()
-        explained = [f"{MARKER.format(number=number)} {clues[index][1]}"
-                     for number, index in enumerate(clue_order(example), 1)]
+        explained = [
+            f"{MARKER.format(number=number)} {clues[index][1]}"
+            for number, index in enumerate(clue_order(example), 1)
+        ]
         if example.genuine:  # the clue every genuine message shares, first
             explained.insert(0, _(SENDER_CAN_BE_IMITATED))
         self.area.addWidget(TellMeMore(explained, about=heading))
@@ -245,8 +264,11 @@ class AnswerPage(RoundPage):
         if answer == "unsure":
             return _("Being unsure is a good reflex: it makes you check before you act.")
         if is_right(example, answer):
-            return (_("Yes. Knowing a real message is just as useful.") if example.genuine
-                    else _("Yes. You did not let it fool you."))
+            return (
+                _("Yes. Knowing a real message is just as useful.")
+                if example.genuine
+                else _("Yes. You did not let it fool you.")
+            )
         if example.genuine:
             return _("Being careful is good. This one was real: the marks show why.")
         return _("Many people are fooled by this one. The marks show what to look at next time.")
@@ -274,12 +296,18 @@ class ResultPage(PageBase):
     def load(self) -> None:
         scams = self.controller.scams
         seen = scams.seen()
-        self.progress.setText(ngettext(
-            "So far you have looked at {seen} message out of {total}.",
-            "So far you have looked at {seen} messages out of {total}.", seen,
-        ).format(seen=seen, total=len(scams.examples())))
-        self.reminder.setText(_("Your to-do list will suggest three new messages next month.")
-                              if scams.reminder_on_list() else "")
+        self.progress.setText(
+            ngettext(
+                "So far you have looked at {seen} message out of {total}.",
+                "So far you have looked at {seen} messages out of {total}.",
+                seen,
+            ).format(seen=seen, total=len(scams.examples()))
+        )
+        self.reminder.setText(
+            _("Your to-do list will suggest three new messages next month.")
+            if scams.reminder_on_list()
+            else ""
+        )
 
     def again(self) -> None:
         self.controller.scams.start_round()
@@ -289,12 +317,15 @@ class ResultPage(PageBase):
         return _("Finish")
 
 
-PAGES = register("scams", {
-    "intro": IntroPage,
-    "example": ExamplePage,
-    "answer": AnswerPage,
-    "result": ResultPage,
-})
+PAGES = register(
+    "scams",
+    {
+        "intro": IntroPage,
+        "example": ExamplePage,
+        "answer": AnswerPage,
+        "result": ResultPage,
+    },
+)
 
 
 def demo(profile, today) -> None:
@@ -302,10 +333,13 @@ def demo(profile, today) -> None:
     from app.core.actions.scams import ScamActions
 
     language = profile.settings.get("language")
-    profile.settings.set("trusted_person", {
-        "es_MX": "Ana, mi hija — 55 0000 1234",
-        "fr_FR": "Anne, ma fille — 06 39 98 12 34",
-    }.get(language, "Ann, my daughter — 555 0100"))
+    profile.settings.set(
+        "trusted_person",
+        {
+            "es_MX": "Ana, mi hija — 55 0000 1234",
+            "fr_FR": "Anne, ma fille — 06 39 98 12 34",
+        }.get(language, "Ann, my daughter — 555 0100"),
+    )
     scams = ScamActions(profile, lambda: today, lambda message="": None)
     first, second = scams.start_round()[:2]
     for slot, right in ((first, True), (second, False)):

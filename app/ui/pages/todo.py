@@ -6,6 +6,7 @@ in place of it, the form to add or change a task (app/ui/widgets/list_form.py). 
 in the form is kept as a draft, so leaving loses nothing. Done and Delete leave an Undo button
 where the task was.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,6 +42,8 @@ OPEN = N_("Open")  # a task with no steps (often one's own): there is no "how" t
 
 def open_label(task: Task) -> str:
     return _(HOW_TO) if task.how or task.why else _(OPEN)
+
+
 RULES_SHOWN = 3
 
 
@@ -58,8 +61,10 @@ class ListPage(ListFormPage):
     """The whole list, or the form to add or change one task."""
 
     title = N_("My to-do list")
-    help = N_("Press “How to do it” to read the steps. Press Done when a task is done: you can "
-              "undo it. An opened task can also be changed, moved or deleted.")
+    help = N_(
+        "Press “How to do it” to read the steps. Press Done when a task is done: you can "
+        "undo it. An opened task can also be changed, moved or deleted."
+    )
     unsaved = N_("Please press “Save this task” first, or “Go back without saving”.")
     new_keys = ("new",)
     kept = ("title", "note", "day", "month", "year", "repeat")
@@ -81,19 +86,20 @@ class ListPage(ListFormPage):
         self.done_button.clicked.connect(self.toggle_done)
         self.print_button = BigButton(_("Print my list"))
         self.print_button.clicked.connect(self.print_list)
-        self.pdf_button = BigButton(_("Save as PDF"),
-                                    description=_("Save the list as a file you can print later."))
+        self.pdf_button = BigButton(
+            _("Save as PDF"), description=_("Save the list as a file you can print later.")
+        )
         self.pdf_button.clicked.connect(self.save_pdf)
-        lst.addWidget(buttons(self.add_button, self.done_button, self.print_button,
-                              self.pdf_button))
+        lst.addWidget(
+            buttons(self.add_button, self.done_button, self.print_button, self.pdf_button)
+        )
 
     def make_form(self) -> TaskForm:
         return TaskForm()
 
     # Model ----------------------------------------------------------------------------
     def values(self) -> dict:
-        return {**super().values(), "show_done": self.show_done,
-                OPENED_KEY: sorted(self.opened)}
+        return {**super().values(), "show_done": self.show_done, OPENED_KEY: sorted(self.opened)}
 
     def load_draft(self, draft: dict) -> None:
         self.show_done = bool(draft.get("show_done"))
@@ -155,7 +161,9 @@ class ListPage(ListFormPage):
         left = first + later
         self.count_label.setText(
             ngettext("{n} thing to do.", "{n} things to do.", len(left)).format(n=len(left))
-            if left else _("Nothing left to do. Well done."))
+            if left
+            else _("Nothing left to do. Well done.")
+        )
         self.done_button.setText(_("Hide done tasks") if self.show_done else _("Show done tasks"))
         self.undo_button = None
         entries: list[tuple] = [("today", lambda: Heading(_("For today")))]
@@ -177,8 +185,7 @@ class ListPage(ListFormPage):
             entries.insert(at, (None, self._undo_card))
         if self.show_done:
             entries.append((None, lambda: Heading(_("Already done"))))
-            done = [self._entry(task, 0, 0) for task in
-                    c.tasks.all(include_done=True) if task.done]
+            done = [self._entry(task, 0, 0) for task in c.tasks.all(include_done=True) if task.done]
             entries += done or [(None, lambda: Text(_("Nothing is ticked yet.")))]
         self.cards_kept.fill(entries)
 
@@ -194,8 +201,9 @@ class ListPage(ListFormPage):
         for rule in rules[:RULES_SHOWN]:
             card.box.addWidget(Text(f"• {_(rule)}"))
         if rules[RULES_SHOWN:]:
-            card.box.addWidget(TellMeMore([f"• {_(rule)}" for rule in rules[RULES_SHOWN:]],
-                                          about=title))
+            card.box.addWidget(
+                TellMeMore([f"• {_(rule)}" for rule in rules[RULES_SHOWN:]], about=title)
+            )
         read = BigButton(_("Read them aloud"), description=title)
         read.clicked.connect(lambda: self.read_rules(rules))
         paper = BigButton(_("Print them"), description=title)
@@ -206,13 +214,20 @@ class ListPage(ListFormPage):
     def read_rules(self, rules: tuple[str, ...]) -> None:
         from app.ui.speech import say_or_explain
 
-        say_or_explain(self, " ".join([_("Rules to keep in mind") + "."]
-                                      + [_(rule) for rule in rules]))
+        say_or_explain(
+            self, " ".join([_("Rules to keep in mind") + "."] + [_(rule) for rule in rules])
+        )
 
     def _entry(self, task: Task, index: int, total: int) -> tuple:
         """A card's key holds all it shows: the task, its place, opened, today's date."""
-        key = (repr(task), index == 0, index > 0, index < total - 1, task.id in self.opened,
-               self.controller.today())
+        key = (
+            repr(task),
+            index == 0,
+            index > 0,
+            index < total - 1,
+            task.id in self.opened,
+            self.controller.today(),
+        )
         return key, lambda: self._card(task, index, total)
 
     def _card(self, task: Task, index: int, total: int) -> Card:
@@ -234,16 +249,33 @@ class ListPage(ListFormPage):
         # filled button is the first task's "How to do it" (never Done: a person who presses
         # the biggest button must not tick a task without doing it).
         row: list[BigButton] = []
-        row.append(self._button(_("Close") if opened else open_label(task),
-                                _("Why it matters, how to do it, and how to change it: {task}"),
-                                title, lambda t=task.id: self.toggle_open(t),
-                                primary=index == 0 and not opened and not task.done))
+        row.append(
+            self._button(
+                _("Close") if opened else open_label(task),
+                _("Why it matters, how to do it, and how to change it: {task}"),
+                title,
+                lambda t=task.id: self.toggle_open(t),
+                primary=index == 0 and not opened and not task.done,
+            )
+        )
         if task.done:
-            row.append(self._button(_("Not done after all"), _("Put “{task}” back on the list"),
-                                    title, lambda t=task.id: self.undo_done(t)))
+            row.append(
+                self._button(
+                    _("Not done after all"),
+                    _("Put “{task}” back on the list"),
+                    title,
+                    lambda t=task.id: self.undo_done(t),
+                )
+            )
         else:
-            row.append(self._button(_("Done"), _("Mark “{task}” as done"), title,
-                                    lambda t=task.id: self.mark_done(t)))
+            row.append(
+                self._button(
+                    _("Done"),
+                    _("Mark “{task}” as done"),
+                    title,
+                    lambda t=task.id: self.mark_done(t),
+                )
+            )
         if opened:
             row += self._changes(task, title, index, total)
         card.box.addLayout(button_flow(*row))
@@ -253,16 +285,32 @@ class ListPage(ListFormPage):
         """The buttons of an opened card that change the task or its place."""
         row: list[BigButton] = []
         if not task.done:
-            row.append(self._button(_("Edit"), _("Change “{task}”"), title,
-                                    lambda t=task.id: self.open_form(str(t))))
+            row.append(
+                self._button(
+                    _("Edit"), _("Change “{task}”"), title, lambda t=task.id: self.open_form(str(t))
+                )
+            )
             if index > 0:
-                row.append(self._button(_("Move up"), _("Move “{task}” up the list"), title,
-                                        lambda t=task.id: self.move(t, -1)))
+                row.append(
+                    self._button(
+                        _("Move up"),
+                        _("Move “{task}” up the list"),
+                        title,
+                        lambda t=task.id: self.move(t, -1),
+                    )
+                )
             if index < total - 1:
-                row.append(self._button(_("Move down"), _("Move “{task}” down the list"), title,
-                                        lambda t=task.id: self.move(t, +1)))
-        row.append(self._button(_("Delete"), _("Delete “{task}”"), title,
-                                lambda t=task.id: self.delete(t)))
+                row.append(
+                    self._button(
+                        _("Move down"),
+                        _("Move “{task}” down the list"),
+                        title,
+                        lambda t=task.id: self.move(t, +1),
+                    )
+                )
+        row.append(
+            self._button(_("Delete"), _("Delete “{task}”"), title, lambda t=task.id: self.delete(t))
+        )
         return row
 
     def _details(self, card: Card, task: Task) -> None:
@@ -273,16 +321,18 @@ class ListPage(ListFormPage):
             card.box.addWidget(Heading(_("How to do it")))
             card.box.addWidget(Text(task.shown_how()))
 
-    def _button(self, label: str, description: str, title: str, action,
-                primary: bool = False) -> BigButton:
+    def _button(
+        self, label: str, description: str, title: str, action, primary: bool = False
+    ) -> BigButton:
         button = BigButton(label, primary=primary, description=description.format(task=title))
         button.setAccessibleName(f"{label}: {title}")
         button.clicked.connect(lambda _c=False: action())
         return button
 
     def _undo_card(self) -> Card:
-        card, self.undo_button = undo_card(self.undoable.message,
-                                           _("Take back what you just did."), self.undo)
+        card, self.undo_button = undo_card(
+            self.undoable.message, _("Take back what you just did."), self.undo
+        )
         return content(card)
 
     # Actions ---------------------------------------------------------------------------
@@ -321,7 +371,8 @@ class ListPage(ListFormPage):
         title = task.shown_title()
         if after is not None and not after.done and after.due:
             message = _("Well done. “{task}” comes back on {date}.").format(
-                task=title, date=format_date(after.due))
+                task=title, date=format_date(after.due)
+            )
         else:
             message = _("Well done. “{task}” is done.").format(task=title)
         self._after_action(Undoable(task_id, "done", message, index), message)
@@ -342,8 +393,11 @@ class ListPage(ListFormPage):
     def _focus_button(self, task_id: int, label: str) -> None:
         """Keep the keyboard on the same task: this button, or another one of its card."""
         title = self.controller.tasks.get(task_id).shown_title()
-        mine = [b for b in self.list_view.findChildren(BigButton)
-                if b.accessibleName().endswith(f": {title}") and b.isVisibleTo(self)]
+        mine = [
+            b
+            for b in self.list_view.findChildren(BigButton)
+            if b.accessibleName().endswith(f": {title}") and b.isVisibleTo(self)
+        ]
         wanted = [b for b in mine if b.accessibleName() == f"{label}: {title}"]
         if wanted or mine:
             (wanted or mine)[0].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -359,8 +413,9 @@ class ListPage(ListFormPage):
 
     def _confirm_delete(self, title: str) -> bool:
         text = _("Delete “{task}” from your list? You can undo it just after.").format(task=title)
-        return dialogs.confirm(self, text, _("Yes, delete it"), _("No, keep it on my list"),
-                               title=_("Delete a task"))
+        return dialogs.confirm(
+            self, text, _("Yes, delete it"), _("No, keep it on my list"), title=_("Delete a task")
+        )
 
     def undo(self) -> None:
         undoable, tasks = self.undoable, self.controller.tasks
@@ -409,11 +464,18 @@ def demo(store, today: dt.date) -> None:
         actions.mark_done(tasks[0].id)
     if not any(t.repeat == "weekly" for t in tasks):
         title, note = DEMO_OWN.get(i18n.language(), DEMO_OWN["en"])
-        actions.add(Task(title=title, note=note, due=today + dt.timedelta(days=2),
-                         repeat="weekly"))
+        actions.add(Task(title=title, note=note, due=today + dt.timedelta(days=2), repeat="weekly"))
 
 
 PAGES = register("todo", {"list": ListPage})
 
-register_sheet(Sheet("todo", N_("My to-do list"), N_("What is left to do, with how to do it."),
-                     printout, N_("my-to-do-list"), order=20))
+register_sheet(
+    Sheet(
+        "todo",
+        N_("My to-do list"),
+        N_("What is left to do, with how to do it."),
+        printout,
+        N_("my-to-do-list"),
+        order=20,
+    )
+)

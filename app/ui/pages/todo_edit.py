@@ -3,6 +3,7 @@
 The date is three plain fields (day, month, year) read back in words as they are typed, so
 nobody has to handle a calendar widget; an impossible date is refused with a plain message.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -78,8 +79,12 @@ class TaskForm(QWidget):
             field.edit.textChanged.connect(self._show_date)
         row.addStretch(4)
         when.box.addLayout(row)
-        when.box.addWidget(Text(_("For example: day 5, month 3, year 2027. "
-                                  "Leave it empty if there is no date."), "muted"))
+        when.box.addWidget(
+            Text(
+                _("For example: day 5, month 3, year 2027. Leave it empty if there is no date."),
+                "muted",
+            )
+        )
         self.date_words = Text("", "status")
         self.date_words.hide()
         when.box.addWidget(self.date_words)
@@ -150,6 +155,8 @@ class TaskForm(QWidget):
         try:
             self.due()
         except DateError:
-            return _("This date does not exist. Please check the day, the month and the year "
-                     "(the year with 4 digits). Nothing was saved.")
+            return _(
+                "This date does not exist. Please check the day, the month and the year "
+                "(the year with 4 digits). Nothing was saved."
+            )
         return None

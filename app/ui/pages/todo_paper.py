@@ -3,6 +3,7 @@
 Paper is read on later days than it was printed: it says each date itself ("3 December
 2026"), never "today" or "in 2 days".
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -91,8 +92,9 @@ def rules_printout(controller) -> Printout:
     """The rules to keep in mind alone: a sheet to keep beside the phone."""
     from app.ui.printing import Printout
 
-    sheet = Printout(_("Rules to keep in mind"), controller.setting("first_name") or "",
-                     controller.today())
+    sheet = Printout(
+        _("Rules to keep in mind"), controller.setting("first_name") or "", controller.today()
+    )
     for rule in plan.reminders(controller.answers()):
         sheet.item(_(rule), tick=False)
     return sheet

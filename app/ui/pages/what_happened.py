@@ -4,6 +4,7 @@ Every answer is one action of `controller.what_happened` (app/core/actions/what_
 written the moment it is chosen, so the plan, the activity checks and the password journey
 see it at once; leaving the summary turns the answers into the to-do list.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
@@ -25,10 +26,14 @@ from app.ui.widgets.more import TellMeMore, content
 from app.ui.widgets.page import KeptWidgets
 
 NOTICES: dict[str, tuple[str, str]] = {
-    "imss": (N_("IMSS, the Mexican Social Security Institute"),
-             N_("A letter, a message or the news about IMSS pensioners' data.")),
-    "ameli": (N_("Health Insurance (Ameli)"),
-              N_("A letter or an email from the Assurance Maladie about your data.")),
+    "imss": (
+        N_("IMSS, the Mexican Social Security Institute"),
+        N_("A letter, a message or the news about IMSS pensioners' data."),
+    ),
+    "ameli": (
+        N_("Health Insurance (Ameli)"),
+        N_("A letter or an email from the Assurance Maladie about your data."),
+    ),
     "bank": (N_("A bank"), N_("Your bank told you that your data may have leaked.")),
     "other": (N_("Another organisation"), N_("A shop, a phone company, an administration…")),
     "unsure": (N_("I'm not sure"), N_("That is fine: the advice will cover every case.")),
@@ -43,24 +48,31 @@ EXPOSED: dict[str, tuple[str, str]] = {
     "contact": (N_("Phone number or email"), N_("How people can reach you.")),
     "bank": (N_("Bank details"), N_("Your account number, for example your CLABE or IBAN.")),
     "pension": (N_("Pension amount"), N_("How much you receive each month.")),
-    "health_rights": (N_("Health cover"),
-                      N_("Your rights with the health insurance: your doctor, your care.")),
+    "health_rights": (
+        N_("Health cover"),
+        N_("Your rights with the health insurance: your doctor, your care."),
+    ),
     "unknown": (N_("I don't know"), N_("Sereno will act as if the important data was exposed.")),
 }
 SOCIAL_SECURITY: dict[str, tuple[str, str]] = {
-    "MX": (N_("NSS (your social security number)"),
-           N_("The 11-digit number on your IMSS papers.")),
+    "MX": (N_("NSS (your social security number)"), N_("The 11-digit number on your IMSS papers.")),
     "FR": (N_("Social security number"), N_("The 15-digit number on your carte Vitale.")),
-    "OTHER": (N_("Social security number"),
-              N_("Your national social security or insurance number.")),
+    "OTHER": (
+        N_("Social security number"),
+        N_("Your national social security or insurance number."),
+    ),
 }
 # Said above the answers when Sereno ticked what the leak behind the notice held.
 LEAK_WORDS: dict[str, str] = {
-    "imss": N_("The IMSS leak held names, addresses, CURP, NSS, birth dates and illnesses. "
-               "Sereno has ticked them. Add anything else your notice mentions."),
-    "ameli": N_("The AmeliPro leak held names, birth dates, social security numbers and health "
-                "rights. It held no address, phone or bank details. Sereno has ticked what it "
-                "held. Add anything else your notice mentions."),
+    "imss": N_(
+        "The IMSS leak held names, addresses, CURP, NSS, birth dates and illnesses. "
+        "Sereno has ticked them. Add anything else your notice mentions."
+    ),
+    "ameli": N_(
+        "The AmeliPro leak held names, birth dates, social security numbers and health "
+        "rights. It held no address, phone or bank details. Sereno has ticked what it "
+        "held. Add anything else your notice mentions."
+    ),
 }
 LEAK_TICKED = N_("Sereno ticked what the leak held.")
 
@@ -82,14 +94,15 @@ def _kind_name(kind: str) -> str:
     return _(ACCOUNT_KIND_NAMES[kind])
 
 
-
 class NoticePage(PageBase):
     """Which organisation told the person about the leak."""
 
     title = N_("Who told you about the leak?")
     body = N_("Choose where the news came from.")
-    help = N_("If you received several letters, choose the one that worries you most. "
-              "If you do not remember, choose “I'm not sure”.")
+    help = N_(
+        "If you received several letters, choose the one that worries you most. "
+        "If you do not remember, choose “I'm not sure”."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         hidden = NOT_IN_COUNTRY.get(self.controller.setting("country"), set())
@@ -119,8 +132,10 @@ class ExposedPage(PageBase):
 
     title = N_("Which of your data was exposed?")
     body = N_("Choose everything the notice mentions. Money and health come on the next page.")
-    help = N_("The letter or the news usually lists what was taken. "
-              "Choosing more than needed does no harm: it only adds advice to your list.")
+    help = N_(
+        "The letter or the news usually lists what was taken. "
+        "Choosing more than needed does no harm: it only adds advice to your list."
+    )
     part: tuple[str, ...] = IDENTITY_KINDS
 
     def asked(self) -> tuple[str, ...]:
@@ -130,8 +145,9 @@ class ExposedPage(PageBase):
         country = _country(self)
         rows = []
         for key in self.asked():
-            title, explanation = (SOCIAL_SECURITY[country] if key == "social_security"
-                                  else EXPOSED[key])
+            title, explanation = (
+                SOCIAL_SECURITY[country] if key == "social_security" else EXPOSED[key]
+            )
             rows.append((key, _(title), _(explanation)))
         return rows
 
@@ -183,8 +199,10 @@ class AccountsPage(PageBase):
 
     title = N_("Which of these do you have?")
     body = N_("Choose every kind of account you use. Sereno will help you check each one.")
-    help = N_("An account is a place where you sign in or where your money is kept. "
-              "Next, you give each one a name. Sereno never asks for a password.")
+    help = N_(
+        "An account is a place where you sign in or where your money is kept. "
+        "Next, you give each one a name. Sereno never asks for a password."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         self.added_now: set[int] = set()
@@ -215,10 +233,12 @@ class AccountsPage(PageBase):
         if all(a.id in self.added_now for a in accounts):
             return True
         names = ", ".join(a.name for a in accounts)
-        text = _("Remove “{name}” from your accounts? Sereno will forget the checks "
-                 "you noted for it.").format(name=names)
-        return dialogs.confirm(self, text, _("Yes, remove it"), _("No, keep it"),
-                               title=_("Remove an account"))
+        text = _(
+            "Remove “{name}” from your accounts? Sereno will forget the checks you noted for it."
+        ).format(name=names)
+        return dialogs.confirm(
+            self, text, _("Yes, remove it"), _("No, keep it"), title=_("Remove an account")
+        )
 
 
 class NamesPage(PageBase):
@@ -226,8 +246,10 @@ class NamesPage(PageBase):
     its last 4 digits: one account per page, so each fits one screen."""
 
     title = N_("What do you call this account?")
-    help = N_("These names are only for you: Sereno uses them to say which account to check. "
-              "For a bank you can add the last 4 digits of the number, never the whole number.")
+    help = N_(
+        "These names are only for you: Sereno uses them to say which account to check. "
+        "For a bank you can add the last 4 digits of the number, never the whole number."
+    )
 
     def account(self):
         return self.controller.what_happened.account(int(self.step.arg or 0))
@@ -248,14 +270,19 @@ class NamesPage(PageBase):
         self.name = self.keep("name", TextField(_("The name you know it by"), max_length=60))
         row.addWidget(self.name, 3)
         if account.kind == "bank":  # beside the name, so both fit one screen at 175 %
-            self.digits = self.keep("last4", TextField(
-                _("Last 4 digits of the account (optional)"), max_length=4))
+            self.digits = self.keep(
+                "last4", TextField(_("Last 4 digits of the account (optional)"), max_length=4)
+            )
             self.digits.edit.setAccessibleDescription(
-                _("Only the last 4 digits: never the whole number."))
+                _("Only the last 4 digits: never the whole number.")
+            )
             row.addWidget(self.digits, 2)
         box.addLayout(row)
-        explained = (_("Only the last 4 digits: never the whole number.") if self.digits
-                     else _(ACCOUNT_HINTS[account.kind]))
+        explained = (
+            _("Only the last 4 digits: never the whole number.")
+            if self.digits
+            else _(ACCOUNT_HINTS[account.kind])
+        )
         box.addWidget(Text(explained, "muted"))
 
     def load(self) -> None:
@@ -292,8 +319,10 @@ class SummaryPage(PageBase):
     """What criminals can do with exactly this data, and the list that answers it."""
 
     title = N_("What this means for you")
-    help = N_("These are the real risks, in a few words. Your to-do list explains what to do "
-              "about each one, step by step.")
+    help = N_(
+        "These are the real risks, in a few words. Your to-do list explains what to do "
+        "about each one, step by step."
+    )
 
     def build(self, box: QVBoxLayout) -> None:
         box.addWidget(Text(_("What someone could try with this data, and how to stay safe:")))
@@ -312,17 +341,29 @@ class SummaryPage(PageBase):
         first, rest = outlook.risks[:1], tuple(outlook.risks[1:])
         entries = [(risk, lambda r=risk: self._risk_card(r)) for risk in first]
         if rest:
-            entries.append((rest, lambda: TellMeMore([self._risk_card(r) for r in rest],
-                                                     about=_("What this means for you"))))
+            entries.append(
+                (
+                    rest,
+                    lambda: TellMeMore(
+                        [self._risk_card(r) for r in rest], about=_("What this means for you")
+                    ),
+                )
+            )
         self.risks_kept.fill(entries)
         # "No hurry" is never said while steps of "I already gave something away" are open.
-        self.pace.setText(_("Start with the steps for today: they protect your money.")
-                          if outlook.urgent
-                          else _("You can do them one at a time. There is no hurry."))
+        self.pace.setText(
+            _("Start with the steps for today: they protect your money.")
+            if outlook.urgent
+            else _("You can do them one at a time. There is no hurry.")
+        )
         count = outlook.open_tasks
-        self.ready.setText(ngettext("Your to-do list is ready: {n} thing to do.",
-                                    "Your to-do list is ready: {n} things to do.",
-                                    count).format(n=count))
+        self.ready.setText(
+            ngettext(
+                "Your to-do list is ready: {n} thing to do.",
+                "Your to-do list is ready: {n} things to do.",
+                count,
+            ).format(n=count)
+        )
 
     def save(self) -> None:
         """Leaving the summary (to the list, Back or Home) makes the list it announced."""
@@ -338,11 +379,14 @@ class SummaryPage(PageBase):
         return _("See my to-do list")
 
 
-PAGES = register("what_happened", {
-    "notice": NoticePage,
-    "exposed": ExposedPage,
-    "exposed_more": ExposedMorePage,
-    "accounts": AccountsPage,
-    "names": NamesPage,
-    "summary": SummaryPage,
-})
+PAGES = register(
+    "what_happened",
+    {
+        "notice": NoticePage,
+        "exposed": ExposedPage,
+        "exposed_more": ExposedMorePage,
+        "accounts": AccountsPage,
+        "names": NamesPage,
+        "summary": SummaryPage,
+    },
+)

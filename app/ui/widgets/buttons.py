@@ -1,4 +1,5 @@
 """Big buttons: at least 56 px tall at 100 %, named for screen readers, never too close."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
@@ -13,7 +14,10 @@ class BigButton(QPushButton):
     """A push button; `primary` draws it as the page's main action."""
 
     def __init__(
-        self, text: str = "", parent: QWidget | None = None, primary: bool = False,
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        primary: bool = False,
         description: str = "",
     ):
         super().__init__(parent)

@@ -1,4 +1,5 @@
 """Whole-row choices: icon, title and a one-line explanation, all one big click target."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -43,18 +44,35 @@ class _Indicator(QWidget):
         else:
             painter.drawRoundedRect(x, y, side, side, 4, 4)
         if self.row.isChecked():  # a tick, as on paper: chosen, never the main button's fill
-            painter.setPen(QPen(colour, max(3, side // 7), Qt.PenStyle.SolidLine,
-                                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-            painter.drawPolyline([QPointF(x + side * 0.24, y + side * 0.52),
-                                  QPointF(x + side * 0.43, y + side * 0.72),
-                                  QPointF(x + side * 0.78, y + side * 0.30)])
+            painter.setPen(
+                QPen(
+                    colour,
+                    max(3, side // 7),
+                    Qt.PenStyle.SolidLine,
+                    Qt.PenCapStyle.RoundCap,
+                    Qt.PenJoinStyle.RoundJoin,
+                )
+            )
+            painter.drawPolyline(
+                [
+                    QPointF(x + side * 0.24, y + side * 0.52),
+                    QPointF(x + side * 0.43, y + side * 0.72),
+                    QPointF(x + side * 0.78, y + side * 0.30),
+                ]
+            )
 
 
 class ChoiceRow(QPushButton):
     """One answer: a checkable row whose whole surface is the target."""
 
-    def __init__(self, value: str, title: str, explanation: str = "", exclusive: bool = True,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        value: str,
+        title: str,
+        explanation: str = "",
+        exclusive: bool = True,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.value = value
         self.exclusive = exclusive  # a radio button for screen readers (app/ui/accessibility.py)

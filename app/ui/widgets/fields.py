@@ -1,4 +1,5 @@
 """A labelled text field: the label names the field for screen readers."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget

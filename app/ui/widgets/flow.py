@@ -1,4 +1,5 @@
 """A row of buttons that wraps onto the next line when the text is large or the window narrow."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt

@@ -3,6 +3,7 @@
 One line, not a title box over a progress bar: at large text sizes every row the header
 takes is a row the question and its answers do not get.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

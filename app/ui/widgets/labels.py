@@ -5,6 +5,7 @@ Every label here is plain text: a payee, a task or a name that looks like HTML
 A text longer than a page can show is cut (`clip`), so a 1 MB note costs no more to show
 than a page of it; the whole text stays in the store and in the form that edits it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -79,8 +80,11 @@ class Title(Text):
     turn the title takes the focus quietly, without a frame that looks like a text box.
     """
 
-    _KEYBOARD = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
-                 Qt.FocusReason.ShortcutFocusReason)
+    _KEYBOARD = (
+        Qt.FocusReason.TabFocusReason,
+        Qt.FocusReason.BacktabFocusReason,
+        Qt.FocusReason.ShortcutFocusReason,
+    )
 
     def __init__(self, text: str = "", parent: QWidget | None = None):
         super().__init__(text, "title", parent)

@@ -5,6 +5,7 @@ not a step of one, so the to-do list and the call log each hold both. `editing` 
 is shown: "" for the list, otherwise the form's key (a kind of new item, or an item's id).
 It is kept in the draft with the form's fields, so leaving the page loses nothing.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

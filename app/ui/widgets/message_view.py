@@ -6,6 +6,7 @@ bold and preceded by its number "[1]", so the marks do not rely on colour alone 
 numbered list of clues under the message. All message text is escaped: only our own tags
 reach the rich-text label.
 """
+
 from __future__ import annotations
 
 import html
@@ -79,9 +80,13 @@ class RichLine(QLabel):
 class MessageView(Card):
     """One example drawn as an SMS, an email or a call; `marked` shows its numbered clues."""
 
-    def __init__(self, example: Example, marked: bool = False,
-                 colours: tuple[str, str] = STANDARD_COLOURS,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        example: Example,
+        marked: bool = False,
+        colours: tuple[str, str] = STANDARD_COLOURS,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent, name=example.shown("kind"))
         self.example = example
         self.colours = colours
@@ -96,15 +101,23 @@ class MessageView(Card):
 
     # Parts -------------------------------------------------------------------------------
     def _spans(self, part: str, line: int = -1) -> list[tuple[int, int, int]]:
-        return [(s.start, s.end, self.order.index(s.clue) + 1) for s in self.spans
-                if s.part == part and s.line == line]
+        return [
+            (s.start, s.end, self.order.index(s.clue) + 1)
+            for s in self.spans
+            if s.part == part and s.line == line
+        ]
 
     def _rich(self, part: str, text: str, line: int = -1) -> tuple[str, str]:
         spans = self._spans(part, line)
         return marked_html(text, spans, self.colours), marked_plain(text, spans)
 
-    def _add(self, rich: str, plain: str, role: str = "", box: QVBoxLayout | None = None,
-             ) -> RichLine:
+    def _add(
+        self,
+        rich: str,
+        plain: str,
+        role: str = "",
+        box: QVBoxLayout | None = None,
+    ) -> RichLine:
         label = RichLine(rich, plain, role)
         (box or self.box).addWidget(label)
         self.lines.append(label)
@@ -125,8 +138,10 @@ class MessageView(Card):
             pieces_rich.append(rich)
             pieces_plain.append(plain)
         template = _("From: {sender}")
-        return (html.escape(template).format(sender=" ".join(pieces_rich)),
-                template.format(sender=" ".join(pieces_plain)))
+        return (
+            html.escape(template).format(sender=" ".join(pieces_rich)),
+            template.format(sender=" ".join(pieces_plain)),
+        )
 
     def _message(self) -> None:
         e = self.example
@@ -134,8 +149,10 @@ class MessageView(Card):
         if e.kind == "email":
             template = _("Subject: {subject}")
             rich, plain = self._rich("subject", e.shown("subject"))
-            self._add(html.escape(template).format(subject=f"<b>{rich}</b>"),
-                      template.format(subject=plain))
+            self._add(
+                html.escape(template).format(subject=f"<b>{rich}</b>"),
+                template.format(subject=plain),
+            )
             rule = QFrame()
             rule.setFrameShape(QFrame.Shape.HLine)
             self.box.addWidget(rule)

@@ -1,4 +1,4 @@
-""""Tell me more": a page shows the first part of its explanation, the rest on request.
+""" "Tell me more": a page shows the first part of its explanation, the rest on request.
 
 A page keeps at most 60 words of explanation in sight (issue #19); what it needs to be
 answered stays in sight, and the rest waits behind a plain button. The button keeps the
@@ -8,6 +8,7 @@ page's read-aloud text, and is read at once when the person asked for pages to b
 `content()` marks what a page shows from the person's own data (their tasks, calls,
 contacts, answers): it is what they came to see, not explanation, and it is not counted.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -36,8 +37,9 @@ class TellMeMore(QWidget):
     tells more about, for screen readers ("Tell me more: what to look for").
     """
 
-    def __init__(self, rest: Sequence[str | QWidget], about: str = "",
-                 parent: QWidget | None = None):
+    def __init__(
+        self, rest: Sequence[str | QWidget], about: str = "", parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.about = about
         box = QVBoxLayout(self)
@@ -68,8 +70,11 @@ class TellMeMore(QWidget):
             self._read_if_asked()
 
     def revealed_text(self) -> str:
-        return "\n".join(label.accessibleName() for label in self.rest.findChildren(Text)
-                         if label.accessibleName())
+        return "\n".join(
+            label.accessibleName()
+            for label in self.rest.findChildren(Text)
+            if label.accessibleName()
+        )
 
     def _name(self) -> None:
         self.button.setText(_("Show less") if self.shown() else _("Tell me more"))

@@ -5,6 +5,7 @@ model in `load()` and writes back in `save()`. Changing language saves, rebuilds
 reloads, so nothing typed is lost. Inputs registered with `keep()` are kept as drafts in
 the store as they are typed, so Back, Home, closing the window or a crash lose nothing.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any

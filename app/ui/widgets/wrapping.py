@@ -8,6 +8,7 @@ A `compact` button (the theme's `compact` rule) has no padding above and below i
 rows of a list at 175 % take the height of their text (and still at least the least button
 height).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
@@ -25,8 +26,15 @@ def make_compact(button: QPushButton) -> None:
 class WrapButton(BigButton):
     """A BigButton laid out by width: as many lines as its words need (at most `lines`)."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, primary: bool = False,
-                 description: str = "", lines: int = 0, compact: bool = False):
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        primary: bool = False,
+        description: str = "",
+        lines: int = 0,
+        compact: bool = False,
+    ):
         self._full = ""
         self._most = lines  # 0: no limit
         self._shown_for = -1
@@ -53,8 +61,7 @@ class WrapButton(BigButton):
         """The size of the button around text of size `inner` (padding, border, style)."""
         option = QStyleOptionButton()
         self.initStyleOption(option)
-        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, inner,
-                                             self)
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, inner, self)
 
     def _room(self, width: int) -> int:
         probe = self.fontMetrics().horizontalAdvance("M" * 20)  # above any least width
@@ -77,7 +84,7 @@ class WrapButton(BigButton):
                     low = middle + 1
             lines = self._broken(high)
         if self._most and len(lines) > self._most:
-            lines = lines[: self._most - 1] + [" ".join(lines[self._most - 1:])]
+            lines = lines[: self._most - 1] + [" ".join(lines[self._most - 1 :])]
         return [self._cut(line, room) for line in lines]
 
     def _cut(self, line: str, room: int) -> str:
@@ -134,8 +141,9 @@ class WrapButton(BigButton):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
         fm = self.fontMetrics()
         widest_word = max((fm.horizontalAdvance(w) for w in self._full.split()), default=0)
-        least = self._chrome(QSize(min(widest_word, fm.horizontalAdvance("M" * 8)),
-                                   fm.lineSpacing()))
+        least = self._chrome(
+            QSize(min(widest_word, fm.horizontalAdvance("M" * 8)), fm.lineSpacing())
+        )
         return QSize(least.width(), max(least.height(), self.minimumHeight()))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
