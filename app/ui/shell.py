@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.speaker.state_changed.connect(lambda _speaking: self._retranslate_tools())
         self.speaker.problem_found.connect(self.announce)
         c.announce.connect(self.announce)
+        c.data_changed.connect(self._count_steps)
         c.start_requested.connect(self.start_journey)
         c.step_requested.connect(self.go_to)
         c.next_requested.connect(self.go_next)
@@ -377,6 +378,13 @@ class MainWindow(QMainWindow):
         self._one_primary()
         first_run = not self.controller.setting("first_run_done")
         self.home_button.setVisible(not first_run)
+
+    def _count_steps(self) -> None:
+        """An answer can add or take away steps (a pension paid into another account): the
+        "Step N of M" beside the title follows at once, not on the next page."""
+        nav = self.controller.navigator
+        if self.current is not None and nav.journey is not None:
+            self.header.show_page(self.current.page_title(), max(nav.index(), 0), len(nav.steps()))
 
     def _one_primary(self) -> None:
         """One filled button in sight: a page with a main action of its own (Check it,

@@ -361,8 +361,11 @@ def test_another_account_leads_to_its_own_pages_and_back_keeps_the_answer(qtbot,
     page = go(w, "pension")
     assert "Give me another" not in [b.text() for b in page.findChildren(type(w.next_button))]
     before = store.db.commits
+    total = len(w.controller.navigator.steps())
     click(qtbot, row(page.same, "other"))
     assert store.db.commits == before + 1 and page.after.isVisible() and page.done.isHidden()
+    # four more pages (what it asks, the change, how it went, two-step), counted at once
+    assert w.header.step_label.text().endswith(f"of {total + 4}")
     click(qtbot, w.next_button)
     assert w.controller.navigator.position.step == f"passwords.kind:{pension}"
     assert w.header.title.text() == "What does Pensión ask for?"
