@@ -137,6 +137,7 @@ def test_two_step_warns_the_code_is_for_you_alone_and_imss_may_not_have_it(qtbot
     page = go(w, "two_step", "social_security")
     text = page.read_aloud_text()
     assert "This code is for you alone." in text and "hang up" in text
+    assert page.nobody_asks.text() == "Nobody from your bank or IMSS will ask for it."
     assert "Never approve anything in your bank's app during a call." in text
     assert "The IMSS site may not have it." in text
     assert "true facts" not in text  # the rest, on request

@@ -373,6 +373,15 @@ class PensionPage(AccountPage):
 TWO_STEP_IS = N_("It asks for a code sent to your phone, as well as your password.")
 
 
+# Who will never ask for the code, by country (issue #19): the bank, then the organisation
+# whose leak the person heard about.
+NOBODY_ASKS = {
+    "MX": N_("Nobody from your bank or IMSS will ask for it."),
+    "FR": N_("Nobody from your bank or the Assurance Maladie will ask for it."),
+    "": N_("Nobody from your bank will ask for it."),
+}
+
+
 class TwoStepPage(AccountPage):
     """After the change: two-step verification, with why its code is for you alone."""
 
@@ -393,15 +402,17 @@ class TwoStepPage(AccountPage):
         self.where = Text("")
         box.addWidget(self.where)
         rules = Card(name=_("Good to know"))
+        self.nobody_asks = Text()  # who never asks for the code, by country (load)
         rules.box.addWidget(Text(_("This code is for you alone. If someone asks for it, hang up.")))
         rules.box.addWidget(Text(_("Never approve anything in your bank's app during a call.")))
         rules.box.addWidget(
             TellMeMore(
                 [
+                    self.nobody_asks,
                     _(
                         "Never give it to anyone who calls or writes, even "
                         "someone who knows true facts about you."
-                    )
+                    ),
                 ]
             )
         )
@@ -412,7 +423,9 @@ class TwoStepPage(AccountPage):
         state = self.controller.passwords.state(account.id) if account else None
         self.group.set_value(state.two_step if state else "")
         kind = account.kind if account is not None else ""
-        self.where.setText(_(two_step_where(kind, self.controller.setting("country") or "")))
+        country = self.controller.setting("country") or ""
+        self.where.setText(_(two_step_where(kind, country)))
+        self.nobody_asks.setText(_(NOBODY_ASKS.get(country, NOBODY_ASKS[""])))
 
     def _chosen(self) -> None:
         account, choice = self.account(), self.group.value()
