@@ -30,23 +30,10 @@ from app.__main__ import main  # noqa: E402
 # folder the other user cannot read (a private temporary clone).
 for module in pkgutil.walk_packages(app.__path__, "app."):
     importlib.import_module(module.name)
-from app.ui import application, dialogs  # noqa: E402
+from app.ui import application  # noqa: E402
+from tests.safety.running import Messages  # noqa: E402
 
-shown: list[list[str]] = []
-
-
-def tell(_parent, text, title="", kind="information"):
-    shown.append([kind, text])
-
-
-def confirm(_parent, text, *_args, **_kwargs):
-    shown.append(["question", text])
-    return False  # the safe answer, as when the window is closed
-
-
-def choose(_parent, text, _answers, _default, escape, *_args, **_kwargs):
-    shown.append(["question", text])
-    return escape
+messages = Messages()
 
 
 def leave(*_args):
@@ -55,11 +42,11 @@ def leave(*_args):
     return 0
 
 
-dialogs.tell, dialogs.confirm, dialogs.choose = tell, confirm, choose
+messages.put_in_place()
 QApplication.exec = leave
 qapp = application.make_app()
 
 if len(sys.argv) > 2:
     os.seteuid(int(sys.argv[2]))
 code = main(["--data-dir", sys.argv[1], "--lang", "en"])
-print(json.dumps({"code": code, "messages": shown}))
+print(json.dumps({"code": code, "messages": messages.shown}))

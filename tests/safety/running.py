@@ -12,6 +12,30 @@ from app.ui import dialogs
 from app.ui.shell import MainWindow
 
 
+class Messages:
+    """Stands in for app.ui.dialogs in a run of the real main(): what would have been shown,
+    as (kind, text), each question given its safe answer (as when the window is closed)."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+
+    def put_in_place(self, set_attribute=setattr) -> None:
+        """Replace the dialogs (`monkeypatch.setattr` in a test, plain setattr in a runner)."""
+        for name in ("tell", "confirm", "choose"):
+            set_attribute(dialogs, name, getattr(self, name))
+
+    def tell(self, _parent, text, title="", kind="information") -> None:
+        self.shown.append((kind, text))
+
+    def confirm(self, _parent, text, *_args, **_kwargs) -> bool:
+        self.shown.append(("question", text))
+        return False
+
+    def choose(self, _parent, text, _answers, _default, escape, *_args, **_kwargs) -> str:
+        self.shown.append(("question", text))
+        return escape
+
+
 class Run:
     """main() with its messages recorded as (kind, text) and each question given its safe
     answer (app/ui/dialogs.py); `during(window)` runs in place of the event loop."""
@@ -20,26 +44,14 @@ class Run:
         """`data_dir` None: the usual per-user folder (not portable)."""
         self.data_dir = data_dir
         self.lang = lang
-        self.shown: list[tuple[str, str]] = []
+        self.messages = Messages()
+        self.shown = self.messages.shown
         self.during = None
         # Portable mode points these inside the data folder: put them back after the test.
         for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
             monkeypatch.setenv(var, os.environ.get(var) or str(Path.home() / var.lower()))
-        monkeypatch.setattr(dialogs, "tell", self._tell)
-        monkeypatch.setattr(dialogs, "confirm", self._confirm)
-        monkeypatch.setattr(dialogs, "choose", self._choose)
+        self.messages.put_in_place(monkeypatch.setattr)
         monkeypatch.setattr(QApplication, "exec", self._exec)
-
-    def _tell(self, _parent, text, title="", kind="information") -> None:
-        self.shown.append((kind, text))
-
-    def _confirm(self, _parent, text, *_args, **_kwargs) -> bool:
-        self.shown.append(("question", text))
-        return False  # the safe answer, as when the window is closed
-
-    def _choose(self, _parent, text, _answers, _default, escape, *_args, **_kwargs) -> str:
-        self.shown.append(("question", text))
-        return escape
 
     def _exec(self, *_args):
         (window,) = [

@@ -21,25 +21,11 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.__main__ import main  # noqa: E402
-from app.ui import dialogs  # noqa: E402
+from tests.safety.running import Messages  # noqa: E402
 
-shown: list[list[str]] = []
+messages = Messages()
 seconds = float(sys.argv[2])
 real_exec = QApplication.exec
-
-
-def tell(_parent, text, title="", kind="information"):
-    shown.append([kind, text])
-
-
-def confirm(_parent, text, *_args, **_kwargs):
-    shown.append(["question", text])
-    return False  # the safe answer, as when the window is closed
-
-
-def choose(_parent, text, _answers, _default, escape, *_args, **_kwargs):
-    shown.append(["question", text])
-    return escape
 
 
 def run_a_moment(*_args):
@@ -52,7 +38,7 @@ def run_a_moment(*_args):
     return real_exec()
 
 
-dialogs.tell, dialogs.confirm, dialogs.choose = tell, confirm, choose
+messages.put_in_place()
 QApplication.exec = run_a_moment
 code = main(["--data-dir", sys.argv[1], "--lang", "en"])
-print(json.dumps({"code": code, "messages": shown}))
+print(json.dumps({"code": code, "messages": messages.shown}))
