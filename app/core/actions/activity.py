@@ -122,7 +122,7 @@ class ActivityActions(Actions):
         return values[0] if values else ""
 
     def home_currency(self) -> str:
-        return home_currency(self.store.settings.get("country"))
+        return home_currency(self.country())
 
     def facts(self, account_id: int, way: str | None = None) -> Facts:
         account = self.account(account_id)
@@ -221,9 +221,7 @@ class ActivityActions(Actions):
                 if effect in (CHECK_NORMAL, CHECK_STRANGE):
                     repo.record_check(account_id, today, "hand", effect.split(":")[1])
                 elif effect == TELL_ORGANISATION:
-                    added |= self._add_once(
-                        strange_task(account, today, self.store.settings.get("country"))
-                    )
+                    added |= self._add_once(strange_task(account, today, self.country()))
                 elif effect == WITH_SOMEONE:
                     person = (self.store.settings.get("trusted_person") or "").strip()
                     added |= self._add_once(with_someone_task(account, person, today))

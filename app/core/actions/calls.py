@@ -67,7 +67,7 @@ class CallActions(Actions):
             self.store.tasks.mark_done(saved.task_id, self.today())
         reported = saved.felt_like_scam and not (before and before.felt_like_scam)
         if reported:
-            answers = self.store.answers.snapshot(self.store.settings.get("country"))
+            answers = self.answers()
             trusted = self.store.settings.get("trusted_person") or ""
             self.store.tasks.add(
                 report_task(saved, trusted, plan.country_of(answers), self.today())

@@ -48,7 +48,7 @@ class PasswordActions(Actions):
 
     def order(self) -> list[Account]:
         """The accounts in the order that matters: email first, then money."""
-        return password_order(self.store.answers.snapshot(self.store.settings.get("country")))
+        return password_order(self.answers())
 
     def state(self, account_id: int) -> PasswordState:
         return self.store.passwords.get(account_id)

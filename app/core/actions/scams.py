@@ -26,7 +26,7 @@ class ScamActions(Actions):
 
     # Reads ------------------------------------------------------------------------------
     def examples(self) -> list[Example]:
-        return load_examples(self.store.settings.get("country"))
+        return load_examples(self.country())
 
     def seen(self) -> int:
         """How many of the person's practice messages they have answered at least once."""
