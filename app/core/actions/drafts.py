@@ -14,9 +14,14 @@ class DraftActions(Actions):
         return self.store.progress.draft(key)
 
     def save(self, key: str, values: dict[str, Any]) -> None:
+        """Keep what is typed; nothing is written when it is what the draft already holds."""
+        if values == self.get(key):
+            return
         with self.store.transaction():
             self.store.progress.save_draft(key, values)
 
     def clear(self, key: str) -> None:
+        if not self.get(key):
+            return
         with self.store.transaction():
             self.store.progress.clear_draft(key)
