@@ -413,6 +413,7 @@ class MainWindow(QMainWindow):
             if self.controller.setting("read_aloud"):
                 self.speaker.say(problem)
             return
+        self.current.go_on()
         self._leave()
         step = self.controller.navigator.next()
         self._show(step or HOME)

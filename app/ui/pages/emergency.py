@@ -47,28 +47,16 @@ class WhatPage(PageBase):
         for key, (title, explanation) in emergency.GAVE.items():
             self.group.add(key, _(title), _(explanation))
         box.addWidget(self.keep("gave", self.group))
-        self._confirmed = False
-
-    def load(self) -> None:
-        self._confirmed = False
-        super().load()
 
     def validate(self) -> str | None:
-        """Called only when Next ("Show me what to do now") is pressed: passing it is the
-        person's yes, and leaving the page then starts the path (see save)."""
         if not self.group.values():
             return _("Please choose at least one answer.")
-        self._confirmed = True
         return None
 
-    def save(self) -> None:
-        """After "Show me what to do now", put the steps on the list (one commit: the
-        answers were kept as each was ticked). Back, Home or a language change only keep
-        the answers: nothing goes on the list that the person did not ask for."""
-        if not self._confirmed:
-            super().save()
-            return
-        self._confirmed = False
+    def go_on(self) -> None:
+        """ "Show me what to do now": the steps go on the list (one commit; the answers were
+        kept as each was ticked). Back, Home or a language change only keep the answers:
+        nothing goes on the list that the person did not ask for."""
         self.controller.emergency.start_path(set(self.group.values()))
 
     def next_text(self) -> str:

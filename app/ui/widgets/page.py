@@ -159,6 +159,10 @@ class PageBase(QWidget):
         """Write the page's values to the model when it is left (drafts by default)."""
         self._save_draft()
 
+    def go_on(self) -> None:
+        """Next was pressed and the page is complete: what the person asked for by pressing
+        it (an action; `save` follows, as for every way of leaving)."""
+
     def values(self) -> dict[str, Any]:
         return {name: _get(widget) for name, widget in self._fields.items()}
 
