@@ -24,21 +24,38 @@ RAM_DISK_ROOM = 2 * 2**30
 
 
 def pytest_configure(config):
-    """SERENO_TEST_CLOCK=YYYY-MM-DD runs the suite with the machine's clock on that day.
+    """SERENO_TEST_CLOCK=YYYY-MM-DD[,YYYY-MM-DD...] runs the suite with the machine's clock on
+    that day; given several days, every test runs once on each (`pytest_generate_tests`).
 
     tests/test_any_day.py uses it to prove that no test hangs on the real date.
     """
     _test_folders_in_memory(config)
-    day = os.environ.get("SERENO_TEST_CLOCK")
-    if day:
+    days = os.environ.get("SERENO_TEST_CLOCK")
+    if days:
         from freezegun import freeze_time
 
+        config._sereno_days = days.split(",")
         # File ages (a backup copy left half-written) are measured against the file system's
         # real clock, so that module keeps the real time.
         config._sereno_clock = freeze_time(
-            f"{day} 10:30:00", tick=True, ignore=["app.store.backups"]
+            f"{config._sereno_days[0]} 10:30:00", tick=True, ignore=["app.store.backups"]
         )
-        config._sereno_clock.start()
+        config._sereno_factory = config._sereno_clock.start()
+
+
+def pytest_generate_tests(metafunc):
+    days = getattr(metafunc.config, "_sereno_days", [])
+    if len(days) > 1:
+        metafunc.fixturenames.append("machine_day")
+        metafunc.parametrize("machine_day", days)
+
+
+@pytest.fixture(autouse=True)
+def _machine_day(request):
+    """The machine's clock moved to this test's day (SERENO_TEST_CLOCK with several days)."""
+    callspec = getattr(request.node, "callspec", None)
+    if callspec is not None and "machine_day" in callspec.params:
+        request.config._sereno_factory.move_to(f"{callspec.params['machine_day']} 10:30:00")
 
 
 def _test_folders_in_memory(config) -> None:

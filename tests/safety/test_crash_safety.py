@@ -23,7 +23,7 @@ import pytest
 from app.store import Store
 
 WRITER = Path(__file__).with_name("writer.py")
-KILLS = 56
+KILLS = 28
 SEED = 20261123
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9 (POSIX)")

@@ -1,10 +1,8 @@
 """The accessibility audit: every page, measured as it is actually shown.
 
-`tour(window, fits)` walks every page once through `app.ui.tour.iter_pages` (the list that
-`--screenshots` uses, so a new page is checked as soon as its journey lists it) and runs
-every check on it as shown: the audit below, the fit on one screen (`fit_problems`), and
-that showing the page wrote nothing to the store. Each problem is one plain sentence. The
-audit's checks, all on the widgets as laid out, polished and painted:
+`PageAudit(window, name).run()` checks the page the window shows now; tests/ui/touring.py
+runs it on every page of the tour. Each problem is one plain sentence. The checks, all on
+the widgets as laid out, polished and painted:
 
 - text size: every visible text at least 16 pt, body text at least 18 pt (times the text size);
 - button height: at least 56 px, and at least its text's height at the chosen size;
@@ -21,13 +19,9 @@ audit's checks, all on the widgets as laid out, polished and painted:
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterable
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible, QColor, QFontInfo, QImage, QTextDocument
@@ -38,18 +32,14 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollBar,
     QWidget,
 )
 
-from app import i18n
 from app.ui import theme
-from app.ui.tour import iter_pages
 
 MIN_BODY_PT = 18
 MIN_ANY_PT = 16
@@ -84,7 +74,7 @@ def _visible(window: QWidget) -> list[QWidget]:
     return [w for w in window.findChildren(QWidget) if w.isVisible() and w.width() > 0]
 
 
-def _is_target(widget: QWidget) -> bool:
+def is_target(widget: QWidget) -> bool:
     if isinstance(widget, QScrollBar) or not isinstance(widget, TARGETS):
         return False
     if isinstance(widget, QAbstractScrollArea) and widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
@@ -105,7 +95,7 @@ def _text_of(widget: QWidget) -> str:
     return ""
 
 
-def _rect_in(widget: QWidget, ancestor: QWidget, rect: QRect | None = None) -> QRect:
+def rect_in(widget: QWidget, ancestor: QWidget, rect: QRect | None = None) -> QRect:
     rect = rect if rect is not None else widget.rect()
     return QRect(widget.mapTo(ancestor, rect.topLeft()), rect.size())
 
@@ -153,8 +143,11 @@ def _colour_counts(image: QImage, rect: QRect, step: int = 1) -> Counter:
     pixels = memoryview(image.constBits()).cast("I")
     left, right = rect.left(), rect.left() + rect.width()
     for y in range(rect.top(), rect.top() + rect.height(), 2):
-        row = y * width
-        counts.update(pixels[row + left : row + right : step])
+        row = pixels[y * width + left : y * width + right : step]
+        if row.tobytes() == row[:1].tobytes() * len(row):  # a row of one colour: no glyph
+            counts[row[0]] += len(row)
+        else:
+            counts.update(row)
     return counts
 
 
@@ -232,7 +225,7 @@ class PageAudit:
 
     def button_sizes(self, widgets: Iterable[QWidget]) -> None:
         for w in widgets:
-            if not (isinstance(w, QAbstractButton) and _is_target(w)):
+            if not (isinstance(w, QAbstractButton) and is_target(w)):
                 continue
             lines = max(1, len(w.text().splitlines()))
             minimum = max(theme.BUTTON_PX, lines * w.fontMetrics().height() + 2 * theme.FOCUS_PX)
@@ -240,8 +233,8 @@ class PageAudit:
                 self.fail("button too low", w, f"{w.height()} px < {minimum} px")
 
     def spacing(self, widgets: Iterable[QWidget]) -> None:
-        targets = [w for w in widgets if _is_target(w)]
-        rects = [(w, _rect_in(w, self.window), self.in_content(w)) for w in targets]
+        targets = [w for w in widgets if is_target(w)]
+        rects = [(w, rect_in(w, self.window), self.in_content(w)) for w in targets]
         for i, (a, ra, ca) in enumerate(rects):
             for b, rb, cb in rects[i + 1 :]:
                 if ca != cb or a.isAncestorOf(b) or b.isAncestorOf(a):
@@ -275,8 +268,8 @@ class PageAudit:
                 have = w.width() - 2 * (theme.FOCUS_PX + 2)
                 if needed > have:
                     self.fail("text clipped", w, f"text needs {needed} px, button has {have}")
-            if self.in_content(w) and (text.strip() or _is_target(w)):
-                right = _rect_in(w, self.viewport).right()
+            if self.in_content(w) and (text.strip() or is_target(w)):
+                right = rect_in(w, self.viewport).right()
                 if right >= room + 1:
                     self.fail("past the edge", w, f"ends at {right} px, the page is {room} px wide")
 
@@ -294,7 +287,7 @@ class PageAudit:
             inset = theme.FOCUS_PX + 3 if isinstance(w, QAbstractButton) else 0
             local = w.contentsRect().adjusted(inset, inset, -inset, -inset)
             content = self.in_content(w)
-            rect = _rect_in(w, self.content if content else self.window, local)
+            rect = rect_in(w, self.content if content else self.window, local)
             if ratio != 1:
                 rect = QRect(
                     round(rect.x() * ratio),
@@ -318,7 +311,7 @@ class PageAudit:
     def names(self, widgets: Iterable[QWidget]) -> None:
         for w in widgets:
             focusable = w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None
-            if (_is_target(w) or focusable) and not _accessible_name(w):
+            if (is_target(w) or focusable) and not _accessible_name(w):
                 self.fail("no accessible name", w, "a screen reader would say nothing")
 
     def _expected_stops(self, widgets: Iterable[QWidget]) -> list[QWidget]:
@@ -367,7 +360,7 @@ class PageAudit:
         """Within the page, Tab goes down the page (and left to right on one line)."""
         page = self.current_page()
         for before, after in zip(stops, stops[1:], strict=False):
-            a, b = _rect_in(before, page), _rect_in(after, page)
+            a, b = rect_in(before, page), rect_in(after, page)
             same_line = b.top() < a.bottom() and a.top() < b.bottom()
             if (same_line and b.left() < a.left()) or (not same_line and b.top() < a.top()):
                 self.fail(
@@ -395,155 +388,4 @@ class PageAudit:
             )
 
 
-# Running it ------------------------------------------------------------------------------------
-def make_window(folder: Path, lang: str, text_size: int, theme_name: str, today: dt.date):
-    """A shown, active main window on a fresh throw-away profile."""
-    from app.core.journeys import JOURNEYS
-    from app.store import Store
-    from app.ui.controller import Controller
-    from app.ui.shell import MainWindow
-
-    store = Store(folder / "audit.sqlite3", folder / "backups", today)
-    store.settings.set("language", lang)
-    store.settings.set("text_size", text_size)
-    store.settings.set("theme", theme_name)
-    i18n.set_language(lang)
-    window = MainWindow(Controller(store, JOURNEYS, today=lambda: today))
-    window.show()
-    window.activateWindow()
-    QApplication.processEvents()
-    return window, store
-
-
-def report(problems: list[str], limit: int = 60) -> str:
-    shown = problems[:limit]
-    more = f"\n... and {len(problems) - limit} more" if len(problems) > limit else ""
-    return "\n".join(shown) + more
-
-
-# One screen, one question ---------------------------------------------------------------------
-ANSWERS = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox)
-
-
-def _answers(page: QWidget) -> list[QWidget]:
-    """The controls a person answers with: answer rows, fields, the page's own buttons."""
-    from app.ui.widgets.choices import ChoiceRow
-
-    found = []
-    for w in page.findChildren(QWidget):
-        if not w.isVisible() or not isinstance(w, ANSWERS) or not _is_target(w):
-            continue
-        if isinstance(w, QAbstractButton) and not isinstance(w, ChoiceRow):
-            continue  # buttons that act on a list (Open, Edit) are not the question's answers
-        found.append(w)
-    return found
-
-
-LIST_PAGES = {"todo.list", "calls.log", "contacts.list"}
-
-
-def fit_problems(window, name: str) -> list[str]:
-    """At the chosen size, with the page scrolled to its top: the question's answers, the
-    first card of a list and the one primary action are on screen, the page has at least
-    70 % of the height, and there is at most one primary button in sight."""
-    problems = []
-    viewport = window.scroll.viewport()
-    seen = QRect(0, 0, viewport.width(), viewport.height())
-    window.scroll.verticalScrollBar().setValue(0)
-    QApplication.processEvents()
-    share = viewport.height() / window.height()
-    if share < 0.70:
-        problems.append(f"{name}: page area {share:.0%} of the window height (< 70 %)")
-    for w in _answers(window.current):
-        if not seen.contains(_rect_in(w, viewport)):
-            problems.append(f"{name}: answer below the fold: {describe(w)}")
-    cards = [
-        w
-        for w in window.current.findChildren(QWidget)
-        if w.isVisible() and w.property("role") == "card"
-    ]
-    if cards and name.split("-")[0] in LIST_PAGES:  # a list shows its first item whole
-        first = min(cards, key=lambda w: _rect_in(w, viewport).top())
-        if not seen.contains(_rect_in(first, viewport)):
-            problems.append(f"{name}: the first card is cut by the fold: {describe(first)}")
-    primaries = [
-        w
-        for w in window.findChildren(QAbstractButton)
-        if w.isVisible()
-        and w.property("role") == "primary"
-        and (not window.scroll.widget().isAncestorOf(w) or seen.intersects(_rect_in(w, viewport)))
-    ]
-    if len(primaries) > 1:
-        problems.append(
-            f"{name}: {len(primaries)} primary buttons in sight: "
-            + ", ".join(describe(w) for w in primaries)
-        )
-    for w in primaries:
-        if window.scroll.widget().isAncestorOf(w) and not seen.contains(_rect_in(w, viewport)):
-            problems.append(f"{name}: the main button is cut by the fold: {describe(w)}")
-    return problems
-
-
-# The tour: every page shown once, every check on it ----------------------------------------
-@dataclass
-class Findings:
-    """What one tour found, check by check: each a list of plain sentences."""
-
-    names: list[str] = field(default_factory=list)
-    audit: list[str] = field(default_factory=list)
-    fits: list[str] = field(default_factory=list)
-    writes: list[str] = field(default_factory=list)
-
-
-def _written(store) -> tuple[int, int]:
-    return store.db.commits, store.db.conn.total_changes
-
-
-@contextmanager
-def writes_while_showing(window) -> Iterator[list[str]]:
-    """While open, each page whose showing changed the store, as one sentence (a page's
-    load() only reads; leaving a page, the demo data and the saved position may write)."""
-    store = window.controller.store
-    show = window._show
-    found: list[str] = []
-
-    def show_and_count(step) -> None:
-        before = _written(store)
-        show(step)
-        commits, rows = (a - b for a, b in zip(_written(store), before, strict=True))
-        if commits or rows:
-            found.append(
-                f"{step.key.replace(':', '-')}: showing it wrote {commits} commit(s), {rows} row(s)"
-            )
-
-    window._show = show_and_count
-    try:
-        yield found
-    finally:
-        del window._show
-
-
-def tour(window, fits: bool) -> Findings:
-    """Show every page the tour reaches once and run every check on it as shown: the
-    audit, the fit at the window's size when `fits`, and that showing it wrote nothing."""
-    found = Findings()
-    with writes_while_showing(window) as writes:
-        for name, _page in iter_pages(window):
-            window.activateWindow()
-            found.names.append(name)
-            if fits:
-                found.fits += fit_problems(window, name)
-            found.audit += PageAudit(window, name).run()
-    found.writes = writes
-    return found
-
-
-__all__ = [
-    "Findings",
-    "PageAudit",
-    "ink_and_background",
-    "make_window",
-    "report",
-    "tour",
-    "writes_while_showing",
-]
+__all__ = ["FOCUS_TOLERANCE", "PageAudit", "describe", "ink_and_background", "is_target", "rect_in"]

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 from app.core.settings import TEXT_SIZES
 from app.ui import theme
 from tests.conftest import TODAY
-from tests.ui.audit import PageAudit, make_window, writes_while_showing
+from tests.ui.audit import PageAudit
+from tests.ui.touring import make_window, writes_while_showing
 
 PALETTES = [theme.STANDARD, theme.DARK, theme.HIGH_CONTRAST]
 TEXT_PAIRS = [

@@ -1,23 +1,21 @@
-"""Every page as shown, each window toured once: it fits, passes the audit, and writes nothing.
+"""Every page as shown, each window toured once: it fits, passes the audit, writes nothing
+and keeps its explanation short.
 
-The tour (every page of every journey, tests/ui/audit.py `tour`) runs once per window: each
-language at 100 % and 175 %, and French at 175 % in high contrast (the longest words at the
-largest size), all in the 1280x720 window Sereno opens in (it fits a 1366x768 screen). Every
-check reads that one tour:
+The tour (every page of every journey, tests/ui/touring.py `tour`) runs once per window:
+each language at 100 % and 175 %, and French at 175 % in high contrast (the longest words
+at the largest size), all in the 1280x720 window Sereno opens in (it fits a 1366x768
+screen). Every check reads that one tour:
 - the accessibility audit, on every window;
 - one screen, one question: at 175 % the answers and the main button need no scroll, each
   page measured scrolled to its top (`fit_problems`);
 - a page's load() only reads: showing it changes nothing in the store (no commit, no row);
-  a page that has something to write does it in an action, when the person acts.
-
-NOT_YET lists the pages that still need a page of their own redesigned (split, or their
-explanation moved behind "Tell me more"): each is named with the reason. The list is strict:
-a page on it that starts to fit fails the test until it is taken off, so it only shrinks.
+  a page that has something to write does it in an action, when the person acts;
+- plain words (issue #19): at most 60 words of explanation before "Tell me more", counted
+  at 100 % in each language (the words do not change with the size; tests/ui/words.py says
+  what counts).
 """
 
 from __future__ import annotations
-
-import re
 
 import pytest
 from PySide6.QtCore import QEvent
@@ -25,18 +23,14 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.journeys import JOURNEYS
 from tests.conftest import TODAY
-from tests.ui.audit import make_window, report, tour
+from tests.ui.touring import make_window, report, tour
+from tests.ui.words import MAX_WORDS
 
-NOT_YET = {}
-
-# (language, text size, theme); the fit is measured at 175 %.
+# (language, text size, theme); the fit is measured at 175 %, the words at 100 %.
 WINDOWS = [(lang, size, "standard") for lang in ("es_MX", "fr_FR", "en") for size in (100, 175)]
 WINDOWS += [("fr_FR", 175, "high_contrast")]
 FIT_WINDOWS = [w for w in WINDOWS if w[1] == 175]
-
-
-def _page(problem: str) -> str:
-    return re.sub(r"-\d+$", "", problem.split(":")[0])
+WORD_WINDOWS = [w for w in WINDOWS if w[1] == 100]
 
 
 def _window_id(window: tuple[str, int, str]) -> str:
@@ -54,7 +48,11 @@ def toured(qapp, tmp_path_factory):
             folder = tmp_path_factory.mktemp(f"tour-{_window_id(window_config)}")
             window, store = make_window(folder, lang, size, theme_name, TODAY)
             try:
-                done[window_config] = tour(window, fits=window_config in FIT_WINDOWS)
+                done[window_config] = tour(
+                    window,
+                    fits=window_config in FIT_WINDOWS,
+                    count_words=window_config in WORD_WINDOWS,
+                )
             finally:
                 window.close()
                 window.deleteLater()
@@ -74,23 +72,10 @@ def test_every_page_passes_the_audit(toured, window):
     assert not found.audit, f"{len(found.audit)} problems:\n{report(found.audit)}"
 
 
-def _pages(found: list[str]) -> set[str]:
-    """The pages named in `found` (page names, or problems that start with one)."""
-    return {_page(p) for p in found}
-
-
 @pytest.mark.parametrize("window", FIT_WINDOWS, ids=_window_id)
 def test_every_page_shows_its_answers_and_main_button_without_scrolling(toured, window):
     found = toured(window)
-    new = [p for p in found.fits if _page(p) not in NOT_YET]
-    assert not new, f"{len(new)} problems:\n{report(new)}"
-
-
-def test_the_pages_not_fitting_yet_are_still_listed_for_a_reason(toured):
-    tours = [toured(w) for w in FIT_WINDOWS]
-    fixed = sorted(set(NOT_YET) - _pages([p for found in tours for p in found.fits]))
-    assert not fixed, f"these pages fit now: take them off NOT_YET: {fixed}"
-    assert set(NOT_YET) <= _pages(tours[0].names), "NOT_YET names a page the tour no longer has"
+    assert not found.fits, f"{len(found.fits)} problems:\n{report(found.fits)}"
 
 
 @pytest.mark.parametrize("window", WINDOWS, ids=_window_id)
@@ -99,3 +84,16 @@ def test_showing_a_page_writes_nothing(toured, window):
     assert not found.writes, (
         f"{len(found.writes)} pages wrote while loading:\n{report(found.writes)}"
     )
+
+
+@pytest.mark.parametrize("window", WORD_WINDOWS, ids=_window_id)
+def test_every_page_shows_at_most_sixty_words_of_explanation(toured, window):
+    counted = toured(window).words
+    # the pages whose words depend on a choice were counted in every state
+    assert {"home", "calls.scripts", "scams.answer"} <= set(counted)
+    over = [
+        f"{page}: {n} words: " + " / ".join(texts)
+        for page, (n, texts) in sorted(counted.items())
+        if n > MAX_WORDS
+    ]
+    assert not over, f"{len(over)} pages over {MAX_WORDS} words:\n" + "\n".join(over)

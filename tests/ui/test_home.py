@@ -16,7 +16,7 @@ from app.ui.pages.todo import ListPage
 from app.ui.widgets import BigButton
 from app.ui.widgets.wrapping import WrapButton
 from tests.conftest import TODAY
-from tests.ui.audit import fit_problems
+from tests.ui.touring import fit_problems
 
 
 def click(qtbot, widget):
