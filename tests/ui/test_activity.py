@@ -490,6 +490,22 @@ def test_a_person_who_cannot_check_alone_gets_a_task_with_the_trusted_person(qtb
     assert len(_activity_tasks(w.controller.store, "activity.with_someone.")) == 1
 
 
+
+def test_back_from_an_answer_keeps_it_but_adds_nothing_until_next(qtbot, make_window):
+    w = make_window(done=True, on_store=_bank_and_email)
+    w.controller.start("activity")
+    account = str(_account_id(w, "email"))
+    _choose(qtbot, w, account)
+    while w.controller.navigator.step.key != f"activity.look:{account}":
+        _next(qtbot, w)
+    _choose(qtbot, w, "help")
+    qtbot.mouseClick(w.back_button, LEFT)
+    assert _activity_tasks(w.controller.store, "activity.with_someone.") == []
+    _next(qtbot, w)
+    assert w.current.way.value() == "help"  # nothing lost
+    _next(qtbot, w)
+    assert len(_activity_tasks(w.controller.store, "activity.with_someone.")) == 1
+
 def _commits(w, do):
     before = w.controller.store.db.commits
     do()

@@ -246,11 +246,11 @@ class LookPage(PageBase):
             return _("Please choose one answer.")
         return None
 
-    def save(self) -> None:
-        """Leaving with an answer writes it down, with what it brings (one commit)."""
-        super().save()
+    def go_on(self) -> None:
+        """Next writes the answer down, with what it brings (one commit); Back keeps it as
+        a draft only, so going back to read the page again adds nothing to the list."""
         account = account_of(self)
-        if account is not None and self.way.value():
+        if account is not None:
             self.controller.activity.answer(account.id, self.way.value())
 
 
