@@ -490,7 +490,6 @@ def test_a_person_who_cannot_check_alone_gets_a_task_with_the_trusted_person(qtb
     assert len(_activity_tasks(w.controller.store, "activity.with_someone.")) == 1
 
 
-
 def test_back_from_an_answer_keeps_it_but_adds_nothing_until_next(qtbot, make_window):
     w = make_window(done=True, on_store=_bank_and_email)
     w.controller.start("activity")
@@ -505,6 +504,7 @@ def test_back_from_an_answer_keeps_it_but_adds_nothing_until_next(qtbot, make_wi
     assert w.current.way.value() == "help"  # nothing lost
     _next(qtbot, w)
     assert len(_activity_tasks(w.controller.store, "activity.with_someone.")) == 1
+
 
 def _commits(w, do):
     before = w.controller.store.db.commits
