@@ -23,6 +23,10 @@ def right(scams, number):
     return "genuine" if example.genuine else "scam"
 
 
+def wrong(scams, number):
+    return "scam" if right(scams, number) == "genuine" else "genuine"
+
+
 def test_reading_never_starts_a_round(store, scams):
     before = store.db.commits
     shown = scams.round()
@@ -41,6 +45,16 @@ def test_the_first_answer_keeps_the_round_shown(store, scams):
     assert [s.example_id for s in store.scams.round()] == shown
     assert [s.answer for s in scams.round()] == [given.answer, "", ""]
     assert scams.seen() == 1
+
+
+def test_a_wrong_answer_or_unsure_is_kept_as_not_right(scams):
+    first = scams.answer(1, wrong(scams, 1))
+    unsure = scams.answer(2, "unsure")
+    latest = scams.latest()
+    assert (first.answer, first.correct) == (wrong(scams, 1), False)
+    assert latest[scams.slot(1)[1].id] == first
+    assert (latest[scams.slot(2)[1].id].answer, unsure.correct) == ("unsure", False)
+    assert scams.seen() == 2 and not scams.round_done()
 
 
 def test_the_last_answer_adds_the_monthly_reminder_in_the_same_commit(store, scams):
@@ -83,6 +97,18 @@ def test_a_new_round_starts_only_after_a_finished_one(store, scams):
     second = [s.example_id for s in scams.round()]
     assert len(second) == 3 and not set(first) & set(second)
     assert not any(s.answer for s in scams.round())
+
+
+def test_practise_three_more_starts_a_new_round_at_once_in_one_commit(store, scams):
+    for number in (1, 2, 3):
+        scams.answer(number, "scam")
+    first = [s.example_id for s in scams.round()]
+    before = store.db.commits
+    fresh = scams.start_round()
+    assert store.db.commits == before + 1
+    assert [s.example_id for s in fresh] == [s.example_id for s in store.scams.round()]
+    assert len(fresh) == 3 and not set(first) & {s.example_id for s in fresh}
+    assert not scams.round_done()
 
 
 def test_a_round_of_messages_gone_from_the_files_is_replaced(store, scams):
