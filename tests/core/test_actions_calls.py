@@ -80,3 +80,36 @@ def test_delete_and_restore_are_one_commit_each_and_reads_write_nothing(store, c
     assert store.db.commits == before + 1 and calls.all() == []
     calls.restore(gone)
     assert store.db.commits == before + 2 and calls.all() == [call]
+
+
+def test_the_report_is_for_today_and_names_the_caller_or_someone(store, calls):
+    store.settings.set("country", "FR")
+    named = calls.log(Call("received", AT, "Faux conseiller", felt_like_scam=True)).call
+    report = store.tasks.by_rule(f"calls.report.{named.id}")
+    assert report.due == TODAY and report.source == "calls"
+    assert report.shown_title() == ("Report the call from Faux conseiller that felt like a scam")
+    assert "Tell someone you trust about this call." in report.shown_how()  # nobody written
+    unnamed = calls.log(Call("received", AT, felt_like_scam=True)).call
+    assert store.tasks.by_rule(f"calls.report.{unnamed.id}").shown_title() == (
+        "Report the call from someone that felt like a scam"
+    )
+
+
+def test_a_call_that_cannot_be_written_leaves_nothing_behind(store, calls, heard, monkeypatch):
+    task = store.tasks.add(Task(title="Call the bank", due=TODAY))
+    store.progress.save_draft("calls.log", {"editing": "made", "organisation": "My bank"})
+
+    def full(*_args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store.calls, "add", full)
+    before = store.db.commits
+    with pytest.raises(OSError):
+        calls.log(
+            Call("made", AT, "My bank", felt_like_scam=True, task_id=task.id),
+            draft=("calls.log", {"editing": ""}),
+        )
+    assert store.db.commits == before and heard == []
+    assert not store.tasks.get(task.id).done
+    assert [t.id for t in store.tasks.all()] == [task.id]  # no report either
+    assert store.progress.draft("calls.log")["organisation"] == "My bank"  # what was typed
