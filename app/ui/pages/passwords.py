@@ -370,7 +370,7 @@ class PensionPage(AccountPage):
         self._show(answer)
 
 
-TWO_STEP_IS = N_("It asks for a code sent to your phone, as well as your password.")
+TWO_STEP_IS = N_("It asks for your password and a code sent to your phone.")
 
 
 # Who will never ask for the code, by country (issue #19): the bank, then the organisation
@@ -401,18 +401,21 @@ class TwoStepPage(AccountPage):
         box.addWidget(self.group)
         self.where = Text("")
         box.addWidget(self.where)
+        # In sight: the code is yours alone, who never asks for it (by country, filled in
+        # load), what to do when someone does. Only the longer warning waits behind the button.
         rules = Card(name=_("Good to know"))
-        self.nobody_asks = Text()  # who never asks for the code, by country (load)
-        rules.box.addWidget(Text(_("This code is for you alone. If someone asks for it, hang up.")))
+        self.nobody_asks = Text()
+        rules.box.addWidget(Text(_("This code is for you alone.")))
+        rules.box.addWidget(self.nobody_asks)
+        rules.box.addWidget(Text(_("If someone asks, hang up.")))
         rules.box.addWidget(Text(_("Never approve anything in your bank's app during a call.")))
         rules.box.addWidget(
             TellMeMore(
                 [
-                    self.nobody_asks,
                     _(
                         "Never give it to anyone who calls or writes, even "
                         "someone who knows true facts about you."
-                    ),
+                    )
                 ]
             )
         )
