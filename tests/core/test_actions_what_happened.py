@@ -144,3 +144,38 @@ def test_a_changed_answer_shows_the_list_it_will_make(store, answers):
     expected = answers.outlook().open_tasks
     answers.make_plan()
     assert len(store.tasks.all(include_done=False)) == expected
+
+
+def test_an_amelipro_letter_in_france_ticks_only_what_that_leak_held(store, answers):
+    store.settings.set("country", "FR")
+    answers.set_notice("ameli")
+    assert answers.exposed() == {"birth_date", "social_security", "health_rights"}
+    assert not {"name_address", "contact", "bank"} & answers.exposed()  # not taken
+
+
+def test_the_list_made_holds_exactly_the_plan_of_the_answers(store, answers):
+    answers.set_notice("imss")
+    answers.set_exposed({"curp", "pension", "bank"}, offered_exposed("MX", IDENTITY_KINDS))
+    answers.set_exposed({"pension", "bank"}, MONEY_HEALTH_KINDS)
+    answers.set_accounts({"email", "bank"}, NAMES)
+    answers.make_plan()
+    wanted = sorted(t.rule for t in plan.build(answers.answers(), TODAY))
+    assert wanted and sorted(t.rule for t in store.tasks.all()) == wanted
+
+
+def test_answering_again_keeps_ticks_and_notes_without_doubles(store, answers):
+    store.settings.set("country", "FR")
+    answers.set_notice("ameli")
+    answers.set_accounts({"social_security"}, NAMES)
+    answers.make_plan()
+    ticked, noted = store.tasks.all()[:2]
+    store.tasks.mark_done(ticked.id, TODAY)
+    store.tasks.update(noted.id, note="Appelé le 3646")
+    answers.set_accounts({"social_security", "bank"}, NAMES)  # a bank account, too
+    n, change = commits_of(store, answers.make_plan)
+    assert n == 1 and change.added == ("plan.bank_password",)
+    rules = [t.rule for t in store.tasks.all()]
+    assert len(rules) == len(set(rules))
+    assert {t.rule for t in plan.build(answers.answers(), TODAY)} <= set(rules)
+    assert store.tasks.get(ticked.id).done
+    assert store.tasks.get(noted.id).note == "Appelé le 3646"
