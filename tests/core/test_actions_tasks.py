@@ -63,6 +63,15 @@ def test_tick_moves_a_repeating_task_on(tasks):
     assert tasks.history(saved.id) == [TODAY]
 
 
+def test_undo_after_a_repeating_tick_brings_back_its_date(tasks):
+    saved = tasks.add(Task(title="Pay rent", due=TODAY, repeat="monthly"))
+    tasks.mark_done(saved.id)
+    moved = tasks.get(saved.id)
+    assert (moved.done, moved.due) == (False, dt.date(2026, 12, 23))
+    tasks.undo_done(saved.id)
+    assert (tasks.get(saved.id).due, tasks.history(saved.id)) == (TODAY, [])
+
+
 def test_reads_write_nothing(store, tasks):
     saved = tasks.add(Task(title="Read me", rule="r.1"))
     before = store.db.commits
@@ -96,6 +105,32 @@ def test_move_swaps_with_the_neighbour_shown(store, tasks):
     assert not tasks.move(b.id, -1)  # already first
 
 
+def test_move_skips_the_ticked_tasks(tasks):
+    a = tasks.add(Task(title="A", due=TODAY, priority=1))
+    b = tasks.add(Task(title="B", due=TODAY + dt.timedelta(days=1)))
+    c = tasks.add(Task(title="C", due=TODAY + dt.timedelta(days=2)))
+    tasks.mark_done(b.id)
+    assert tasks.move(c.id, -1)  # above the ticked B: next to A, the one shown above
+    assert [t.id for t in in_order(tasks.open(), TODAY)] == [c.id, a.id]
+
+
+def test_an_urgent_task_from_elsewhere_goes_to_the_top_of_today(store, tasks):
+    store.settings.set("country", "FR")
+    store.answers.set_notice("ameli")
+    store.answers.set_exposed({"social_security", "health_rights"})
+    tasks.apply_plan()
+    urgent = tasks.add(
+        Task(
+            title="Call the bank",
+            priority=1,
+            due=TODAY,
+            rule="activity.manual.1",
+            source="activity",
+        )
+    )
+    assert in_order(tasks.open(), TODAY)[0].id == urgent.id
+
+
 def test_the_form_draft_is_written_with_the_task(store, tasks):
     before = store.db.commits
     saved = tasks.add(Task(title="Stamps"), draft=("todo.list", {"editing": ""}))
@@ -112,11 +147,18 @@ def test_sync_plan_writes_only_when_the_answers_changed(store, tasks):
     before = store.db.commits
     assert tasks.sync_plan() is None  # up to date: nothing written
     assert store.db.commits == before
+    email = tasks.by_rule("plan.secure_email")
+    tasks.update(email.id, note="with my son")
+    mine = tasks.add(Task(title="Call my daughter"))
     store.settings.set("country", "MX")
+    store.answers.set_notice("imss")
     before = store.db.commits
     change = tasks.sync_plan()
     assert store.db.commits == before + 1 and change.changed
-    assert not any(t.rule.startswith("plan.fr_") for t in tasks.open() if t.rule)
+    rules = {t.rule for t in tasks.open() if t.rule}
+    assert not any(r.startswith("plan.fr_") for r in rules)
+    assert "plan.mx_imss_channels" in rules
+    assert tasks.get(email.id).note == "with my son" and tasks.get(mine.id) is not None
     before = store.db.commits
     assert tasks.sync_plan() is None  # brought up to date once
     assert store.db.commits == before

@@ -93,13 +93,10 @@ def test_the_list_shows_each_task_with_its_date_in_words(qtbot, make_window):
 def test_done_then_undo_and_show_done_tasks(qtbot, make_window):
     w = open_list(make_window)
     click(qtbot, button(w, _("Done"), "Appeler ma fille"))
-    repo = w.controller.store.tasks
-    task = next(t for t in repo.all() if t.title == "Appeler ma fille")
-    assert task.done
     assert "Appeler ma fille" not in titles(w)
+    assert w.status.text() == _("Well done. “{task}” is done.").format(task="Appeler ma fille")
     assert w.current.undo_button.isVisible() and w.current.undo_button.hasFocus()
     click(qtbot, w.current.undo_button)
-    assert not repo.get(task.id).done
     assert "Appeler ma fille" in titles(w)
 
     click(qtbot, button(w, _("Done"), "Appeler ma fille"))
@@ -108,19 +105,22 @@ def test_done_then_undo_and_show_done_tasks(qtbot, make_window):
     assert titles(w)[-1] == "Appeler ma fille"  # under "Already done", after the open ones
     assert _("Already done") in w.current.read_aloud_text()
     click(qtbot, button(w, _("Not done after all"), "Appeler ma fille"))
-    assert not repo.get(task.id).done
+    assert "Appeler ma fille" in [t.shown_title() for t in w.current.open_tasks()]
+    assert _("Done") in card_buttons(w, "Appeler ma fille")
 
 
 def test_a_repeating_task_comes_back_when_done(qtbot, make_window):
+    """Its next date and Undo's: tests/core/test_actions_tasks.py."""
     w = open_list(make_window)
-    repo = w.controller.store.tasks
-    monthly = next(t for t in repo.all() if t.repeat == "monthly")
-    click(qtbot, button(w, _("Done"), monthly.shown_title()))
-    after = repo.get(monthly.id)
-    assert not after.done and after.due > monthly.due
-    assert monthly.shown_title() in titles(w)
+    monthly = next(t for t in w.current.open_tasks() if t.repeat == "monthly")
+    title = monthly.shown_title()
+    click(qtbot, button(w, _("Done"), title))
+    assert title in titles(w)
+    assert w.status.text().startswith(
+        _("Well done. “{task}” comes back on {date}.").split("{date}")[0].format(task=title)
+    )
     click(qtbot, w.current.undo_button)
-    assert repo.get(monthly.id).due == monthly.due
+    assert title in titles(w) and not w.current.undo_button
 
 
 def fill_form(qtbot, w, title, day="", month="", year="", repeat=None):
@@ -135,8 +135,7 @@ def fill_form(qtbot, w, title, day="", month="", year="", repeat=None):
 
 def test_add_my_own_task_refuses_an_impossible_date(qtbot, make_window):
     w = open_list(make_window)
-    repo = w.controller.store.tasks
-    before = len(repo.all())
+    order = titles(w)
     click(qtbot, w.current.add_button)
     assert w.current.form.isVisible() and not w.current.list_view.isVisible()
     click(qtbot, w.current.form.save_button)  # no title
@@ -144,7 +143,7 @@ def test_add_my_own_task_refuses_an_impossible_date(qtbot, make_window):
     fill_form(qtbot, w, "Renouveler ma mutuelle", "31", "2", "2027")
     click(qtbot, w.current.form.save_button)
     assert "date" in w.current.form.error.text().lower()
-    assert w.current.form.isVisible() and len(repo.all()) == before
+    assert w.current.form.isVisible()
 
     w.current.form.day.edit.clear()
     qtbot.keyClicks(w.current.form.day.edit, "28")
@@ -152,14 +151,10 @@ def test_add_my_own_task_refuses_an_impossible_date(qtbot, make_window):
     click(qtbot, next(r for r in w.current.form.repeat.rows if r.value == "yearly"))
     click(qtbot, w.current.form.save_button)
     assert not w.current.form.isVisible()
-    added = repo.all()[-1]
-    assert (added.title, added.due, added.repeat, added.is_own) == (
-        "Renouveler ma mutuelle",
-        dt.date(2027, 2, 28),
-        "yearly",
-        True,
-    )
-    assert titles(w)[-1] == "Renouveler ma mutuelle"
+    assert titles(w) == order + ["Renouveler ma mutuelle"]  # the latest date: last
+    card = next(c for c in cards_on_screen(w) if c.accessibleName() == "Renouveler ma mutuelle")
+    shown = " ".join(t.text() for t in card.findChildren(Text))
+    assert "28 février 2027" in shown and _("Comes back every year.") in shown
 
 
 def test_the_form_is_kept_when_leaving_and_edit_changes_a_task(qtbot, make_window):
@@ -176,15 +171,14 @@ def test_the_form_is_kept_when_leaving_and_edit_changes_a_task(qtbot, make_windo
     click(qtbot, w.current.form.cancel_button)
     assert "Acheter des timbres" not in titles(w)
 
-    repo = w.controller.store.tasks
-    plan_task = next(t for t in repo.all() if t.rule)
+    plan_task = next(t for t in w.current.open_tasks() if t.rule)
     click(qtbot, change(qtbot, w, _("Edit"), plan_task.shown_title()))
     assert not w.current.form.title.isVisible()  # the plan's wording stays as it is
     qtbot.keyClicks(w.current.form.note, "Fait avec ma fille")
     click(qtbot, w.current.form.save_button)
-    assert repo.get(plan_task.id).note == "Fait avec ma fille"
-    assert repo.get(plan_task.id).title == plan_task.title
-    assert "Fait avec ma fille" in w.current.read_aloud_text()
+    assert w.status.text() == _("Your changes are saved.")
+    assert plan_task.shown_title() in titles(w)
+    assert _("Note: {note}").format(note="Fait avec ma fille") in w.current.read_aloud_text()
 
 
 def test_move_up_and_down(qtbot, make_window):
@@ -195,14 +189,6 @@ def test_move_up_and_down(qtbot, make_window):
     click(qtbot, change(qtbot, w, _("Move down"), order[0]))
     assert titles(w)[:2] == [order[1], order[0]]
     assert w.focusWidget().accessibleName() == f"{_('Move down')}: {order[0]}"
-
-
-def test_move_skips_hidden_done_tasks(qtbot, make_window):
-    w = open_list(make_window)
-    order = titles(w)
-    click(qtbot, button(w, _("Done"), order[1]))
-    click(qtbot, change(qtbot, w, _("Move up"), order[2]))
-    assert titles(w)[:2] == [order[2], order[0]]
 
 
 @pytest.mark.parametrize("confirm", [True, False])
@@ -236,8 +222,8 @@ def test_everything_is_still_there_in_a_new_window(qtbot, make_window):
     again = make_window(lang="fr_FR", done=True)
     assert again.controller.navigator.position.step == "todo.list"
     assert titles(again) == order + ["Acheter des timbres"]
-    done = [t for t in again.controller.store.tasks.all() if t.done]
-    assert [t.title for t in done] == ["Appeler ma fille"]
+    click(qtbot, again.current.done_button)
+    assert titles(again)[-1] == "Appeler ma fille"  # under "Already done"
 
 
 def test_home_shows_all_my_tasks(qtbot, make_window):
@@ -354,9 +340,6 @@ def test_the_list_opens_on_three_for_today_then_the_rules_then_later(qtbot, make
     assert len(
         [t for t in rules.findChildren(Text) if t.text().startswith("•") and t.isVisibleTo(page)]
     ) == len(every)
-    assert not {t.shown_title() for t in first + later} & {
-        _(r) for r in plan.reminders(w.controller.answers())
-    }
     # One filled button: the first task's "How to do it", never Done, never "Add my own task".
     filled = [
         b
@@ -365,22 +348,6 @@ def test_the_list_opens_on_three_for_today_then_the_rules_then_later(qtbot, make
     ]
     assert [b.accessibleName() for b in filled] == [f"{_('How to do it')}: {titles(w)[0]}"]
     assert page.add_button.property("role") != "primary"
-
-
-def test_a_new_urgent_task_goes_to_the_top_of_today(qtbot, make_window):
-    w = open_list(make_window)
-    w.controller.tasks.add(
-        Task(
-            title="Appeler la banque",
-            priority=1,
-            due=TODAY,
-            rule="activity.manual.1",
-            source="activity",
-        )
-    )
-    w.go_home()
-    w.controller.start("todo")
-    assert titles(w)[0] == "Appeler la banque"
 
 
 def test_an_own_task_is_on_the_list_at_once_and_enter_saves_it(qtbot, make_window):
@@ -421,19 +388,19 @@ def test_paper_says_each_date_itself(qtbot, make_window):
 
 
 def test_changing_the_country_rebuilds_the_list_and_keeps_ticks_and_notes(qtbot, make_window):
+    """Which tasks go and come: tests/core/test_actions_tasks.py and tests/core/test_plan.py."""
     w = open_list(make_window)
-    tasks = w.controller.store.tasks
-    email = tasks.by_rule("plan.secure_email")
-    tasks.update(email.id, note="avec mon fils")
+    tasks = w.controller.tasks
+    tasks.update(tasks.by_rule("plan.secure_email").id, note="avec mon fils")
+    ameli = tasks.by_rule("plan.fr_ameli_account").shown_title()
     w.go_home()
     w.controller.set_setting("country", "MX")
     w.controller.store.answers.set_notice("imss")
     w.controller.start("todo")
-    rules = {t.rule for t in tasks.all(include_done=False)}
-    assert not {r for r in rules if r and r.startswith("plan.fr_")}
-    assert "plan.mx_imss_channels" in rules
-    assert tasks.get(email.id).note == "avec mon fils"
-    assert "Appeler ma fille" in titles(w)
+    shown = titles(w)
+    assert tasks.by_rule("plan.mx_imss_channels").shown_title() in shown
+    assert ameli not in shown and "Appeler ma fille" in shown
+    assert _("Note: {note}").format(note="avec mon fils") in w.current.read_aloud_text()
 
 
 def test_each_change_is_one_commit_and_opening_the_list_writes_nothing(qtbot, make_window, dialogs):
@@ -466,6 +433,5 @@ def test_each_change_is_one_commit_and_opening_the_list_writes_nothing(qtbot, ma
     assert db.commits == before and w.current.form.isVisible()
     qtbot.keyClicks(w.current.form.note, "Au bureau de poste")
     one_commit(lambda: click(qtbot, w.current.form.save_button))
-    saved = next(t for t in w.controller.store.tasks.all() if t.title == "Acheter des timbres")
-    assert saved.note == "Au bureau de poste"
+    assert _("Note: {note}").format(note="Au bureau de poste") in w.current.read_aloud_text()
     assert w.controller.drafts.get("todo.list").get("editing") == ""
