@@ -2,6 +2,7 @@
 
 import datetime as dt
 import unicodedata
+from types import SimpleNamespace
 
 import pytest
 from icalendar import Calendar
@@ -9,6 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from app.core import plan
+from app.core.actions.tasks import TaskActions
 from app.core.answers import Answers
 from app.core.calls import Call
 from app.core.known_facts import known_facts
@@ -355,15 +357,17 @@ def test_every_page_is_in_the_persons_language(make_window, lang):
                 assert english not in text, (page, english)
 
 
-def test_the_calendar_file_is_never_written_through_a_planted_link(make_window, tmp_path):
-    w = make_window(done=True)
+def test_the_calendar_file_is_never_written_through_a_planted_link(store, tmp_path):
+    store.tasks.add(Task(title="Call my daughter", due=TODAY, repeat="monthly"))
+    controller = SimpleNamespace(tasks=TaskActions(store, lambda: TODAY, lambda _message: None))
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me")
     target = tmp_path / "checks.ics"
     (tmp_path / "checks.ics.part").symlink_to(victim)  # the name the old writer used
-    calls_page.write_ics(w.controller, target)
+    calls_page.write_ics(controller, target)
     assert victim.read_text() == "keep me"
-    assert Calendar.from_ical(target.read_bytes())
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == ["Call my daughter"]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part") and not p.is_symlink()]
 
 
