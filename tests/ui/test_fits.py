@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.journeys import JOURNEYS
 from tests.conftest import TODAY
-from tests.ui.touring import make_window, report, tour
+from tests.ui.touring import make_window, page_of, report, tour
 from tests.ui.words import MAX_WORDS
 
 # (language, text size, theme); the fit is measured at 175 %, the words at 100 %.
@@ -72,10 +72,30 @@ def test_every_page_passes_the_audit(toured, window):
     assert not found.audit, f"{len(found.audit)} problems:\n{report(found.audit)}"
 
 
+# Pages whose answers come after something to read first, each with its reason; the page
+# says so and "More below" shows. Strict: an entry whose page fits fails the test.
+READ_FIRST = {
+    "scams.example": "a practice message is read whole before it is judged: the answers "
+    'follow it, and the page says "answer under the message"',
+}
+
+
+def _read_first(problem: str) -> bool:
+    page = page_of(problem.split(":")[0])
+    return page in READ_FIRST and "answer below the fold" in problem
+
+
 @pytest.mark.parametrize("window", FIT_WINDOWS, ids=_window_id)
 def test_every_page_shows_its_answers_and_main_button_without_scrolling(toured, window):
-    found = toured(window)
-    assert not found.fits, f"{len(found.fits)} problems:\n{report(found.fits)}"
+    found = [p for p in toured(window).fits if not _read_first(p)]
+    assert not found, f"{len(found)} problems:\n{report(found)}"
+
+
+def test_the_pages_read_first_still_need_it(toured):
+    below = {
+        page_of(p.split(":")[0]) for w in FIT_WINDOWS for p in toured(w).fits if _read_first(p)
+    }
+    assert below == set(READ_FIRST), "take off READ_FIRST the pages that fit now"
 
 
 @pytest.mark.parametrize("window", WINDOWS, ids=_window_id)

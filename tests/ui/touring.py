@@ -64,14 +64,16 @@ ANSWERS = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinB
 
 
 def _answers(page: QWidget) -> list[QWidget]:
-    """The controls a person answers with: answer rows, fields, the page's own buttons."""
+    """The controls a person answers with: answer rows, fields, and the buttons a page
+    marks as its question's answers (`ANSWER`: "Yes, this is mine", "It is a scam")."""
+    from app.ui.widgets.buttons import ANSWER
     from app.ui.widgets.choices import ChoiceRow
 
     found = []
     for w in page.findChildren(QWidget):
         if not w.isVisible() or not isinstance(w, ANSWERS) or not is_target(w):
             continue
-        if isinstance(w, QAbstractButton) and not isinstance(w, ChoiceRow):
+        if isinstance(w, QAbstractButton) and not (isinstance(w, ChoiceRow) or w.property(ANSWER)):
             continue  # buttons that act on a list (Open, Edit) are not the question's answers
         found.append(w)
     return found
@@ -82,8 +84,9 @@ LIST_PAGES = {"todo.list", "calls.log", "contacts.list"}
 
 def fit_problems(window, name: str) -> list[str]:
     """At the chosen size, with the page scrolled to its top: the question's answers, the
-    first card of a list and the one primary action are on screen, the page has at least
-    70 % of the height, and there is at most one primary button in sight."""
+    first card of a list and the page's primary action are whole on screen (below the fold
+    counts as much as cut by it), the page has at least 70 % of the height, and there is at
+    most one primary button in sight."""
     problems = []
     viewport = window.scroll.viewport()
     seen = QRect(0, 0, viewport.width(), viewport.height())
@@ -107,18 +110,19 @@ def fit_problems(window, name: str) -> list[str]:
     primaries = [
         w
         for w in window.findChildren(QAbstractButton)
-        if w.isVisible()
-        and w.property("role") == "primary"
-        and (not window.scroll.widget().isAncestorOf(w) or seen.intersects(rect_in(w, viewport)))
+        if w.isVisible() and w.property("role") == "primary"
     ]
-    if len(primaries) > 1:
+    in_page = [w for w in primaries if window.scroll.widget().isAncestorOf(w)]
+    in_sight = [w for w in primaries if w not in in_page or seen.intersects(rect_in(w, viewport))]
+    if len(in_sight) > 1:
         problems.append(
-            f"{name}: {len(primaries)} primary buttons in sight: "
-            + ", ".join(describe(w) for w in primaries)
+            f"{name}: {len(in_sight)} primary buttons in sight: "
+            + ", ".join(describe(w) for w in in_sight)
         )
-    for w in primaries:
-        if window.scroll.widget().isAncestorOf(w) and not seen.contains(rect_in(w, viewport)):
-            problems.append(f"{name}: the main button is cut by the fold: {describe(w)}")
+    if name.split("-")[0] not in LIST_PAGES:  # a list's main buttons are in its cards
+        for w in in_page:
+            if not seen.contains(rect_in(w, viewport)):
+                problems.append(f"{name}: the main button is not whole in sight: {describe(w)}")
     return problems
 
 

@@ -69,6 +69,18 @@ class ReviewCard(QWidget):
         card.box.addWidget(Text(amount_words(txn, currency), "heading"))
         card.box.addWidget(Text(shown_description(txn.description), "heading"))
         box.addWidget(card)
+        self.yes = BigButton(_("Yes, this is mine"), primary=True, answer=True)
+        self.no = BigButton(
+            _("No, or I'm not sure"),
+            description=_("Sereno puts a call to your bank on your to-do list."),
+            answer=True,
+        )
+        self.yes.clicked.connect(lambda: answer("mine"))
+        self.no.clicked.connect(lambda: answer("not_mine"))
+        answers = FlowLayout(gap=theme.GAP_PX)
+        answers.addWidget(self.yes)
+        answers.addWidget(self.no)
+        box.addLayout(answers)  # right under the payment: in sight at 175 %
         strange = [f for f in txn.flags if f.kind is not FlagKind.OWN_TRANSFER]
         if strange:
             box.addWidget(Heading(_("Why Sereno shows it")))
@@ -78,17 +90,6 @@ class ReviewCard(QWidget):
             box.addWidget(Text(f"{txn.flags[0].label}. {txn.flags[0].explanation()}"))
         else:
             box.addWidget(Text(_("Nothing unusual was found. Please look at it anyway.")))
-        self.yes = BigButton(_("Yes, this is mine"), primary=True)
-        self.no = BigButton(
-            _("No, or I'm not sure"),
-            description=_("Sereno puts a call to your bank on your to-do list."),
-        )
-        self.yes.clicked.connect(lambda: answer("mine"))
-        self.no.clicked.connect(lambda: answer("not_mine"))
-        answers = FlowLayout(gap=theme.GAP_PX)
-        answers.addWidget(self.yes)
-        answers.addWidget(self.no)
-        box.addLayout(answers)
         box.addWidget(
             Text(_("You can stop at any time with Home: Sereno keeps your place."), "muted")
         )

@@ -71,7 +71,6 @@ class CardPage(PageBase):
 
     def build(self, box: QVBoxLayout) -> None:
         self.card = Card(name=_(CARD_TITLE))
-        box.addWidget(self.card)
         self.empty = Text(_("Answer “What happened?” first: the card is made from your answers."))
         self.answer_button = BigButton(_("What happened?"), primary=True)
         self.answer_button.clicked.connect(lambda: self.controller.start("what_happened"))
@@ -91,7 +90,9 @@ class CardPage(PageBase):
         self.read_button = BigButton(_("Read it aloud"))
         self.read_button.clicked.connect(self.read)
         self.actions = buttons(self.print_button, self.pdf_button, self.read_button)
-        box.addWidget(self.actions)
+        # Printing it is what the page is for: its buttons first, in sight at 175 %.
+        box.insertWidget(0, self.actions)
+        box.insertWidget(1, self.card)
 
     def load(self) -> None:
         clear_layout(self.card.box)
@@ -161,7 +162,8 @@ class ScriptsPage(PageBase):
         box.addWidget(self.choices)
         self.script_card = Card()
         box.addWidget(self.script_card)
-        self.print_button = BigButton(_("Print this script"), primary=True)
+        # The question is whom the person calls; Next stays the main button.
+        self.print_button = BigButton(_("Print this script"))
         self.print_button.clicked.connect(self.print_script)
         self.read_button = BigButton(_("Read it aloud"))
         self.read_button.clicked.connect(lambda: say_or_explain(self, self.script_text()))

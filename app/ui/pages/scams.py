@@ -175,9 +175,9 @@ class ExamplePage(RoundPage):
         self.area.addWidget(self.message)
         self.area.addWidget(Heading(_("What do you think?")))
         self.buttons = {
-            "genuine": BigButton(_("It is genuine")),
-            "scam": BigButton(_("It is a scam")),
-            "unsure": BigButton(_("I am not sure")),
+            "genuine": BigButton(_("It is genuine"), answer=True),
+            "scam": BigButton(_("It is a scam"), answer=True),
+            "unsure": BigButton(_("I am not sure"), answer=True),
         }
         row = QWidget()
         flow = FlowLayout(row, gap=theme.GAP_PX)
@@ -186,13 +186,14 @@ class ExamplePage(RoundPage):
             button.clicked.connect(lambda _c=False, v=value: self.choose(v))
             flow.addWidget(button)
         self.area.addWidget(row)
-        if answer:
-            self.buttons[answer].setProperty("role", "primary")
+        if answer:  # marked as a chosen answer row is, not drawn as the page's main button
+            chosen = self.buttons[answer]
             self.area.addWidget(
-                Text(
-                    _("You answered: {answer}").format(answer=self.buttons[answer].text()), "muted"
-                )
+                Text(_("You answered: {answer}").format(answer=chosen.text()), "muted")
             )
+            name = chosen.accessibleName()
+            chosen.setText(f"✓ {name}")
+            chosen.setAccessibleName(name)  # "You answered" says it; no "check mark" read out
 
     def choose(self, answer: str) -> None:
         self.controller.scams.answer(self.slot, answer)

@@ -9,9 +9,14 @@ from app.ui import theme
 from app.ui.widgets.flow import FlowLayout
 from app.ui.widgets.labels import Card, Text
 
+# Marks a button that answers the page's question ("Yes, this is mine", "It is a scam"), as
+# an answer row does: the page keeps it in sight at 175 % (tests/ui/touring.py).
+ANSWER = "answer"
+
 
 class BigButton(QPushButton):
-    """A push button; `primary` draws it as the page's main action."""
+    """A push button; `primary` draws it as the page's main action, `answer` marks it as
+    one of the answers to the page's question."""
 
     def __init__(
         self,
@@ -19,12 +24,15 @@ class BigButton(QPushButton):
         parent: QWidget | None = None,
         primary: bool = False,
         description: str = "",
+        answer: bool = False,
     ):
         super().__init__(parent)
         self.setText(text)
         self.setAutoDefault(False)
         if primary:
             self.setProperty("role", "primary")
+        if answer:
+            self.setProperty(ANSWER, True)
         self.setAccessibleName(text)
         if description:  # for screen readers; no tool tip: nothing is shown only on hover
             self.setAccessibleDescription(description)
