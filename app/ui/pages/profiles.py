@@ -135,7 +135,6 @@ class PeoplePage(PageBase):
     def build(self, box: QVBoxLayout) -> None:
         self.list = QVBoxLayout()
         self.list.setSpacing(theme.GAP_PX)
-        box.addLayout(self.list)
         self.new_button = BigButton(
             _("Someone new"), description=_("Start Sereno for a new person.")
         )
@@ -145,7 +144,9 @@ class PeoplePage(PageBase):
             description=_("Bring in notes saved on another computer (a .sereno file)."),
         )
         self.import_button.clicked.connect(self.import_file)
+        # Above the people, however many a volunteer's computer holds: in sight at 175 %.
         box.addWidget(ButtonRow(self.new_button, self.import_button))
+        box.addLayout(self.list)
 
     def folder(self) -> DataDir | None:
         session = _session(self.controller)
