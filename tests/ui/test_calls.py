@@ -202,43 +202,6 @@ def test_an_impossible_date_is_refused_plainly(qtbot, make_window):
     assert page.count_label.text() == _("No call written down yet.")
 
 
-def test_a_scam_call_adds_a_report_task_naming_the_trusted_person(qtbot, make_window):
-    def seed(store):
-        answered("social_security", notice="ameli")(store)
-        store.settings.set("trusted_person", "Sophie, ma fille")
-
-    w = make_window(lang="fr_FR", done=True, on_store=seed)
-    page = open_page(w, "log")
-    click(qtbot, page.received_button)
-    fill(page.form, organisation="Faux conseiller")
-    click(qtbot, page.form.scam.rows[0])
-    click(qtbot, page.form.save_button)
-    assert "Appel suspect de : Faux conseiller" in page.read_aloud_text()  # the card says so
-    assert _("A to-do to report it is on your list.") in w.status.text()
-    w.controller.start("todo")  # what the report says: tests/core/test_actions_calls.py
-    report = next(t for t in w.current.open_tasks() if "Faux conseiller" in t.shown_title())
-    click(qtbot, named(w.current, f"{_('How to do it')}: {report.shown_title()}"))
-    assert "Sophie, ma fille" in w.current.read_aloud_text()
-
-
-def test_a_task_is_ticked_with_a_call_attached(qtbot, make_window):
-    def seed(store):
-        answered("curp")(store)
-        store.tasks.add(Task(title="Llamar al banco", due=TODAY))
-
-    w = make_window(lang="es_MX", done=True, on_store=seed)
-    task = w.controller.store.tasks.all()[0]
-    page = open_page(w, "log")
-    click(qtbot, page.made_button)
-    row = next(r for r in page.form.task.rows if r.value == str(task.id))
-    assert isinstance(row, ChoiceRow)
-    click(qtbot, row)
-    fill(page.form, organisation="Banco")
-    click(qtbot, page.form.save_button)
-    assert "Llamar al banco" in page.read_aloud_text()  # the call's card names the task
-    assert _("“{task}” is ticked on your list.").format(task="Llamar al banco") in w.status.text()
-
-
 def test_delete_a_call_then_undo(qtbot, make_window):
     def seed(store):
         store.calls.add(Call("made", dt.datetime(2026, 11, 20, 9, 0), "Ameli"))
@@ -371,15 +334,18 @@ def test_the_calendar_file_is_never_written_through_a_planted_link(store, tmp_pa
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part") and not p.is_symlink()]
 
 
-def test_saving_a_call_with_all_it_does_is_one_commit_and_opening_writes_nothing(
+def test_a_scam_call_about_a_task_is_one_commit_and_the_list_shows_the_report(
     qtbot, make_window, dialogs
 ):
+    """What the call records, ticks and adds: tests/core/test_actions_calls.py."""
+
     def seed(store):
         answered("social_security", notice="ameli")(store)
+        store.settings.set("trusted_person", "Sophie, ma fille")
         store.tasks.add(Task(title="Appeler la banque", due=TODAY))
 
     w = make_window(lang="fr_FR", done=True, on_store=seed)
-    db, task = w.controller.store.db, w.controller.store.tasks.all()[0]
+    db, task = w.controller.store.db, w.controller.tasks.all()[0]
     page = open_page(w, "log")
     before = db.commits
     page.load()
@@ -387,13 +353,20 @@ def test_saving_a_call_with_all_it_does_is_one_commit_and_opening_writes_nothing
     click(qtbot, page.received_button)
     fill(page.form, organisation="Faux conseiller")
     click(qtbot, page.form.scam.rows[0])
-    click(qtbot, next(r for r in page.form.task.rows if r.value == str(task.id)))
+    row = next(r for r in page.form.task.rows if r.value == str(task.id))
+    assert isinstance(row, ChoiceRow) and "Appeler la banque" in row.title_label.text()
+    click(qtbot, row)
     before = db.commits
     page.load()  # the form open, from its draft
     assert db.commits == before and page.form.isVisibleTo(page)
     click(qtbot, page.form.save_button)  # the call, the tick, the report to-do, the draft
     assert db.commits == before + 1
     assert not page.form.isVisibleTo(page)
+    text = page.read_aloud_text()
+    assert "Appel suspect de : Faux conseiller" in text and "Appeler la banque" in text
+    ticked = _("“{task}” is ticked on your list.").format(task="Appeler la banque")
+    assert ticked in w.status.text()
+    assert _("A to-do to report it is on your list.") in w.status.text()
     delete = next(
         b
         for b in page.findChildren(BigButton)
@@ -404,6 +377,13 @@ def test_saving_a_call_with_all_it_does_is_one_commit_and_opening_writes_nothing
         click(qtbot, button())
         assert db.commits == before + 1
     assert "Faux conseiller" in page.read_aloud_text()
+
+    w.controller.start("todo")
+    shown = [t.shown_title() for t in w.current.open_tasks()]
+    assert "Appeler la banque" not in shown
+    report = next(title for title in shown if "Faux conseiller" in title)
+    click(qtbot, named(w.current, f"{_('How to do it')}: {report}"))
+    assert "Sophie, ma fille" in w.current.read_aloud_text()
 
 
 def test_a_call_that_cannot_be_written_stays_in_the_form_as_typed(qtbot, make_window, monkeypatch):
