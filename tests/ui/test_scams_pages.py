@@ -63,6 +63,20 @@ def test_next_asks_for_an_answer_first(qtbot, make_window):
     assert "three buttons" in w.current.error_label.text()
 
 
+def test_back_to_an_answered_message_marks_the_answer_not_as_the_main_button(qtbot, make_window):
+    w = make_window(lang="en", done=True)
+    open_first_message(qtbot, w)
+    click(qtbot, w.current.buttons["unsure"])
+    click(qtbot, w.back_button)
+    assert w.controller.navigator.position.step == "scams.example:1"
+    chosen = w.current.buttons["unsure"]
+    assert chosen.text() == "✓ I am not sure" and chosen.accessibleName() == "I am not sure"
+    assert "You answered: I am not sure" in texts(w.current)
+    # one main button on the page: Next, not the answer given before
+    assert [b for b in w.current.buttons.values() if b.property("role") == "primary"] == []
+    assert w.next_button.property("role") == "primary"
+
+
 @pytest.mark.parametrize("lang", ["es_MX", "fr_FR"])
 def test_clues_are_marked_and_numbered_on_the_answer(qtbot, make_window, lang):
     w = make_window(lang=lang, done=True)
