@@ -141,14 +141,15 @@ def spell(passphrase: str, language: str | None = None) -> list[str]:
 
 
 # The spelling aid: what is shown under a passphrase and what reading it aloud says.
-_CAPITAL_THEN = N_("capital {letter}, then {rest}")
+_WITH_CAPITAL = N_("{word}, with a capital {letter}")
 _CAPITAL_ALONE = N_("capital {letter}")
 _A_DASH = N_("a dash")
 _THE_NUMBER = N_("the number {digit}")
 
 
 def spelling_aid(passphrase: str, language: str | None = None) -> str:
-    """Every capital and every dash said in words: "Capital M, then esa, a dash, perro..."."""
+    """Every capital and every dash said in words, each word whole before its capital is
+    named: "Mesa, with a capital M, a dash, perro..."."""
     say = text_in(language)
     said: list[str] = []
     for i, part in enumerate(passphrase.split(SEPARATOR)):
@@ -157,7 +158,7 @@ def spelling_aid(passphrase: str, language: str | None = None) -> str:
         if part.isdigit():
             said.append(say(_THE_NUMBER).format(digit=part))
         elif part[:1].isupper() and len(part) > 1:
-            said.append(say(_CAPITAL_THEN).format(letter=part[0], rest=part[1:]))
+            said.append(say(_WITH_CAPITAL).format(word=part, letter=part[0]))
         elif part[:1].isupper():
             said.append(say(_CAPITAL_ALONE).format(letter=part))
         elif part:

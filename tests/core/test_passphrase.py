@@ -190,13 +190,13 @@ def test_passphrase_words():
 
 def test_spelling_aid_names_every_capital_and_dash_in_each_language():
     assert spelling_aid("Mesa-perro-nube-7", "en") == (
-        "Capital M, then esa, a dash, perro, a dash, nube, a dash, the number 7"
+        "Mesa, with a capital M, a dash, perro, a dash, nube, a dash, the number 7"
     )
     assert spelling_aid("Histoire-jeter-5", "fr_FR") == (
-        "H majuscule, puis istoire, un tiret, jeter, un tiret, le chiffre 5"
+        "Histoire, avec un H majuscule, un tiret, jeter, un tiret, le chiffre 5"
     )
     assert spelling_aid("Mesa-perro-7", "es_MX") == (
-        "M mayúscula, luego esa, un guion, perro, un guion, el número 7"
+        "Mesa, con M mayúscula, un guion, perro, un guion, el número 7"
     )
     assert i18n.language() == "en"
 

@@ -315,7 +315,7 @@ def test_the_spelling_aid_names_the_capital_and_every_dash_and_is_read_aloud(
     click(qtbot, page.read)
     words = page._passphrase.split("-")
     aid = page.suggestion.aid.text()
-    assert aid.startswith(f"Capital {words[0][0]}, then {words[0][1:]}, a dash, {words[1]}")
+    assert aid.startswith(f"{words[0]}, with a capital {words[0][0]}, a dash, {words[1]}")
     assert aid.count("a dash") == 4 and aid.endswith(f"the number {words[-1]}")
     assert said == [aid]
     assert page.read_aloud_text().count(aid) == 1
@@ -325,7 +325,8 @@ def test_the_spelling_aid_is_in_french_words(qtbot, window):
     w = window("fr_FR")
     page = go(w, "suggest", "email")
     aid = page.suggestion.aid.text()
-    assert " majuscule, puis " in aid and aid.count("un tiret") == 4
+    assert aid.startswith(f"{page._passphrase.split('-')[0]}, avec un ")
+    assert " majuscule, un tiret, " in aid and aid.count("un tiret") == 4
     assert "le chiffre" in aid
 
 
