@@ -1,0 +1,43 @@
+"""Words a visual review of the Spanish and French pages found wrong, as a reader sees them."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from app.i18n import _
+from app.ui.pages.emergency import ENTRY, WhatPage
+from app.ui.widgets import BigButton
+
+
+def shown_text(page) -> str:
+    labels = [label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page)]
+    return "\n".join([*labels, page.read_aloud_text()])
+
+
+def open_emergency(qtbot, w) -> WhatPage:
+    entry = next(
+        b
+        for b in w.current.findChildren(BigButton)
+        if b.text() == _(ENTRY) and b.isVisibleTo(w.current)
+    )
+    qtbot.mouseClick(entry, Qt.MouseButton.LeftButton)
+    assert isinstance(w.current, WhatPage)
+    return w.current
+
+
+@pytest.mark.parametrize(
+    ("lang", "country", "named", "never"),
+    [
+        ("es_MX", "MX", "IMSS", "ameli"),
+        ("fr_FR", "FR", "ameli", "IMSS"),
+        ("fr_FR", "MX", "IMSS", "ameli"),  # a French speaker living in Mexico
+        ("en", "", "bank", "IMSS"),
+    ],
+)
+def test_the_password_answer_names_only_the_readers_own_country(
+    qtbot, make_window, lang, country, named, never
+):
+    w = make_window(lang=lang, done=True, on_store=lambda s: s.settings.set("country", country))
+    text = shown_text(open_emergency(qtbot, w))
+    assert named in text
+    assert never not in text and never.lower() not in text.lower()
