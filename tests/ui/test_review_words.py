@@ -41,3 +41,32 @@ def test_the_password_answer_names_only_the_readers_own_country(
     text = shown_text(open_emergency(qtbot, w))
     assert named in text
     assert never not in text and never.lower() not in text.lower()
+
+
+def _nicknames(store):
+    store.answers.add_account("email", "Ma messagerie")
+    store.answers.add_account("bank", "Ma banque", "4821")
+    store.answers.add_account("pension", "Ma retraite")
+
+
+QUOTES = [("es_MX", "“", "”"), ("fr_FR", "«\xa0", "\xa0»")]
+
+
+@pytest.mark.parametrize(("lang", "open_", "close"), QUOTES)
+def test_a_nickname_in_a_password_page_is_always_in_quotes(qtbot, make_window, lang, open_, close):
+    """ "Que demande Ma messagerie ?" read as a broken sentence."""
+    w = make_window(lang=lang, done=True, on_store=_nicknames)
+    w.controller.start("passwords")
+    seen, titles = 0, []
+    while w.controller.navigator.journey is not None and seen < 40:
+        seen += 1
+        page = w.current
+        titles.append(w.header.title.text())
+        question = getattr(page, "question", None)
+        for text in (titles[-1], question.text() if question is not None else ""):
+            for name in ("Ma messagerie", "Ma banque", "Ma retraite"):
+                if name in text:
+                    assert f"{open_}{name}{close}" in text, text
+        qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)
+    assert sum(f"{open_}Ma retraite{close}" in t for t in titles) == 1  # the pension page
+    assert sum(f"{open_}Ma banque{close}" in t for t in titles) >= 4
