@@ -404,6 +404,8 @@ class MainWindow(QMainWindow):
     def go_next(self) -> None:
         if self.current is None or self.controller.navigator.journey is None:
             return
+        if self.current.take_next():
+            return
         problem = self.current.validate()
         if problem:
             # Said beside the answers (not in the status line too), in sight, and aloud.

@@ -72,11 +72,11 @@ def _type(qtbot, field, text):
 
 
 def _write_payment(qtbot, page, day, amount, payee=None):
-    """The form, one field at a time: the date, the amount, then the name and Add."""
+    """The form, one field at a time: the date, Next, the amount, Next, then the name and Add."""
     _type(qtbot, page.day, day)
-    qtbot.mouseClick(page.continue_button, LEFT)
+    qtbot.mouseClick(page.window().next_button, LEFT)
     _type(qtbot, page.amount, amount)
-    qtbot.mouseClick(page.continue_button, LEFT)
+    qtbot.mouseClick(page.window().next_button, LEFT)
     if payee is not None:
         _type(qtbot, page.payee, payee)
         qtbot.mouseClick(page.add_button, LEFT)
@@ -199,9 +199,9 @@ def test_a_date_typed_as_printed_is_said_back_in_words_and_kept(
         page.day.edit.setText(typed)
     assert page.day_words.isVisible() and page.day_words.text() == said
     assert said in _words(w)  # read aloud says it too
-    qtbot.mouseClick(page.continue_button, LEFT)
+    _next(qtbot, w)
     _type(qtbot, page.amount, "45")
-    qtbot.mouseClick(page.continue_button, LEFT)
+    _next(qtbot, w)
     _type(qtbot, page.payee, "XYZ")
     qtbot.mouseClick(page.add_button, LEFT)
     kept = w.controller.store.activity.all_transactions(_account_id(w, "bank"))
@@ -230,10 +230,10 @@ def test_a_wrong_payment_gets_one_whole_message_beside_its_field_and_saves_nothi
     w = make_window(lang="fr_FR", done=True, on_store=_bank)
     page = _to_result(qtbot, w, "bank", "strange")
     _type(qtbot, page.day, day)
-    qtbot.mouseClick(page.continue_button, LEFT)
+    _next(qtbot, w)
     if amount:
         _type(qtbot, page.amount, amount)
-        qtbot.mouseClick(page.continue_button, LEFT)
+        _next(qtbot, w)
     assert page.stage() == {"day": "payment", "amount": "payment_amount"}[field]
     shown = [name for name, label in page.field_errors.items() if label.isVisible()]
     assert shown == [field] and words in page.field_errors[field].text()
@@ -245,9 +245,11 @@ def test_a_wrong_payment_gets_one_whole_message_beside_its_field_and_saves_nothi
     assert not page.field_errors[field].isVisible()
     assert _activity_tasks(w.controller.store, "activity.manual.") == []
     assert w.controller.store.activity.all_transactions(_account_id(w, "bank")) == []
-    _next(qtbot, w)  # what was typed and not added blocks Next
+    _type(qtbot, getattr(page, field), day if field == "day" else amount)
+    _next(qtbot, w)  # wrong again: Next says it again beside the field, and stays
     assert w.controller.navigator.step.page == "activity.result"
-    assert "Continuer" in page.error_label.text()
+    assert page.field_errors[field].isVisible() and not page.error_label.isVisible()
+    assert w.controller.store.activity.all_transactions(_account_id(w, "bank")) == []
 
 
 def test_the_name_is_asked_last_and_the_date_can_be_changed(qtbot, make_window):
@@ -259,14 +261,27 @@ def test_the_name_is_asked_last_and_the_date_can_be_changed(qtbot, make_window):
     assert "12 mars 2026" in words and "45,00\u00a0€" in words
     qtbot.mouseClick(page.add_button, LEFT)  # no name yet
     assert page.field_errors["payee"].isVisible() and "nom" in page.field_errors["payee"].text()
-    _type(qtbot, page.payee, "XYZ")
-    _next(qtbot, w)  # a name typed and not added blocks Next
-    assert w.controller.navigator.step.page == "activity.result"
     qtbot.mouseClick(page.change_button, LEFT)  # back to the date, as it was typed
     assert page.stage() == "payment" and page.day.value() == "12/03/2026"
-    qtbot.mouseClick(page.continue_button, LEFT)
+    _next(qtbot, w)
     assert page.amount.value() == "45,00"
     assert _activity_tasks(w.controller.store, "activity.manual.") == []
+
+
+def test_next_goes_field_by_field_adds_the_payment_and_leaves_once_the_box_is_empty(
+    qtbot, make_window
+):
+    w = make_window(lang="en", done=True, on_store=_bank)
+    page = _to_result(qtbot, w, "bank", "strange")
+    assert "Continue" not in [b.text() for b in page.findChildren(type(w.next_button))]
+    assert w.next_button.property("role") == "primary"  # the one forward button
+    _write_payment(qtbot, page, "14/11/2026", "45")
+    _type(qtbot, page.payee, "XYZ")
+    assert _commits(w, lambda: _next(qtbot, w)) == 1  # a name typed: Next adds it
+    assert len(_activity_tasks(w.controller.store, "activity.manual.")) == 1
+    assert page.stage() == "payment" and w.controller.navigator.step.page == "activity.result"
+    _next(qtbot, w)  # nothing more to write: Next leaves
+    assert w.controller.navigator.step.page != "activity.result"
 
 
 def test_file_review_two_no_become_two_todos(qtbot, make_window, monkeypatch, tmp_path):
@@ -567,9 +582,9 @@ def test_one_answer_or_one_payment_is_one_commit(qtbot, make_window, monkeypatch
     w2 = make_window(lang="fr_FR", done=True)
     page = _to_result(qtbot, w2, "bank", "strange")
     _type(qtbot, page.day, "12/03/2026")
-    qtbot.mouseClick(page.continue_button, LEFT)
+    qtbot.mouseClick(w2.next_button, LEFT)
     _type(qtbot, page.amount, "45,00")
-    qtbot.mouseClick(page.continue_button, LEFT)
+    qtbot.mouseClick(w2.next_button, LEFT)
     _type(qtbot, page.payee, "XYZ")
     assert _commits(w2, lambda: qtbot.mouseClick(page.add_button, LEFT)) == 1
 

@@ -393,14 +393,6 @@ class ResultPage(HandStages, FileStages, ReviewStages, PageBase):
                 "Please answer for this payment first. To stop for now, press Home: "
                 "Sereno keeps your place."
             )
-        typed = {Stage.PAYMENT: "day", Stage.PAYMENT_AMOUNT: "amount"}.get(stage)
-        if typed and getattr(self, typed).value().strip():
-            return _("You started writing a payment. Press “Continue”, or empty the box.")
-        if stage is Stage.PAYMENT_NAME and self.payee.value().strip():
-            return _(
-                "You wrote a name but did not add the payment yet. Press “Add to my "
-                "to-do list”, or empty the box."
-            )
         if stage in ASKING:
             return _(
                 "Please open the file your bank gave you, or press Back to choose another way."

@@ -16,6 +16,7 @@ from decimal import Decimal
 from babel.numbers import get_decimal_symbol
 
 from app import i18n
+from app.core.activity_flow import Stage
 from app.core.answers import Account
 from app.core.dates import DateError, read_typed_date
 from app.core.statements_csv import decimal_mark, parse_amount
@@ -38,7 +39,6 @@ class HandStages:
         self.day_words.hide()
         self._add_fields((("day", self.day),))
         self._field_changed("day")
-        self._add_continue(self._continue_day)
         self.area.addWidget(
             Text(
                 _("Copy it from the statement. Sereno puts a call to your bank on your to-do list.")
@@ -53,7 +53,6 @@ class HandStages:
             max_length=20,
         )
         self._add_fields((("amount", self.amount),))
-        self._add_continue(self._continue_amount)
         self._add_change_button()
 
     def _show_payment_name(self, account: Account) -> None:
@@ -72,11 +71,6 @@ class HandStages:
         if half.amount is not None:
             money = format_money(abs(half.amount), self.controller.activity.home_currency())
             self.area.addWidget(Text(_("Paid: {amount}").format(amount=money), "heading"))
-
-    def _add_continue(self, step) -> None:
-        self.continue_button = BigButton(_("Continue"), primary=True)
-        self.continue_button.clicked.connect(step)
-        self.area.addWidget(ButtonRow(self.continue_button))
 
     def _add_change_button(self) -> None:
         self.change_button = BigButton(_("Change the date or amount"))
@@ -102,6 +96,21 @@ class HandStages:
         """The 14th of last month as a statement prints it: "14 de octubre", "14 octobre"."""
         last_month = self.controller.today().replace(day=1) - dt.timedelta(days=1)
         return format_date(last_month.replace(day=14), with_year=False)
+
+    def take_next(self) -> bool:
+        """Next goes on to the next field while the payment is being written: a typed date
+        to the amount, an amount to the name, a name adds the payment. With the box empty,
+        Next leaves: there is no (other) payment to write."""
+        stage = self.stage()
+        if stage is Stage.PAYMENT and self.day.value().strip():
+            self._continue_day()
+        elif stage is Stage.PAYMENT_AMOUNT and self.amount.value().strip():
+            self._continue_amount()
+        elif stage is Stage.PAYMENT_NAME and self.payee.value().strip():
+            self._add_payment()
+        else:
+            return False
+        return True
 
     def _typed_day(self) -> dt.date | None:
         return read_typed_date(self.day.value(), self.controller.today())

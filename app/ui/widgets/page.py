@@ -159,6 +159,12 @@ class PageBase(QWidget):
         """Write the page's values to the model when it is left (drafts by default)."""
         self._save_draft()
 
+    def take_next(self) -> bool:
+        """Next was pressed on a page that asks its form one field at a time: while a
+        field is filled in, Next goes on inside the page (True, and the shell stays), so
+        the page needs no second forward button of its own."""
+        return False
+
     def go_on(self) -> None:
         """Next was pressed and the page is complete: what the person asked for by pressing
         it (an action; `save` follows, as for every way of leaving)."""
