@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from app.core.flow import Step
 from app.i18n import _
 from app.ui.pages.emergency import ENTRY, WhatPage
 from app.ui.widgets import BigButton
@@ -70,3 +71,20 @@ def test_a_nickname_in_a_password_page_is_always_in_quotes(qtbot, make_window, l
         qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)
     assert sum(f"{open_}Ma retraite{close}" in t for t in titles) == 1  # the pension page
     assert sum(f"{open_}Ma banque{close}" in t for t in titles) >= 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "example", "address"),
+    [
+        ("es_MX", "Por ejemplo: Mi correo.", "recibe sus correos"),
+        ("fr_FR", "Ma messagerie. N'écrivez pas votre adresse.", "recevez vos e-mails"),
+    ],
+)
+def test_the_email_nickname_field_gives_an_example_not_the_address(
+    qtbot, make_window, lang, example, address
+):
+    w = make_window(lang=lang, done=True, on_store=_nicknames)
+    email = next(a for a in w.controller.store.answers.accounts() if a.kind == "email")
+    w.controller.go_to(Step("what_happened.names", str(email.id)))
+    text = shown_text(w.current)
+    assert example in text and address not in text

@@ -83,6 +83,11 @@ ACCOUNT_HINTS: dict[str, str] = {
     "pension": N_("The account where your pension is paid."),
     "phone": N_("Your mobile phone line and its customer account."),
 }
+# Under the nickname field, where "the address where you receive your emails" invited the
+# real address: an example of a nickname instead.
+NAME_HINTS: dict[str, str] = {
+    "email": N_("For example: My email. Do not write your address."),
+}
 
 
 def _country(page: PageBase) -> str:
@@ -281,7 +286,7 @@ class NamesPage(PageBase):
         explained = (
             _("Only the last 4 digits: never the whole number.")
             if self.digits
-            else _(ACCOUNT_HINTS[account.kind])
+            else _(NAME_HINTS.get(account.kind, ACCOUNT_HINTS[account.kind]))
         )
         box.addWidget(Text(explained, "muted"))
 
