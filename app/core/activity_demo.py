@@ -28,6 +28,8 @@ ROWS = [
     (5, "-25.00", "FARMACIA DEL PARQUE"),
 ]
 NEW_IN_LAST_FILE = ("ELECTRO-ONLINE LTD", "PAYPAL *VERIFY 4821")
+# The pension account's nickname, as the person would type it (never translated).
+PENSION_NAMES = {"es_MX": "Pensión", "fr_FR": "Ma retraite"}
 
 
 def seed(store: Any, today: dt.date, language: str) -> None:
@@ -39,7 +41,7 @@ def seed(store: Any, today: dt.date, language: str) -> None:
     accounts = {a.kind: a for a in store.answers.accounts()}
     if "pension" not in accounts:
         accounts["pension"] = store.answers.add_account(
-            "pension", "Pensión" if language == "es_MX" else "Pension"
+            "pension", PENSION_NAMES.get(language, "Pension")
         )
     drafts = DraftActions(store, lambda: today, quiet)
     checks = ActivityActions(store, lambda: today, quiet)
