@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QLabel
 from app.core.flow import Step
 from app.i18n import _
 from app.ui.pages.emergency import ENTRY, WhatPage
+from app.ui.pages.passwords import RULES
 from app.ui.widgets import BigButton
+from app.ui.widgets.more import TellMeMore
 
 
 def shown_text(page) -> str:
@@ -88,3 +90,16 @@ def test_the_email_nickname_field_gives_an_example_not_the_address(
     w.controller.go_to(Step("what_happened.names", str(email.id)))
     text = shown_text(w.current)
     assert example in text and address not in text
+
+
+def test_the_notebook_shows_its_first_rule_and_the_others_on_request(qtbot, make_window):
+    """The card "Three rules to keep it safe" showed no rule at all, only "Tell me more"."""
+    w = make_window(lang="en", done=True, on_store=_nicknames)
+    w.controller.start("passwords")
+    w.controller.go_to(Step("passwords.notebook"))
+    page = w.current
+    first, second = (_(rule) for rule in RULES[:2])
+    assert first in shown_text(page) and second not in shown_text(page)
+    more = page.findChild(TellMeMore)
+    qtbot.mouseClick(more.button, Qt.MouseButton.LeftButton)
+    assert all(_(rule) in page.read_aloud_text() for rule in RULES)

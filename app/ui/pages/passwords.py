@@ -454,15 +454,13 @@ class NotebookPage(PageBase):
         )
         self.pdf_button.clicked.connect(self.save_pdf)
         box.addWidget(ButtonRow(self.print_button, self.pdf_button))
-        # The rules are printed on the notebook too: on the page, on request.
+        # The rules are printed on the notebook too: on the page the first in sight (a
+        # heading alone over a button said nothing), the other two on request.
         rules = Card(name=_("Three rules to keep it safe"))
         rules.box.addWidget(Heading(_("Three rules to keep it safe")))
-        rules.box.addWidget(
-            TellMeMore(
-                [f"{i}. {_(rule)}" for i, rule in enumerate(RULES, 1)],
-                about=_("Three rules to keep it safe"),
-            )
-        )
+        numbered = [f"{i}. {_(rule)}" for i, rule in enumerate(RULES, 1)]
+        rules.box.addWidget(Text(numbered[0]))
+        rules.box.addWidget(TellMeMore(numbered[1:], about=_("Three rules to keep it safe")))
         box.addWidget(rules)
         self.left = QVBoxLayout()
         self.left.setSpacing(12)
