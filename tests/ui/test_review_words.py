@@ -103,3 +103,13 @@ def test_the_notebook_shows_its_first_rule_and_the_others_on_request(qtbot, make
     more = page.findChild(TellMeMore)
     qtbot.mouseClick(more.button, Qt.MouseButton.LeftButton)
     assert all(_(rule) in page.read_aloud_text() for rule in RULES)
+
+
+def test_the_password_examples_follow_a_change_of_country(qtbot, make_window):
+    """Jeanne moves from France to Mexico (Profiles): the page kept since says IMSS now."""
+    w = make_window(lang="fr_FR", done=True)
+    page = open_emergency(qtbot, w)
+    assert "ameli" in shown_text(page)
+    w.controller.set_setting("country", "MX")
+    page.load()
+    assert "IMSS" in shown_text(page) and "ameli" not in shown_text(page)
