@@ -22,8 +22,12 @@ run: catalogs
 	@packaging/linux/check_desktop.sh
 	QT_QPA_PLATFORM= $(BIN)/sereno
 
+# One worker more than cores: several tests wait on child processes (kill -9 rounds, two
+# starts at once, the other-day rerun), and the spare worker uses that time.
+WORKERS ?= $(shell $(PY) -c "import os; print((os.cpu_count() or 1) + 1)")
+
 test: catalogs
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --dist loadfile $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 bench: catalogs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
