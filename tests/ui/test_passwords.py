@@ -416,6 +416,14 @@ def test_the_clipboard_is_left_alone_when_something_else_was_copied(qapp):
     assert QGuiApplication.clipboard().text() == "the address of my bank"
 
 
+def test_a_guard_that_copied_nothing_leaves_the_clipboard_alone(qapp):
+    QGuiApplication.clipboard().setText("my shopping list")
+    guard = ClipboardGuard(clear_after_ms=10)
+    assert not guard.holds_ours()
+    guard.clear_if_ours()
+    assert QGuiApplication.clipboard().text() == "my shopping list"
+
+
 def test_the_clipboard_is_emptied_on_exit_and_after_a_short_delay(qtbot, qapp):
     guard = ClipboardGuard(clear_after_ms=20)
     guard.copy("Mesa-perro-cuatro-nube-7")
