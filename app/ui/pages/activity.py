@@ -227,7 +227,7 @@ class LookPage(PageBase):
         if kind in MONEY_KINDS:
             self.way.add(
                 "file",
-                _("Check it from my bank's file"),
+                _("I'd rather use my bank's file"),
                 _(
                     "Sereno reads the file your bank lets you download (CSV or OFX) "
                     "and shows each payment."
