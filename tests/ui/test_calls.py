@@ -363,7 +363,7 @@ def test_a_scam_call_about_a_task_is_one_commit_and_the_list_shows_the_report(
     assert db.commits == before + 1
     assert not page.form.isVisibleTo(page)
     text = page.read_aloud_text()
-    assert "Appel suspect de : Faux conseiller" in text and "Appeler la banque" in text
+    assert "Appel suspect : Faux conseiller" in text and "Appeler la banque" in text
     ticked = _("“{task}” is ticked on your list.").format(task="Appeler la banque")
     assert ticked in w.status.text()
     assert _("A to-do to report it is on your list.") in w.status.text()
