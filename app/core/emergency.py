@@ -28,13 +28,27 @@ GAVE: dict[str, tuple[str, str]] = {
         N_("A code received by text message, your card number or its PIN."),
     ),
     "money": (N_("Money"), N_("A transfer, a payment, or money you were asked to send.")),
-    "password": (N_("A password"), N_("The password of an account: email, bank, ameli, IMSS…")),
+    "password": (N_("A password"), N_("The password of an account: email, bank…")),
     "details": (N_("My details"), N_("Your name, your numbers, your address.")),
     "misused": (
         N_("Someone used my data"),
         N_("A loan, an account or a debt you do not know about."),
     ),
 }
+
+# "A password": the examples name the person's own country's health insurance, never the
+# other's (a Mexican reader does not know ameli, a French one does not know IMSS).
+PASSWORD_EXAMPLES = {
+    "MX": N_("The password of an account: email, bank, IMSS…"),
+    "FR": N_("The password of an account: email, bank, ameli…"),
+}
+
+
+def gave_explanation(key: str, country: str) -> str:
+    """The line under an answer of "What did you give away?", for the person's country."""
+    if key == "password":
+        return PASSWORD_EXAMPLES.get(country, GAVE[key][1])
+    return GAVE[key][1]
 
 
 @dataclass(frozen=True)

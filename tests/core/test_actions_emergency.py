@@ -110,3 +110,14 @@ def test_the_summary_says_steps_are_open_until_each_is_ticked(store):
         if task.rule.startswith(emergency.PREFIX):
             store.tasks.mark_done(task.id, TODAY)
     assert not summary.outlook().urgent
+
+
+@pytest.mark.parametrize(
+    "country, named, never",
+    [("MX", "IMSS", "ameli"), ("FR", "ameli", "IMSS"), ("", "bank", "IMSS"), ("", "bank", "ameli")],
+)
+def test_the_password_examples_name_only_the_persons_own_country(country, named, never):
+    said = emergency.gave_explanation("password", country)
+    assert named in said and never not in said
+    # every other answer reads the same everywhere
+    assert emergency.gave_explanation("money", country) == emergency.GAVE["money"][1]

@@ -21,13 +21,6 @@ from app.ui.widgets.page import KeptWidgets
 WHAT = "emergency.what"
 ENTRY = N_("I already gave something away")
 ENTRY_WHY = N_("A code, a card number, a password, money or your details: what to do now.")
-# "A password": the examples name the person's own country's health insurance, never the
-# other's (a Mexican reader does not know ameli, a French one does not know IMSS).
-PASSWORD_EXAMPLES = {
-    "MX": N_("The password of an account: email, bank, IMSS…"),
-    "FR": N_("The password of an account: email, bank, ameli…"),
-    "": N_("The password of an account: email, bank…"),
-}
 
 
 def gave(controller) -> set[str]:
@@ -52,22 +45,17 @@ class WhatPage(PageBase):
     def build(self, box: QVBoxLayout) -> None:
         self.group = ChoiceGroup(exclusive=False, name=self.page_title())
         for key, (title, explanation) in emergency.GAVE.items():
-            if key == "password":
-                explanation = self._password_examples()
             self.group.add(key, _(title), _(explanation))
         box.addWidget(self.keep("gave", self.group))
 
     def load(self) -> None:
         super().load()
-        # the country may have changed since the page was built (Profiles)
-        text = _(self._password_examples())
-        row = next(r for r in self.group.rows if r.value == "password")
-        row.explanation_label.setText(text)
-        row.setAccessibleDescription(text)
-
-    def _password_examples(self) -> str:
+        # The examples follow the country, which may have changed since the page was built.
         country = self.controller.setting("country") or ""
-        return PASSWORD_EXAMPLES.get(country, PASSWORD_EXAMPLES[""])
+        for row in self.group.rows:
+            text = _(emergency.gave_explanation(row.value, country))
+            row.explanation_label.setText(text)
+            row.setAccessibleDescription(text)
 
     def validate(self) -> str | None:
         if not self.group.values():
