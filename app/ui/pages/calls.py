@@ -70,13 +70,6 @@ class CardPage(PageBase):
     )
 
     def build(self, box: QVBoxLayout) -> None:
-        self.card = Card(name=_(CARD_TITLE))
-        self.empty = Text(_("Answer “What happened?” first: the card is made from your answers."))
-        self.answer_button = BigButton(_("What happened?"), primary=True)
-        self.answer_button.clicked.connect(lambda: self.controller.start("what_happened"))
-        box.addWidget(self.empty)
-        self.answer_row = buttons(self.answer_button)
-        box.addWidget(self.answer_row)
         self.print_button = BigButton(
             _("Print the card"),
             primary=True,
@@ -89,10 +82,17 @@ class CardPage(PageBase):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.read_button = BigButton(_("Read it aloud"))
         self.read_button.clicked.connect(self.read)
-        self.actions = buttons(self.print_button, self.pdf_button, self.read_button)
         # Printing it is what the page is for: its buttons first, in sight at 175 %.
-        box.insertWidget(0, self.actions)
-        box.insertWidget(1, self.card)
+        self.actions = buttons(self.print_button, self.pdf_button, self.read_button)
+        box.addWidget(self.actions)
+        self.card = Card(name=_(CARD_TITLE))
+        box.addWidget(self.card)
+        self.empty = Text(_("Answer “What happened?” first: the card is made from your answers."))
+        box.addWidget(self.empty)
+        self.answer_button = BigButton(_("What happened?"), primary=True)
+        self.answer_button.clicked.connect(lambda: self.controller.start("what_happened"))
+        self.answer_row = buttons(self.answer_button)
+        box.addWidget(self.answer_row)
 
     def load(self) -> None:
         clear_layout(self.card.box)

@@ -188,10 +188,8 @@ class ExamplePage(RoundPage):
         self.area.addWidget(row)
         if answer:  # marked as a chosen answer row is, not drawn as the page's main button
             chosen = self.buttons[answer]
-            self.area.addWidget(
-                Text(_("You answered: {answer}").format(answer=chosen.text()), "muted")
-            )
-            name = chosen.accessibleName()
+            name = chosen.accessibleName()  # the answer as written, never Qt's escaped text
+            self.area.addWidget(Text(_("You answered: {answer}").format(answer=name), "muted"))
             chosen.setText(f"✓ {name}")
             chosen.setAccessibleName(name)  # "You answered" says it; no "check mark" read out
 
